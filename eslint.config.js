@@ -1,11 +1,13 @@
 import js from '@eslint/js'
+import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/types/*.generated.ts', 'test/e2e/.tmp/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'src/types/*.generated.ts', 'test/e2e/.tmp/**', 'test/fixtures/**/baselines/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    languageOptions: { globals: globals.node },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

@@ -1,0 +1,54 @@
+/**
+ * Validates parsed baseline files against schema/baseline.schema.json and turns
+ * the first problem into a message that names the file and the field.
+ */
+import { readFileSync } from 'node:fs'
+import { Ajv, type ValidateFunction } from 'ajv'
+import { errorMessage } from '../errors.js'
+import type { BaselineFile } from '../types/index.js'
+
+/** The schema file, shipped with the package (two levels above this module in src/ and dist/). */
+export const BASELINE_SCHEMA_URL = new URL('../../schema/baseline.schema.json', import.meta.url)
+
+let validator: ValidateFunction<BaselineFile> | undefined
+
+function getValidator(): ValidateFunction<BaselineFile> {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(BASELINE_SCHEMA_URL, 'utf8')) as object
+    validator = new Ajv({ allErrors: false, strict: true }).compile<BaselineFile>(schema)
+  }
+  return validator
+}
+
+/** Returns null when `data` is a valid baseline file, else the user-facing message. */
+export function baselineProblem(data: unknown, file: string): string | null {
+  const validate = getValidator()
+  if (validate(data)) return null
+  const err = validate.errors?.[0]
+  if (!err) return errorMessage('BASELINE_INVALID_FIELD', { file, field: '(root)', detail: 'is invalid' })
+  let field = err.instancePath ? jsonPointerToPath(err.instancePath) : '(root)'
+  let detail = err.message ?? 'is invalid'
+  if (err.keyword === 'additionalProperties') {
+    const extra = (err.params as { additionalProperty: string }).additionalProperty
+    field = err.instancePath ? `${field}.${extra}` : extra
+    detail = 'is not allowed here'
+  } else if (err.keyword === 'required') {
+    const missing = (err.params as { missingProperty: string }).missingProperty
+    field = err.instancePath ? `${field}.${missing}` : missing
+    detail = 'is missing'
+  } else if (err.keyword === 'const' || err.keyword === 'enum') {
+    const allowed = (err.params as { allowedValue?: unknown; allowedValues?: unknown[] })
+    detail = `must be ${JSON.stringify(allowed.allowedValue ?? allowed.allowedValues)}`
+  }
+  return errorMessage('BASELINE_INVALID_FIELD', { file, field, detail })
+}
+
+/** `/entries/my test 1/metrics/latency.p95` -> `entries["my test 1"].metrics["latency.p95"]` */
+function jsonPointerToPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((seg, i) => (/^[A-Za-z_$][\w$]*$/.test(seg) ? (i === 0 ? seg : `.${seg}`) : /^\d+$/.test(seg) ? `[${seg}]` : `[${JSON.stringify(seg)}]`))
+    .join('')
+}

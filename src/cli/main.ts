@@ -1,0 +1,36 @@
+/** The `perfgate` command: dispatches to the subcommands; testable in-process. */
+import { readFileSync } from 'node:fs'
+import { PACKAGE_ROOT } from './default-model.js'
+import { EXIT, type CliIo } from './io.js'
+import { profileCommand } from './profile-command.js'
+import { updateCommand } from './update-command.js'
+import { USAGE } from './usage.js'
+
+export type { CliIo } from './io.js'
+
+export async function main(io: CliIo): Promise<number> {
+  const [command, ...rest] = io.argv
+  switch (command) {
+    case 'profile':
+      return profileCommand(rest, io)
+    case 'update':
+      return updateCommand(rest, io)
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(USAGE)
+      return EXIT.ok
+    case '--version':
+    case '-v': {
+      const pkg = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version: string }
+      io.stdout.write(`${pkg.version}\n`)
+      return EXIT.ok
+    }
+    case undefined:
+      io.stderr.write(`perfgate: no command given\n\n${USAGE}`)
+      return EXIT.usage
+    default:
+      io.stderr.write(`perfgate: unknown command '${command}'\n\n${USAGE}`)
+      return EXIT.usage
+  }
+}

@@ -1,0 +1,92 @@
+/** `perfgate profile [model] [--runs N] [--warmup N] [--dims ...] [--json FILE]` */
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { PerfgateError } from '../errors.js'
+import type { ProfileOptions } from '../measure/options.js'
+import { profile } from '../measure/profile.js'
+import { profileTable } from '../report/profile-table.js'
+import { DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
+import { EXIT, type CliIo } from './io.js'
+import { parseDims } from './parse-dims.js'
+import { USAGE } from './usage.js'
+
+/** Progress lines start after this long, then repeat at this interval. */
+const PROGRESS_AFTER_MS = 2000
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
+  return EXIT.usage
+}
+
+function intOption(io: CliIo, name: string, v: string | undefined, min: number): number | undefined | null {
+  if (v === undefined) return undefined
+  if (!/^\d+$/.test(v) || Number(v) < min) {
+    usageError(io, `--${name} expects an integer >= ${min}, got '${v}'`)
+    return null
+  }
+  return Number(v)
+}
+
+export async function profileCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        runs: { type: 'string' },
+        warmup: { type: 'string' },
+        'min-time': { type: 'string' },
+        dims: { type: 'string' },
+        threads: { type: 'string' },
+        json: { type: 'string' },
+      },
+    })
+  } catch (err) {
+    return usageError(io, (err as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (positionals.length > 1) return usageError(io, `profile takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
+  const runs = intOption(io, 'runs', values.runs, 1)
+  const warmup = intOption(io, 'warmup', values.warmup, 0)
+  const minTime = intOption(io, 'min-time', values['min-time'], 0)
+  const threads = intOption(io, 'threads', values.threads, 1)
+  if (runs === null || warmup === null || minTime === null || threads === null) return EXIT.usage
+  let dims: Record<string, number> | undefined
+  if (values.dims !== undefined) {
+    const d = parseDims(values.dims)
+    if (!d) return usageError(io, `--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got '${values.dims}'`)
+    dims = d
+  }
+  const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_MODEL_PATH
+  const options: ProfileOptions = {
+    dims: positionals[0] ? dims : { ...DEFAULT_MODEL_DIMS, ...dims },
+    runs,
+    warmup,
+    minTime,
+    session: threads ? { intraOpNumThreads: threads } : undefined,
+  }
+  const started = Date.now()
+  const ticker = setInterval(() => {
+    io.stderr.write(`perfgate: profiling ${positionals[0] ?? 'the default model'}... ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
+  }, PROGRESS_AFTER_MS)
+  try {
+    const result = await profile(model, options)
+    io.stdout.write(`${profileTable(result)}\n`)
+    if (values.json) {
+      writeFileSync(resolve(io.cwd, values.json), `${JSON.stringify(result, null, 2)}\n`)
+      io.stderr.write(`perfgate: wrote ${values.json}\n`)
+    }
+    return EXIT.ok
+  } catch (err) {
+    if (err instanceof PerfgateError) {
+      io.stderr.write(`perfgate: ${err.message}\n`)
+      return EXIT.failure
+    }
+    throw err
+  } finally {
+    clearInterval(ticker)
+  }
+}

@@ -1,0 +1,26 @@
+/** `perfgate update [filter...]`: re-records baselines by running `vitest run -u [filter...]` in the project. */
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { EXIT, type CliIo } from './io.js'
+
+export async function updateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let vitestBin: string
+  try {
+    const pkg = createRequire(join(io.cwd, 'package.json')).resolve('vitest/package.json')
+    vitestBin = join(dirname(pkg), 'vitest.mjs')
+  } catch {
+    io.stderr.write(`perfgate: vitest is not installed in ${io.cwd}. Install it (npm install -D vitest) and add the perfgate plugin to vitest.config.ts.\n`)
+    return EXIT.failure
+  }
+  return new Promise<number>((resolveExit) => {
+    const child = spawn(process.execPath, [vitestBin, 'run', '-u', ...args], {
+      cwd: io.cwd,
+      env: { ...io.env, PERFGATE_UPDATE: 'all' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout.on('data', (d: Buffer) => io.stdout.write(d.toString()))
+    child.stderr.on('data', (d: Buffer) => io.stderr.write(d.toString()))
+    child.on('close', (code) => resolveExit(code ?? EXIT.failure))
+  })
+}

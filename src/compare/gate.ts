@@ -1,0 +1,24 @@
+/**
+ * The gate for one assertion, as a pure decision: given the stored entry (if
+ * any), the current measurement and the update policy, what happens.
+ *
+ * - update `all`: the entry is (re)written and the assertion passes;
+ * - no stored entry: recorded under `new`, a failure under `none` (CI);
+ * - otherwise the comparison decides: a regression fails, anything else passes.
+ */
+import type { BaselineEntry, EntryComparison, UpdateMode } from '../types/index.js'
+import { compareEntry, type CompareOptions } from './compare-entry.js'
+
+export type GateOutcome =
+  | { status: 'new' | 'updated'; pass: true }
+  | { status: 'missing'; pass: false }
+  | { status: 'kind-changed'; pass: false }
+  | { status: 'pass' | 'improved' | 'regressed'; pass: boolean; comparison: EntryComparison }
+
+export function decideGate(stored: BaselineEntry | undefined, current: BaselineEntry, update: UpdateMode, opts: CompareOptions): GateOutcome {
+  if (update === 'all') return { status: stored ? 'updated' : 'new', pass: true }
+  if (!stored) return update === 'none' ? { status: 'missing', pass: false } : { status: 'new', pass: true }
+  if (stored.kind !== current.kind) return { status: 'kind-changed', pass: false }
+  const comparison = compareEntry(stored, current, opts)
+  return { status: comparison.verdict, pass: comparison.verdict !== 'regressed', comparison }
+}

@@ -1,0 +1,79 @@
+/**
+ * Every error message perfgate shows a user comes from this dictionary: what
+ * went wrong, where (file, field or option), and how to fix it.
+ */
+
+const messages = {
+  BASELINE_INVALID_JSON: (p: { file: string; detail: string }) =>
+    `Invalid baseline file ${p.file}: it is not valid JSON (${p.detail}). ` +
+    `perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with \`vitest -u\`.`,
+  BASELINE_INVALID_FIELD: (p: { file: string; field: string; detail: string }) =>
+    `Invalid baseline file ${p.file}: field ${p.field} ${p.detail}. ` +
+    `perfgate left it untouched. Fix the field by hand or delete the file and record again with \`vitest -u\`.`,
+  BASELINE_UNREADABLE: (p: { file: string; detail: string }) =>
+    `Cannot read baseline file ${p.file}: ${p.detail}.`,
+  BASELINE_OUTSIDE_ROOT: (p: { file: string; root: string }) =>
+    `Refusing to write baseline ${p.file}: it is outside the project root ${p.root}. Set \`baselineDir\` to a folder inside the project.`,
+  BASELINE_MISSING_IN_CI: (p: { key: string; file: string }) =>
+    `No baseline for "${p.key}" in ${p.file}, and missing baselines are not recorded in CI (CI=true). ` +
+    `Record it locally with \`npx vitest run -u\` (or \`npx perfgate update\`) and commit ${p.file}.`,
+  OPTION_INVALID: (p: { option: string; value: unknown; expected: string }) =>
+    `Invalid option ${p.option}: got ${formatValue(p.value)}, expected ${p.expected}.`,
+  TOLERANCE_INVALID: (p: { where: string; value: unknown }) =>
+    `Invalid tolerance ${p.where}: got ${formatValue(p.value)}. Use a percentage string like '10%', ` +
+    `an absolute amount in the metric's unit like { abs: 2 }, or both: { rel: '10%', abs: 2 }.`,
+  METRIC_UNKNOWN: (p: { where: string; metric: string; known: readonly string[] }) =>
+    `Unknown metric '${p.metric}' in ${p.where}. Known metrics: ${p.known.join(', ')}.`,
+  MODEL_NOT_FOUND: (p: { path: string }) =>
+    `Model file not found: ${p.path}. Pass the path of an .onnx file (relative paths are resolved from the current directory).`,
+  MODEL_LOAD_FAILED: (p: { path: string; detail: string }) =>
+    `onnxruntime could not load ${p.path}: ${p.detail}`,
+  DIM_UNRESOLVED: (p: { input: string; dim: string; shape: string }) =>
+    `Input '${p.input}' has the symbolic dimension '${p.dim}' (shape ${p.shape}) and no value for it. ` +
+    `Give one with the \`dims\` option, e.g. dims: { ${p.dim}: 1 } (CLI: --dims ${p.dim}=1).`,
+  INPUT_UNSUPPORTED: (p: { input: string; type: string }) =>
+    `Input '${p.input}' has type ${p.type}, which perfgate cannot fill with generated data. Pass your own tensors with the \`feeds\` option.`,
+  FEED_MISSING: (p: { input: string; given: readonly string[] }) =>
+    `The \`feeds\` option lacks input '${p.input}' (given: ${p.given.join(', ') || 'none'}). Give a tensor for every model input.`,
+  RUN_FAILED: (p: { what: string; detail: string }) => `${p.what} failed during profiling: ${p.detail}`,
+  MATCHER_RECEIVED: (p: { received: string }) =>
+    `toBeWithinBaseline() expects a perfgate profile result or a finite number, received ${p.received}.`,
+  MATCHER_OUTSIDE_TEST: () =>
+    `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
+  PLUGIN_MISSING: () =>
+    `toBeWithinBaseline() needs the perfgate plugin: add plugins: [perfgate()] (from 'perfgate/vitest') to your vitest.config.ts.`,
+} as const
+
+export type ErrorCode = keyof typeof messages
+type Params<C extends ErrorCode> = Parameters<(typeof messages)[C]>[0]
+
+/** A user-facing error: `code` says what kind, `message` what to do. */
+export class PerfgateError extends Error {
+  override name = 'PerfgateError'
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+/** Builds the message of `code`. */
+export function errorMessage<C extends ErrorCode>(code: C, params: Params<C>): string {
+  return (messages[code] as (p: Params<C>) => string)(params)
+}
+
+/** Builds a PerfgateError with the message of `code`. */
+export function perfgateError<C extends ErrorCode>(code: C, params: Params<C>, cause?: unknown): PerfgateError {
+  return new PerfgateError(code, errorMessage(code, params), cause === undefined ? undefined : { cause })
+}
+
+function formatValue(v: unknown): string {
+  if (typeof v === 'string') return `'${v}'`
+  try {
+    return JSON.stringify(v) ?? String(v)
+  } catch {
+    return String(v)
+  }
+}

@@ -1,0 +1,99 @@
+/** Profile options: their defaults, documentation and validation. */
+import type ort from 'onnxruntime-node'
+import { perfgateError } from '../errors.js'
+
+export interface ProfileOptions {
+  /** Values for symbolic input dimensions, e.g. `{ batch: 4, height: 224 }`. Batch-like names default to 1. @default {} */
+  dims?: Record<string, number>
+  /** Your own input tensors by input name, instead of generated ones. @default generated from the model's input metadata */
+  feeds?: Record<string, ort.Tensor>
+  /** Warm-up runs after the first run. @default 5 */
+  warmup?: number
+  /** Keep warming up for at least this many ms. @default 0 */
+  warmupTime?: number
+  /** Minimum measured runs. @default 30 */
+  runs?: number
+  /** Minimum measured time in ms; measuring goes on until both `runs` and `minTime` are met. @default 1000 */
+  minTime?: number
+  /** Upper bound on measured runs when `minTime` asks for more. @default 10000 */
+  maxRuns?: number
+  /** Seed of the generated input data. @default 1 */
+  seed?: number
+  /** Generated integer inputs take values in [0, intMax); inputs whose name contains "mask" are all ones. @default 100 */
+  intMax?: number
+  /** Samples per run, for samples per second. @default the first input's first dimension when symbolic, else 1 */
+  batchSize?: number
+  /** onnxruntime session options, passed through (executionProviders, intraOpNumThreads, interOpNumThreads, graphOptimizationLevel, enableCpuMemArena, ...). @default {} */
+  session?: ort.InferenceSession.SessionOptions
+  /** Called with progress messages (the CLI prints them on stderr). @default none */
+  onProgress?: (message: string) => void
+}
+
+export interface ResolvedLoop {
+  warmup: number
+  warmupTimeMs: number
+  runs: number
+  minTimeMs: number
+  maxRuns: number
+  seed: number
+  intMax: number
+}
+
+export const PROFILE_DEFAULTS: Readonly<ResolvedLoop> = {
+  warmup: 5,
+  warmupTimeMs: 0,
+  runs: 30,
+  minTimeMs: 1000,
+  maxRuns: 10000,
+  seed: 1,
+  intMax: 100,
+}
+
+function count(name: string, v: unknown, dflt: number, min = 0): number {
+  if (v === undefined) return dflt
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+    throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: `an integer >= ${min}` })
+  }
+  return v
+}
+
+function ms(name: string, v: unknown, dflt: number): number {
+  if (v === undefined) return dflt
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+    throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: 'a number of milliseconds >= 0' })
+  }
+  return v
+}
+
+export function resolveLoopOptions(o: ProfileOptions): ResolvedLoop {
+  if (o.dims !== undefined) {
+    if (typeof o.dims !== 'object' || o.dims === null) throw perfgateError('OPTION_INVALID', { option: 'dims', value: o.dims, expected: 'an object like { batch: 1 }' })
+    for (const [k, v] of Object.entries(o.dims)) count(`dims.${k}`, v, 0, 0)
+  }
+  if (o.batchSize !== undefined) count('batchSize', o.batchSize, 1, 1)
+  return {
+    warmup: count('warmup', o.warmup, PROFILE_DEFAULTS.warmup),
+    warmupTimeMs: ms('warmupTime', o.warmupTime, PROFILE_DEFAULTS.warmupTimeMs),
+    runs: count('runs', o.runs, PROFILE_DEFAULTS.runs, 1),
+    minTimeMs: ms('minTime', o.minTime, PROFILE_DEFAULTS.minTimeMs),
+    maxRuns: count('maxRuns', o.maxRuns, PROFILE_DEFAULTS.maxRuns, 1),
+    seed: count('seed', o.seed, PROFILE_DEFAULTS.seed),
+    intMax: count('intMax', o.intMax, PROFILE_DEFAULTS.intMax, 1),
+  }
+}
+
+/** The options as stored with a result and its baseline entry (JSON only). */
+export function recordedOptions(o: ProfileOptions, loop: ResolvedLoop): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    warmup: loop.warmup,
+    warmupTime: loop.warmupTimeMs,
+    runs: loop.runs,
+    minTime: loop.minTimeMs,
+  }
+  if (o.dims && Object.keys(o.dims).length > 0) out.dims = o.dims
+  if (o.feeds) out.feeds = 'user'
+  else if (o.seed !== undefined) out.seed = loop.seed
+  if (o.batchSize !== undefined) out.batchSize = o.batchSize
+  if (o.session) out.session = JSON.parse(JSON.stringify(o.session)) as unknown
+  return out
+}

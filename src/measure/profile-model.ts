@@ -1,0 +1,102 @@
+/**
+ * Profiles one ONNX model with onnxruntime-node: session creation (cold
+ * start), the first run apart, warm-up, measured runs, memory, testbed. The
+ * session is released at the end, also when a run throws.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import ort from 'onnxruntime-node'
+import { perfgateError, PerfgateError } from '../errors.js'
+import type { ProfileResult } from '../types/index.js'
+import { generateFeeds } from './feeds.js'
+import { acquireMeasureLock } from './machine-lock.js'
+import { PeakMemory, rssMB } from './memory.js'
+import { modelIdentity } from './model-identity.js'
+import { recordedOptions, resolveLoopOptions, type ProfileOptions } from './options.js'
+import { runLoop } from './run-loop.js'
+import { runFigures } from './summarize-run.js'
+import { collectTestbed } from './testbed.js'
+
+/** The onnxruntime-node version in use. */
+export const ONNXRUNTIME_VERSION: string = ort.env.versions.node ?? 'unknown'
+
+export async function profileModel(modelPath: string, options: ProfileOptions = {}): Promise<ProfileResult> {
+  const loop = resolveLoopOptions(options)
+  const abs = resolve(modelPath)
+  if (!existsSync(abs)) throw perfgateError('MODEL_NOT_FOUND', { path: modelPath })
+  const bytes = readFileSync(abs)
+  const model = modelIdentity(abs, bytes)
+  const sessionOptions = options.session ?? {}
+  const progress = options.onProgress
+
+  const release = await acquireMeasureLock()
+  const windowStart = Date.now()
+  let session: ort.InferenceSession | undefined
+  try {
+    const rssBeforeLoadMB = rssMB()
+    const t0 = performance.now()
+    try {
+      session = await ort.InferenceSession.create(abs, sessionOptions)
+    } catch (err) {
+      throw perfgateError('MODEL_LOAD_FAILED', { path: modelPath, detail: (err as Error).message }, err)
+    }
+    const loadMs = performance.now() - t0
+    const rssAfterLoadMB = rssMB()
+
+    let feeds: Record<string, ort.Tensor>
+    let inputs: ProfileResult['inputs']
+    let batchSize = options.batchSize ?? 1
+    if (options.feeds) {
+      const given = Object.keys(options.feeds)
+      for (const name of session.inputNames) if (!(name in options.feeds)) throw perfgateError('FEED_MISSING', { input: name, given })
+      feeds = options.feeds
+      inputs = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: [...t.dims] }]))
+    } else {
+      const generated = generateFeeds(session.inputMetadata, { dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax })
+      feeds = generated.feeds
+      inputs = generated.shapes
+      batchSize = options.batchSize ?? generated.batchSize
+    }
+
+    const s = session
+    const run = async () => {
+      try {
+        return await s.run(feeds)
+      } catch (err) {
+        throw perfgateError('RUN_FAILED', { what: `session.run on ${modelPath}`, detail: (err as Error).message }, err)
+      }
+    }
+    progress?.(`loaded ${model.path} in ${loadMs.toFixed(1)} ms; measuring...`)
+    const f0 = performance.now()
+    await run()
+    const firstRunMs = performance.now() - f0
+
+    let peak = new PeakMemory()
+    const samples = await runLoop(run, {
+      warmup: loop.warmup,
+      warmupTimeMs: loop.warmupTimeMs,
+      runs: loop.runs,
+      minTimeMs: loop.minTimeMs,
+      maxRuns: loop.maxRuns,
+    }, { beforeMeasured: () => (peak = new PeakMemory()), afterRun: () => peak.sample() })
+    const peakRssMB = peak.peak()
+    return {
+      kind: 'model',
+      model,
+      loadMs,
+      firstRunMs,
+      ...runFigures(samples, batchSize),
+      memory: { rssBeforeLoadMB, rssAfterLoadMB, peakRssMB, peakDeltaMB: peakRssMB - rssBeforeLoadMB, peakSource: peak.source },
+      testbed: collectTestbed(ONNXRUNTIME_VERSION, sessionOptions),
+      options: recordedOptions(options, loop),
+      window: { start: windowStart, end: Date.now() },
+      inputs,
+    }
+  } catch (err) {
+    if (err instanceof PerfgateError) throw err
+    throw perfgateError('RUN_FAILED', { what: `Profiling ${modelPath}`, detail: (err as Error).message }, err)
+  } finally {
+    await session?.release().catch(() => undefined)
+    release()
+  }
+}

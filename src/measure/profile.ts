@@ -1,0 +1,16 @@
+/** `profile(model | fn, options)`: the public entry point of measuring. */
+import { perfgateError } from '../errors.js'
+import type { ProfileResult } from '../types/index.js'
+import type { ProfileOptions } from './options.js'
+import { profileFunction } from './profile-function.js'
+import { profileModel } from './profile-model.js'
+
+/**
+ * Profiles an ONNX model file (path) or an async function, measuring warm
+ * runs after a separate first run. See ProfileOptions for the defaults.
+ */
+export async function profile(target: string | (() => unknown), options: ProfileOptions = {}): Promise<ProfileResult> {
+  if (typeof target === 'string') return profileModel(target, options)
+  if (typeof target === 'function') return profileFunction(target, options)
+  throw perfgateError('OPTION_INVALID', { option: 'profile(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })
+}

@@ -1,0 +1,54 @@
+/**
+ * The gate's failure message: one row per gated metric (baseline, current,
+ * change, change %, tolerance, verdict) and the testbed fields that differ.
+ */
+import type { EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
+import { formatPercent, formatSigned, formatWithUnit } from './format-number.js'
+import { textTable } from './text-table.js'
+
+const VERDICT_LABEL: Record<MetricComparison['verdict'], string> = {
+  pass: 'ok',
+  regressed: 'REGRESSED',
+  improved: 'improved',
+}
+
+export function diffTable(rows: readonly MetricComparison[]): string {
+  return textTable(
+    ['metric', 'baseline', 'current', 'change', 'change %', 'tolerance', 'verdict'],
+    rows.map((r) => [
+      r.metric,
+      formatWithUnit(r.baseline, r.unit),
+      formatWithUnit(r.current, r.unit),
+      formatSigned(r.change),
+      formatPercent(r.changePct),
+      r.tolerance,
+      r.note ? `${VERDICT_LABEL[r.verdict]} (${r.note})` : VERDICT_LABEL[r.verdict],
+    ]),
+    ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+  )
+}
+
+export function differencesText(diffs: readonly TestbedDifference[]): string {
+  if (diffs.length === 0) return ''
+  const lines = diffs.map((d) => `  ${d.field}: ${d.baseline} -> ${d.current}`)
+  return `Measured on a different setup than the baseline:\n${lines.join('\n')}`
+}
+
+/** The whole message for one entry's comparison. */
+export function comparisonReport(key: string, file: string, cmp: EntryComparison): string {
+  const head =
+    cmp.verdict === 'regressed'
+      ? `perfgate: "${key}" regressed against ${file}`
+      : cmp.verdict === 'improved'
+        ? `perfgate: "${key}" improved beyond tolerance against ${file}`
+        : `perfgate: "${key}" is within its baseline in ${file}`
+  const parts = [head, '', diffTable(cmp.rows)]
+  const diffs = differencesText(cmp.differences)
+  if (diffs) parts.push('', diffs)
+  if (cmp.verdict === 'regressed') {
+    parts.push('', 'If the slowdown is intended, record the new figures with `npx vitest run -u` (or `npx perfgate update`) and commit the baseline.')
+  } else if (cmp.verdict === 'improved') {
+    parts.push('', 'Lock in the improvement with `npx vitest run -u` (or `npx perfgate update`) and commit the baseline.')
+  }
+  return parts.join('\n')
+}

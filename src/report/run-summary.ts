@@ -1,0 +1,46 @@
+/**
+ * The end-of-run summary: counts by outcome, the regressed rows repeated,
+ * improvements with a hint, obsolete entries, and files written.
+ */
+import type { GateRecord } from '../types/index.js'
+import { diffTable } from './diff-table.js'
+
+export interface RunSummaryInput {
+  records: readonly GateRecord[]
+  obsolete: readonly { file: string; key: string }[]
+  /** Baseline files written (or deleted) this run. */
+  written: readonly string[]
+  /** Problems that kept a file from being written. */
+  problems: readonly string[]
+  removedObsolete: boolean
+}
+
+export function runSummary(input: RunSummaryInput): string {
+  const count = (s: GateRecord['status']) => input.records.filter((r) => r.status === s).length
+  const counts: [string, number][] = [
+    ['passed', count('pass')],
+    ['regressed', count('regressed')],
+    ['improved', count('improved')],
+    ['new', count('new')],
+    ['updated', count('updated')],
+    ['missing', count('missing')],
+    ['obsolete', input.obsolete.length],
+  ]
+  const lines = [`perfgate: ${counts.filter(([k, n]) => n > 0 || k === 'passed' || k === 'regressed').map(([k, n]) => `${n} ${k}`).join(', ')}`]
+  for (const r of input.records.filter((x) => x.status === 'regressed')) {
+    lines.push('', `REGRESSED  ${r.key}  (${r.file})`)
+    if (r.rows) lines.push(diffTable(r.rows))
+  }
+  const improved = input.records.filter((x) => x.status === 'improved')
+  if (improved.length > 0) {
+    lines.push('', 'Improved beyond tolerance (run `npx vitest run -u` to lock it in):')
+    for (const r of improved) lines.push(`  ${r.key}  (${r.file})`)
+  }
+  if (input.obsolete.length > 0) {
+    lines.push('', input.removedObsolete ? 'Removed obsolete baseline entries:' : 'Obsolete baseline entries (remove them with `npx vitest run -u`):')
+    for (const o of input.obsolete) lines.push(`  ${o.key}  (${o.file})`)
+  }
+  if (input.written.length > 0) lines.push('', `Baselines written: ${input.written.join(', ')}`)
+  for (const p of input.problems) lines.push('', p)
+  return lines.join('\n')
+}

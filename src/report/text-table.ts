@@ -1,0 +1,13 @@
+/** Plain-text tables with aligned columns (numbers right-aligned). */
+
+export type Align = 'left' | 'right'
+
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (align[i] === 'right' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}

@@ -1,0 +1,106 @@
+/**
+ * `expect(result | number).toBeWithinBaseline(options?)`, run in the worker:
+ * reads the test file's baseline (read only), decides, and leaves a record in
+ * the test's task meta for the main process, which alone writes baselines.
+ */
+import { inject } from 'vitest'
+import { getCurrentTest } from 'vitest/suite'
+import { entryFromProfile, entryFromValue } from '../baseline/entry.js'
+import { baselinePathFor, displayPath, readBaselineFile, type BaselineRead } from '../baseline/store.js'
+import { DEFAULT_GATED_METRICS } from '../compare/metrics.js'
+import { decideGate } from '../compare/gate.js'
+import { validateToleranceInput } from '../compare/tolerance.js'
+import { errorMessage } from '../errors.js'
+import { collectTestbed } from '../measure/testbed.js'
+import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
+import { comparisonReport } from '../report/diff-table.js'
+import type { GateRecord, ProfileResult } from '../types/index.js'
+import { nextEntryKey } from './entry-key.js'
+import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
+import './augment.js'
+
+interface MatcherContext {
+  isNot: boolean
+  currentTestName?: string
+  testPath?: string
+}
+
+const baselineCache = new Map<string, BaselineRead>()
+
+function readCached(file: string, shown: string): BaselineRead {
+  let read = baselineCache.get(file)
+  if (!read) {
+    read = readBaselineFile(file, shown)
+    baselineCache.set(file, read)
+  }
+  return read
+}
+
+export function isProfileResult(x: unknown): x is ProfileResult {
+  return typeof x === 'object' && x !== null && 'latency' in x && 'samples' in x && 'testbed' in x && 'memory' in x
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null'
+  if (typeof x === 'number') return String(x)
+  if (typeof x === 'object') return `an object with keys ${Object.keys(x).slice(0, 6).join(', ') || '(none)'}`
+  return typeof x
+}
+
+export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}) {
+  const config = inject('perfgate') as WorkerConfig | undefined
+  if (!config) throw new Error(errorMessage('PLUGIN_MISSING', undefined as never))
+  if (this.isNot) throw new TypeError('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
+  const isNumber = typeof received === 'number' && Number.isFinite(received)
+  if (!isNumber && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
+  validateToleranceInput(options.tolerance, 'toBeWithinBaseline({ tolerance })')
+
+  const test = getCurrentTest()
+  if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
+  const fullName = this.currentTestName ?? test.name
+  const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
+  const file = baselinePathFor(config.root, config.baselineDir, this.testPath)
+  const shown = displayPath(config.root, file)
+
+  const better = options.better ?? 'lower'
+  const current = isNumber
+    ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
+    : entryFromProfile(received as ProfileResult, fullName)
+  const record: GateRecord = { file: shown, key, test: fullName, status: 'pass' }
+  const meta = test.meta as { perfgate?: GateRecord[] }
+  ;(meta.perfgate ??= []).push(record)
+
+  const read = readCached(file, shown)
+  if (read.state === 'invalid') {
+    record.status = 'missing'
+    return { pass: false, message: () => read.message }
+  }
+  const stored = read.state === 'ok' ? read.data.entries[key] : undefined
+  const outcome = decideGate(stored, current, config.update, {
+    metrics: isNumber ? ['value'] : (options.metrics ?? config.metrics ?? DEFAULT_GATED_METRICS),
+    tolerance: options.tolerance,
+    configTolerance: config.tolerance,
+    alpha: options.alpha ?? config.alpha,
+    better,
+  })
+  switch (outcome.status) {
+    case 'new':
+    case 'updated':
+      record.status = outcome.status
+      record.entry = current
+      return { pass: true, message: () => `perfgate: recorded "${key}" in ${shown}` }
+    case 'missing':
+      record.status = 'missing'
+      return { pass: false, message: () => errorMessage('BASELINE_MISSING_IN_CI', { key, file: shown }) }
+    case 'kind-changed':
+      record.status = 'regressed'
+      return {
+        pass: false,
+        message: () => `perfgate: "${key}" in ${shown} was recorded from a ${stored?.kind} and is now asserted on a ${current.kind}. Give the assertion its own \`name\`, or re-record with \`npx vitest run -u\`.`,
+      }
+    default:
+      record.status = outcome.status
+      record.rows = outcome.comparison.rows
+      return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) }
+  }
+}

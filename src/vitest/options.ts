@@ -1,0 +1,64 @@
+/** The plugin's options, their defaults, and what the plugin hands to workers. */
+import type { ToleranceInput } from '../compare/tolerance.js'
+import type { Better, MetricId, UpdateMode } from '../types/index.js'
+
+export interface PerfgateOptions {
+  /**
+   * Tolerance per metric id (or one for all), e.g. `{ 'latency.p95': '10%', 'memory.peakDeltaMB': { abs: 20 } }`.
+   * @default `'10%'`; memory metrics `{ rel: '10%', abs: 10 }` MB; loadMs and firstRunMs `{ rel: '25%', abs: 5 }` ms
+   */
+  tolerance?: ToleranceInput
+  /**
+   * Metrics `expect(result).toBeWithinBaseline()` gates.
+   * @default ['latency.p50', 'latency.p95', 'throughput', 'memory.peakDeltaMB']
+   */
+  metrics?: MetricId[]
+  /** Folder of baseline files, relative to the project root. @default 'baselines' */
+  baselineDir?: string
+  /** Significance level of the rank test a regression must also pass. @default 0.01 */
+  alpha?: number
+  /**
+   * Update policy, like snapshots. `all` rewrites the entries of the tests that ran (and removes obsolete
+   * ones), `new` records missing entries only, `none` fails on missing entries.
+   * @default 'all' with `vitest -u` or PERFGATE_UPDATE=all; 'none' when CI is set; otherwise 'new'
+   */
+  update?: UpdateMode
+}
+
+/** What workers receive through `inject('perfgate')`. */
+export interface WorkerConfig {
+  root: string
+  baselineDir: string
+  update: UpdateMode
+  tolerance?: ToleranceInput
+  metrics?: MetricId[]
+  alpha?: number
+}
+
+/** Options of `expect(x).toBeWithinBaseline(options)`. */
+export interface BaselineMatcherOptions {
+  /** Entry key; default: the test's full name and a counter, like snapshots. */
+  name?: string
+  /** Tolerance for this assertion (one for all metrics, or per metric); overrides the plugin's. */
+  tolerance?: ToleranceInput
+  /** Metrics to gate for a profile result; overrides the plugin's list. */
+  metrics?: MetricId[]
+  /** For a single number: which direction is better. @default 'lower' */
+  better?: Better
+  /** Significance level for this assertion. @default the plugin's alpha, 0.01 */
+  alpha?: number
+}
+
+/**
+ * Update policy, resolved once in the main process (the rules of Vitest's snapshots):
+ * an explicit option wins; `-u` (or PERFGATE_UPDATE=all) gives all; CI gives none; otherwise new.
+ */
+export function resolveUpdateMode(explicit: UpdateMode | undefined, vitestUpdate: boolean, env: NodeJS.ProcessEnv): UpdateMode {
+  if (explicit) return explicit
+  const fromEnv = env.PERFGATE_UPDATE
+  if (fromEnv === 'all' || fromEnv === 'new' || fromEnv === 'none') return fromEnv
+  if (vitestUpdate) return 'all'
+  const ci = env.CI
+  if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') return 'none'
+  return 'new'
+}

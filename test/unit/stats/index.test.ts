@@ -1,0 +1,19 @@
+import { describe, it, expect } from 'vitest'
+import * as stats from '../../../src/stats/index.js'
+
+describe('stats barrel', () => {
+  it('exports exactly the public runtime names', () => {
+    expect(Object.keys(stats).sort()).toEqual([
+      'assertFiniteSamples',
+      'bootstrapRatioCI',
+      'isSorted',
+      'linearFit',
+      'mannWhitneyU',
+      'mulberry32',
+      'percentile',
+      'quantileSubsample',
+      'sortSamples',
+      'summarize',
+    ])
+  })
+})
