@@ -24,6 +24,7 @@ export function runSummary(input: RunSummaryInput): string {
     ['new', count('new')],
     ['updated', count('updated')],
     ['missing', count('missing')],
+    ['with an invalid baseline file', count('invalid')],
     ['obsolete', input.obsolete.length],
   ]
   const lines = [`perfgate: ${counts.filter(([k, n]) => n > 0 || k === 'passed' || k === 'regressed').map(([k, n]) => `${n} ${k}`).join(', ')}`]

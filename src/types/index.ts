@@ -140,7 +140,7 @@ export interface GateRecord {
   file: string
   key: string
   test: string
-  status: Verdict | 'missing'
+  status: Verdict | 'missing' | 'invalid'
   /** The entry to write, for `new` and `updated`. */
   entry?: BaselineEntry
   /** Rows of the comparison, for `pass`, `improved` and `regressed`. */

@@ -3,8 +3,7 @@
  * reads the test file's baseline (read only), decides, and leaves a record in
  * the test's task meta for the main process, which alone writes baselines.
  */
-import { inject } from 'vitest'
-import { getCurrentTest } from 'vitest/suite'
+import { inject, TestRunner } from 'vitest'
 import { entryFromProfile, entryFromValue } from '../baseline/entry.js'
 import { baselinePathFor, displayPath, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { DEFAULT_GATED_METRICS } from '../compare/metrics.js'
@@ -55,7 +54,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!isNumber && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
   validateToleranceInput(options.tolerance, 'toBeWithinBaseline({ tolerance })')
 
-  const test = getCurrentTest()
+  const test = TestRunner.getCurrentTest()
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
@@ -72,7 +71,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
 
   const read = readCached(file, shown)
   if (read.state === 'invalid') {
-    record.status = 'missing'
+    record.status = 'invalid'
     return { pass: false, message: () => read.message }
   }
   const stored = read.state === 'ok' ? read.data.entries[key] : undefined

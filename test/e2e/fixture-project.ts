@@ -1,0 +1,104 @@
+/**
+ * Real mini-projects for e2e tests: a fixture folder copied to a temp dir with
+ * perfgate installed in its node_modules the way npm would (a copy of the built
+ * package; its dependencies linked from this repo's node_modules), and Vitest
+ * itself run on it as a child process.
+ */
+import { spawn } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url))
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+  /** stdout and stderr together. */
+  output: string
+}
+
+export interface RunOptions {
+  /** true: CI=true; false: CI removed from the environment. */
+  ci: boolean
+  env?: Record<string, string>
+}
+
+export class FixtureProject {
+  constructor(readonly dir: string) {}
+
+  path(rel: string): string {
+    return join(this.dir, rel)
+  }
+  exists(rel: string): boolean {
+    return existsSync(this.path(rel))
+  }
+  read(rel: string): string {
+    return readFileSync(this.path(rel), 'utf8')
+  }
+  write(rel: string, content: string | Uint8Array): void {
+    mkdirSync(dirname(this.path(rel)), { recursive: true })
+    writeFileSync(this.path(rel), content)
+  }
+
+  /** Runs `vitest run ...args` in the project. */
+  vitest(args: readonly string[], opts: RunOptions): Promise<RunResult> {
+    return this.spawn([join(this.dir, 'node_modules/vitest/vitest.mjs'), 'run', ...args], opts)
+  }
+
+  /** Runs the installed `perfgate` bin in the project. */
+  perfgate(args: readonly string[], opts: RunOptions): Promise<RunResult> {
+    return this.spawn([join(this.dir, 'node_modules/perfgate/bin/perfgate.js'), ...args], opts)
+  }
+
+  /** Runs `node ...argv` in the project. */
+  node(argv: readonly string[], opts: RunOptions): Promise<RunResult> {
+    return this.spawn(argv.map((a) => (a.startsWith('node_modules/') ? join(this.dir, a) : a)), opts)
+  }
+
+  private spawn(argv: string[], opts: RunOptions): Promise<RunResult> {
+    const env: NodeJS.ProcessEnv = {}
+    for (const [k, v] of Object.entries(process.env)) {
+      // the outer Vitest's own variables would change how the inner one behaves
+      if (!k.startsWith('VITEST') && k !== 'CI' && k !== 'GITHUB_ACTIONS' && k !== 'NODE_OPTIONS') env[k] = v
+    }
+    Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0' }, opts.ci ? { CI: 'true' } : {}, opts.env)
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, argv, { cwd: this.dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      let stdout = ''
+      let stderr = ''
+      let output = ''
+      child.stdout.on('data', (d: Buffer) => ((stdout += d), (output += d)))
+      child.stderr.on('data', (d: Buffer) => ((stderr += d), (output += d)))
+      child.on('error', reject)
+      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr, output }))
+    })
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+}
+
+/** Copies test/fixtures/<name> into a fresh temp project with perfgate installed. */
+export function createFixtureProject(name: string): FixtureProject {
+  if (!existsSync(join(REPO, 'dist/vitest/index.js'))) {
+    throw new Error('perfgate is not built: run `npm run build` (npm test does it first).')
+  }
+  const dir = mkdtempSync(join(tmpdir(), `perfgate-e2e-${name}-`))
+  cpSync(join(REPO, 'test/fixtures', name), dir, { recursive: true })
+  const modules = join(dir, 'node_modules')
+  mkdirSync(modules)
+  for (const entry of readdirSync(join(REPO, 'node_modules'))) {
+    if (entry === '.bin' || entry === 'perfgate' || entry.startsWith('.')) continue
+    symlinkSync(join(REPO, 'node_modules', entry), join(modules, entry))
+  }
+  const pkg = join(modules, 'perfgate')
+  mkdirSync(pkg)
+  for (const part of ['package.json', 'dist', 'bin', 'schema']) cpSync(join(REPO, part), join(pkg, part), { recursive: true })
+  mkdirSync(join(pkg, 'bench'))
+  symlinkSync(join(REPO, 'bench/models'), join(pkg, 'bench/models'))
+  return new FixtureProject(dir)
+}
