@@ -5,7 +5,7 @@ export { PROFILE_DEFAULTS } from './measure/options.js'
 export { PerfgateError } from './errors.js'
 export type { ErrorCode } from './errors.js'
 export { DEFAULT_GATED_METRICS, PROFILE_METRIC_IDS } from './compare/metrics.js'
-export { DEFAULT_TOLERANCES } from './compare/tolerance.js'
+export { DEFAULT_TOLERANCE, NOISE_FLOORS } from './compare/tolerance.js'
 export { DEFAULT_ALPHA } from './compare/compare-entry.js'
 export type {
   BaselineEntry,

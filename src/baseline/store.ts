@@ -21,7 +21,7 @@ export type BaselineRead =
 /** `<root>/<baselineDir>/<test file relative to root>.json` */
 export function baselinePathFor(root: string, baselineDir: string, testFile: string): string {
   const rel = relative(root, testFile)
-  const safe = rel.startsWith('..') || isAbsolute(rel) ? testFile.replace(/^[/\\]+/, '').replace(/[:]/g, '') : rel
+  const safe = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? testFile.replace(/^[/\\]+/, '').replace(/[:]/g, '') : rel
   return resolve(root, baselineDir, `${safe}.json`)
 }
 
@@ -52,7 +52,7 @@ export function readBaselineFile(file: string, shownAs: string = file): Baseline
 /** Writes `data` atomically; refuses paths outside `root`. Deletes the file when `data` is null. */
 export function writeBaselineFile(file: string, data: BaselineFile | null, root: string): void {
   const rel = relative(root, file)
-  if (rel.startsWith('..') || isAbsolute(rel)) throw perfgateError('BASELINE_OUTSIDE_ROOT', { file, root })
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw perfgateError('BASELINE_OUTSIDE_ROOT', { file, root })
   if (data === null) {
     rmSync(file, { force: true })
     return

@@ -76,7 +76,12 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
     const result = await profile(model, options)
     io.stdout.write(`${profileTable(result)}\n`)
     if (values.json) {
-      writeFileSync(resolve(io.cwd, values.json), `${JSON.stringify(result, null, 2)}\n`)
+      try {
+        writeFileSync(resolve(io.cwd, values.json), `${JSON.stringify(result, null, 2)}\n`)
+      } catch (err) {
+        io.stderr.write(`perfgate: could not write --json ${values.json}: ${(err as Error).message}. Check that its folder exists and is writable.\n`)
+        return EXIT.failure
+      }
       io.stderr.write(`perfgate: wrote ${values.json}\n`)
     }
     return EXIT.ok

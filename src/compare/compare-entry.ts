@@ -57,7 +57,7 @@ export function compareEntry(baseline: BaselineEntry, current: BaselineEntry, op
       significant = row.pValue < alpha
     }
     if (beyond && significant) row.verdict = worse ? 'regressed' : 'improved'
-    else if (beyond) row.note = `beyond tolerance but not significant (p=${row.pValue?.toFixed(3)} >= ${alpha})`
+    else if (beyond) row.note = `beyond tolerance, not significant: p=${row.pValue?.toFixed(3)} >= ${alpha}`
     rows.push(row)
   }
   const verdict = rows.some((r) => r.verdict === 'regressed') ? 'regressed' : rows.some((r) => r.verdict === 'improved') ? 'improved' : 'pass'

@@ -12,16 +12,21 @@ export interface ParsedTolerance {
   abs: number
 }
 
+/** Tolerance when neither the matcher nor the plugin config names one. */
+export const DEFAULT_TOLERANCE: Tolerance = '10%'
+
 /**
- * Defaults when neither the matcher nor the plugin config names a tolerance.
- * Memory has an absolute floor because RSS moves by a few MB between identical runs.
+ * Noise floors: the smallest change that counts for metrics measured once per
+ * profile (no per-run samples to test), in the metric's unit. RSS moves by tens
+ * of MB between identical runs (allocator and GC timing), session creation by
+ * milliseconds. A floor applies unless the metric's tolerance is named
+ * explicitly (`{ 'memory.peakDeltaMB': { abs: 5 } }` means exactly 5 MB).
  */
-export const DEFAULT_TOLERANCES: Readonly<Record<string, Tolerance>> = {
-  default: '10%',
-  'memory.peakDeltaMB': { rel: '10%', abs: 10 },
-  'memory.peakRssMB': { rel: '10%', abs: 10 },
-  loadMs: { rel: '25%', abs: 5 },
-  firstRunMs: { rel: '25%', abs: 5 },
+export const NOISE_FLOORS: Readonly<Partial<Record<MetricId, number>>> = {
+  'memory.peakDeltaMB': 32,
+  'memory.peakRssMB': 32,
+  loadMs: 10,
+  firstRunMs: 5,
 }
 
 const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/
@@ -70,25 +75,30 @@ export function validateToleranceInput(input: ToleranceInput | undefined, where:
   }
 }
 
-/** The tolerance for `metric`: matcher option, else plugin config, else DEFAULT_TOLERANCES. */
+/**
+ * The tolerance for `metric`: the matcher option, else the plugin option,
+ * else DEFAULT_TOLERANCE. Within a layer, a tolerance named for the metric is
+ * used exactly as given; a general one (a single tolerance, or `default`) is
+ * raised to the metric's noise floor.
+ */
 export function resolveTolerance(
   metric: MetricId,
   matcher: ToleranceInput | undefined,
   config: ToleranceInput | undefined,
 ): { tolerance: ParsedTolerance; source: string } {
+  const floor = (t: ParsedTolerance): ParsedTolerance => ({ rel: t.rel, abs: Math.max(t.abs, NOISE_FLOORS[metric] ?? 0) })
   const layers: [ToleranceInput | undefined, string][] = [
     [matcher, 'matcher option tolerance'],
     [config, 'plugin option tolerance'],
-    [DEFAULT_TOLERANCES as ToleranceMap, 'default tolerance'],
   ]
   for (const [layer, where] of layers) {
     if (layer === undefined) continue
-    if (isSingle(layer)) return { tolerance: parseTolerance(layer, where), source: where }
+    if (isSingle(layer)) return { tolerance: floor(parseTolerance(layer, where)), source: where }
     const own = (layer as Record<string, Tolerance | undefined>)[metric]
     if (own !== undefined) return { tolerance: parseTolerance(own, `${where}['${metric}']`), source: where }
-    if (layer.default !== undefined) return { tolerance: parseTolerance(layer.default, `${where}.default`), source: where }
+    if (layer.default !== undefined) return { tolerance: floor(parseTolerance(layer.default, `${where}.default`)), source: where }
   }
-  return { tolerance: { rel: 0.1, abs: 0 }, source: 'default tolerance' }
+  return { tolerance: floor(parseTolerance(DEFAULT_TOLERANCE, 'default tolerance')), source: 'default tolerance' }
 }
 
 /** The largest change allowed from `baseline`: the bigger of the relative and absolute parts. */

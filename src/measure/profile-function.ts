@@ -13,7 +13,7 @@ import { collectTestbed } from './testbed.js'
 
 export async function profileFunction(fn: () => unknown, options: ProfileOptions = {}): Promise<ProfileResult> {
   const loop = resolveLoopOptions(options)
-  const release = await acquireMeasureLock()
+  const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
   try {
     const rssBeforeLoadMB = rssMB()

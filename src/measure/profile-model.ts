@@ -3,7 +3,7 @@
  * start), the first run apart, warm-up, measured runs, memory, testbed. The
  * session is released at the end, also when a run throws.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import ort from 'onnxruntime-node'
 import { perfgateError, PerfgateError } from '../errors.js'
@@ -23,13 +23,19 @@ export const ONNXRUNTIME_VERSION: string = ort.env.versions.node ?? 'unknown'
 export async function profileModel(modelPath: string, options: ProfileOptions = {}): Promise<ProfileResult> {
   const loop = resolveLoopOptions(options)
   const abs = resolve(modelPath)
-  if (!existsSync(abs)) throw perfgateError('MODEL_NOT_FOUND', { path: modelPath })
-  const bytes = readFileSync(abs)
+  // a folder (e.g. a model's directory) would otherwise fail in readFileSync with a bare EISDIR
+  if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('MODEL_NOT_FOUND', { path: modelPath })
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(abs)
+  } catch (err) {
+    throw perfgateError('MODEL_LOAD_FAILED', { path: modelPath, detail: (err as Error).message }, err)
+  }
   const model = modelIdentity(abs, bytes)
   const sessionOptions = options.session ?? {}
   const progress = options.onProgress
 
-  const release = await acquireMeasureLock()
+  const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
   let session: ort.InferenceSession | undefined
   try {
@@ -51,6 +57,8 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       for (const name of session.inputNames) if (!(name in options.feeds)) throw perfgateError('FEED_MISSING', { input: name, given })
       feeds = options.feeds
       inputs = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: [...t.dims] }]))
+      const first = session.inputMetadata[0]
+      if (options.batchSize === undefined && first?.isTensor && typeof first.shape[0] === 'string') batchSize = feeds[first.name]?.dims[0] ?? 1
     } else {
       const generated = generateFeeds(session.inputMetadata, { dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax })
       feeds = generated.feeds

@@ -22,7 +22,7 @@ export function diffTable(rows: readonly MetricComparison[]): string {
       formatSigned(r.change),
       formatPercent(r.changePct),
       r.tolerance,
-      r.note ? `${VERDICT_LABEL[r.verdict]} (${r.note})` : VERDICT_LABEL[r.verdict],
+      r.note ? `${VERDICT_LABEL[r.verdict]}: ${r.note}` : VERDICT_LABEL[r.verdict],
     ]),
     ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
   )

@@ -5,6 +5,11 @@
 import type { GateRecord } from '../types/index.js'
 import { diffTable } from './diff-table.js'
 
+/** Difference fields that describe the machine and runtime, as opposed to the model or options. */
+const TESTBED_FIELDS: ReadonlySet<string> = new Set([
+  'cpuModel', 'cores', 'os', 'arch', 'node', 'onnxruntime', 'executionProviders', 'intraOpNumThreads', 'interOpNumThreads',
+])
+
 export interface RunSummaryInput {
   records: readonly GateRecord[]
   obsolete: readonly { file: string; key: string }[]
@@ -36,6 +41,14 @@ export function runSummary(input: RunSummaryInput): string {
   if (improved.length > 0) {
     lines.push('', 'Improved beyond tolerance (run `npx vitest run -u` to lock it in):')
     for (const r of improved) lines.push(`  ${r.key}  (${r.file})`)
+  }
+  const otherTestbed = input.records.filter((r) => r.differences?.some((d) => TESTBED_FIELDS.has(d.field)))
+  if (otherTestbed.length > 0) {
+    lines.push('', 'Compared with a baseline measured on a different testbed (the change may be the machine, not the code):')
+    for (const r of otherTestbed) {
+      const diffs = (r.differences ?? []).filter((d) => TESTBED_FIELDS.has(d.field)).map((d) => `${d.field} ${d.baseline} -> ${d.current}`)
+      lines.push(`  ${r.key}  (${r.file}): ${diffs.join('; ')}`)
+    }
   }
   if (input.obsolete.length > 0) {
     lines.push('', input.removedObsolete ? 'Removed obsolete baseline entries:' : 'Obsolete baseline entries (remove them with `npx vitest run -u`):')

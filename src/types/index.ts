@@ -145,4 +145,6 @@ export interface GateRecord {
   entry?: BaselineEntry
   /** Rows of the comparison, for `pass`, `improved` and `regressed`. */
   rows?: MetricComparison[]
+  /** What differs from the baseline's testbed, model and options, when compared. */
+  differences?: TestbedDifference[]
 }

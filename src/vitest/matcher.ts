@@ -61,7 +61,9 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const file = baselinePathFor(config.root, config.baselineDir, this.testPath)
   const shown = displayPath(config.root, file)
 
-  const better = options.better ?? 'lower'
+  const read = readCached(file, shown)
+  const stored = read.state === 'ok' ? read.data.entries[key] : undefined
+  const better = options.better ?? stored?.better ?? 'lower'
   const current = isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
     : entryFromProfile(received as ProfileResult, fullName)
@@ -69,12 +71,10 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const meta = test.meta as { perfgate?: GateRecord[] }
   ;(meta.perfgate ??= []).push(record)
 
-  const read = readCached(file, shown)
   if (read.state === 'invalid') {
     record.status = 'invalid'
     return { pass: false, message: () => read.message }
   }
-  const stored = read.state === 'ok' ? read.data.entries[key] : undefined
   const outcome = decideGate(stored, current, config.update, {
     metrics: isNumber ? ['value'] : (options.metrics ?? config.metrics ?? DEFAULT_GATED_METRICS),
     tolerance: options.tolerance,
@@ -100,6 +100,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     default:
       record.status = outcome.status
       record.rows = outcome.comparison.rows
+      if (outcome.comparison.differences.length > 0) record.differences = outcome.comparison.differences
       return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) }
   }
 }

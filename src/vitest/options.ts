@@ -5,7 +5,8 @@ import type { Better, MetricId, UpdateMode } from '../types/index.js'
 export interface PerfgateOptions {
   /**
    * Tolerance per metric id (or one for all), e.g. `{ 'latency.p95': '10%', 'memory.peakDeltaMB': { abs: 20 } }`.
-   * @default `'10%'`; memory metrics `{ rel: '10%', abs: 10 }` MB; loadMs and firstRunMs `{ rel: '25%', abs: 5 }` ms
+   * Metrics not named here get the general tolerance raised to their noise floor (memory 32 MB, loadMs 10 ms, firstRunMs 5 ms).
+   * @default `'10%'`
    */
   tolerance?: ToleranceInput
   /**
@@ -51,13 +52,13 @@ export interface BaselineMatcherOptions {
 
 /**
  * Update policy, resolved once in the main process (the rules of Vitest's snapshots):
- * an explicit option wins; `-u` (or PERFGATE_UPDATE=all) gives all; CI gives none; otherwise new.
+ * an explicit option wins; `-u` gives all; then PERFGATE_UPDATE (all, new or none); CI gives none; otherwise new.
  */
 export function resolveUpdateMode(explicit: UpdateMode | undefined, vitestUpdate: boolean, env: NodeJS.ProcessEnv): UpdateMode {
   if (explicit) return explicit
+  if (vitestUpdate) return 'all'
   const fromEnv = env.PERFGATE_UPDATE
   if (fromEnv === 'all' || fromEnv === 'new' || fromEnv === 'none') return fromEnv
-  if (vitestUpdate) return 'all'
   const ci = env.CI
   if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') return 'none'
   return 'new'

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { runSummary } from '../../src/report/run-summary.js'
+import type { GateRecord, MetricComparison } from '../../src/types/index.js'
+
+const FILE = 'baselines/det.perf.test.ts.json'
+const regressedRow: MetricComparison = {
+  metric: 'latency.p95',
+  unit: 'ms',
+  better: 'lower',
+  baseline: 10,
+  current: 12,
+  change: 2,
+  changePct: 20,
+  tolerance: '10%',
+  verdict: 'regressed',
+}
+
+function rec(key: string, status: GateRecord['status'], rows?: MetricComparison[]): GateRecord {
+  return { file: FILE, key, test: key.replace(/ \d+$/, ''), status, ...(rows ? { rows } : {}) }
+}
+
+const none = { records: [], obsolete: [], written: [], problems: [], removedObsolete: false }
+
+describe('runSummary', () => {
+  it('always counts passed and regressed, and the other outcomes only when they happened', () => {
+    expect(runSummary(none)).toBe('perfgate: 0 passed, 0 regressed')
+    expect(runSummary({ ...none, records: [rec('a 1', 'pass'), rec('b 1', 'pass'), rec('c 1', 'new'), rec('d 1', 'missing')] })).toBe(
+      'perfgate: 2 passed, 0 regressed, 1 new, 1 missing',
+    )
+  })
+
+  it('repeats the table of every regression, lists improvements with a hint, and names the files written', () => {
+    const text = runSummary({
+      ...none,
+      records: [rec('det 1', 'regressed', [regressedRow]), rec('det 2', 'improved'), rec('cls 1', 'updated'), rec('cls 2', 'pass')],
+      written: [FILE],
+    })
+    expect(text).toMatchInlineSnapshot(`
+      "perfgate: 1 passed, 1 regressed, 1 improved, 1 updated
+
+      REGRESSED  det 1  (baselines/det.perf.test.ts.json)
+      metric       baseline  current  change  change %  tolerance  verdict
+      -----------  --------  -------  ------  --------  ---------  ---------
+      latency.p95   10.0 ms  12.0 ms   +2.00    +20.0%        10%  REGRESSED
+
+      Improved beyond tolerance (run \`npx vitest run -u\` to lock it in):
+        det 2  (baselines/det.perf.test.ts.json)
+
+      Baselines written: baselines/det.perf.test.ts.json"
+    `)
+  })
+
+  it('lists obsolete entries with how to remove them, or says they were removed', () => {
+    const obsolete = [{ file: FILE, key: 'old test 1' }]
+    expect(runSummary({ ...none, obsolete })).toMatchInlineSnapshot(`
+      "perfgate: 0 passed, 0 regressed, 1 obsolete
+
+      Obsolete baseline entries (remove them with \`npx vitest run -u\`):
+        old test 1  (baselines/det.perf.test.ts.json)"
+    `)
+    expect(runSummary({ ...none, obsolete, removedObsolete: true, written: [FILE] })).toMatchInlineSnapshot(`
+      "perfgate: 0 passed, 0 regressed, 1 obsolete
+
+      Removed obsolete baseline entries:
+        old test 1  (baselines/det.perf.test.ts.json)
+
+      Baselines written: baselines/det.perf.test.ts.json"
+    `)
+  })
+
+  it('ends with the problems that kept files from being written', () => {
+    const problem = 'perfgate: could not write baselines/x.json: EACCES'
+    expect(runSummary({ ...none, records: [rec('a 1', 'new')], problems: [problem] })).toBe(`perfgate: 0 passed, 0 regressed, 1 new\n\n${problem}`)
+  })
+})
