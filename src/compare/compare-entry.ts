@@ -1,21 +1,33 @@
 /**
- * The gate decision for one baseline entry. A metric regresses only when its
- * change is beyond the tolerance in the bad direction AND, where both sides
- * have per-run samples, the shift is statistically significant (two-sided
- * Mann-Whitney U, p < alpha). A change beyond tolerance in the good direction
- * is an improvement (it passes, with a hint to update the baseline).
+ * The gate decision for one baseline entry. For each gated metric:
+ *
+ * - beyond: the change exceeds the tolerance (or only its warning band);
+ * - significant: where both sides have per-run samples, the two-sided
+ *   Mann-Whitney U test rejects "same distribution" at `alpha`; metrics without
+ *   samples rely on the tolerance and its noise floor alone;
+ * - interval: a bootstrap confidence interval (level 1 - alpha) of the change
+ *   of the gated statistic; its half-width is the measurement's noise.
+ *
+ * Beyond the tolerance and significant in the bad direction: `regressed`, in
+ * the good direction: `improved`. When the noise is wider than the tolerance and
+ * the interval reaches back inside it, the gate cannot resolve that tolerance:
+ * `unresolved` (passes, with the advice to measure more or widen it) instead of
+ * a coin flip. Beyond only the warning band: `warned` (passes, reported).
  */
 import { normalizeForBaseline } from '../baseline/format.js'
-import { mannWhitneyU } from '../stats/index.js'
+import { bootstrapRatioCI, mannWhitneyU, sortSamples } from '../stats/index.js'
 import type { BaselineEntry, Better, EntryComparison, MetricComparison, MetricId, TestbedDifference } from '../types/index.js'
 import { METRICS, valueMetric, type MetricDef } from './metrics.js'
 import { allowedChange, describeTolerance, resolveTolerance, type ToleranceInput } from './tolerance.js'
 
-/** Significance level of the rank test. */
+/** Significance level of the rank test, and 1 - confidence of the interval. */
 export const DEFAULT_ALPHA = 0.01
 
-/** Fewer samples than this per side: the rank test is skipped and the tolerance alone decides. */
+/** Fewer samples than this per side: no test and no interval; the tolerance alone decides. */
 export const MIN_SAMPLES_FOR_TEST = 8
+
+/** Bootstrap replicates for the interval of the change. */
+export const BOOTSTRAP_RESAMPLES = 1000
 
 export interface CompareOptions {
   metrics: readonly MetricId[]
@@ -26,6 +38,9 @@ export interface CompareOptions {
   better?: Better
 }
 
+/** Worst first: the entry's verdict is the first of these any of its rows has. */
+const SEVERITY: readonly MetricComparison['verdict'][] = ['regressed', 'unresolved', 'warned', 'improved', 'pass']
+
 export function compareEntry(baseline: BaselineEntry, current: BaselineEntry, opts: CompareOptions): EntryComparison {
   const alpha = opts.alpha ?? DEFAULT_ALPHA
   const rows: MetricComparison[] = []
@@ -34,34 +49,67 @@ export function compareEntry(baseline: BaselineEntry, current: BaselineEntry, op
     const b = baseline.metrics[id]
     const c = current.metrics[id]
     if (!def || b === undefined || c === undefined) continue
-    const { tolerance } = resolveTolerance(id, opts.tolerance, opts.configTolerance)
-    const change = c - b
-    const worse = def.better === 'lower' ? change > 0 : change < 0
-    const beyond = Math.abs(change) > allowedChange(tolerance, b)
-    const row: MetricComparison = {
-      metric: id,
-      unit: def.unit,
-      better: def.better,
-      baseline: b,
-      current: c,
-      change,
-      changePct: b === 0 ? null : (change / Math.abs(b)) * 100,
-      tolerance: describeTolerance(tolerance, def.unit),
-      verdict: 'pass',
-    }
-    const bs = def.samples ? baseline.samples[def.samples] : undefined
-    const cs = def.samples ? current.samples[def.samples] : undefined
-    let significant = true
-    if (bs && cs && bs.length >= MIN_SAMPLES_FOR_TEST && cs.length >= MIN_SAMPLES_FOR_TEST) {
-      row.pValue = mannWhitneyU(cs, bs).pValue
-      significant = row.pValue < alpha
-    }
-    if (beyond && significant) row.verdict = worse ? 'regressed' : 'improved'
-    else if (beyond) row.note = `beyond tolerance, not significant: p=${row.pValue?.toFixed(3)} >= ${alpha}`
-    rows.push(row)
+    rows.push(compareMetric(def, b, c, baseline, current, resolveTolerance(id, opts.tolerance, opts.configTolerance).tolerance, alpha))
   }
-  const verdict = rows.some((r) => r.verdict === 'regressed') ? 'regressed' : rows.some((r) => r.verdict === 'improved') ? 'improved' : 'pass'
+  const verdict = SEVERITY.find((v) => rows.some((r) => r.verdict === v)) ?? 'pass'
   return { verdict, rows, differences: testbedDifferences(baseline, current) }
+}
+
+function compareMetric(
+  def: MetricDef,
+  b: number,
+  c: number,
+  baseline: BaselineEntry,
+  current: BaselineEntry,
+  tolerance: ReturnType<typeof resolveTolerance>['tolerance'],
+  alpha: number,
+): MetricComparison {
+  const change = c - b
+  const worse = def.better === 'lower' ? change > 0 : change < 0
+  const allowed = allowedChange(tolerance, b)
+  const row: MetricComparison = {
+    metric: def.id,
+    unit: def.unit,
+    better: def.better,
+    baseline: b,
+    current: c,
+    change,
+    changePct: b === 0 ? null : (change / Math.abs(b)) * 100,
+    tolerance: describeTolerance(tolerance, def.unit),
+    verdict: 'pass',
+  }
+  const bs = def.samples ? baseline.samples[def.samples] : undefined
+  const cs = def.samples ? current.samples[def.samples] : undefined
+  let significant = true
+  if (bs && cs && bs.length >= MIN_SAMPLES_FOR_TEST && cs.length >= MIN_SAMPLES_FOR_TEST) {
+    row.pValue = mannWhitneyU(cs, bs).pValue
+    significant = row.pValue < alpha
+    if (def.statistic && b !== 0) {
+      const ci = bootstrapRatioCI(sortSamples(bs), sortSamples(cs), def.statistic, { resamples: BOOTSTRAP_RESAMPLES, confidence: 1 - alpha })
+      row.interval = { low: (ci.low - 1) * 100, high: (ci.high - 1) * 100 }
+    }
+  }
+  if (Math.abs(change) > allowed) {
+    if (!significant) {
+      row.note = `beyond tolerance, not significant: p=${row.pValue?.toFixed(3)} >= ${alpha}`
+      return row
+    }
+    if (row.interval && b !== 0) {
+      const tolPct = (allowed / Math.abs(b)) * 100
+      const noise = (row.interval.high - row.interval.low) / 2
+      // the interval reaches back inside the tolerance on the side of no change
+      const inside = change > 0 ? row.interval.low <= tolPct : row.interval.high >= -tolPct
+      if (noise > tolPct && inside) {
+        row.verdict = 'unresolved'
+        row.note = `noise ±${noise.toFixed(1)}% exceeds the tolerance: measure more runs or widen it`
+        return row
+      }
+    }
+    row.verdict = worse ? 'regressed' : 'improved'
+    return row
+  }
+  if (worse && tolerance.warn && Math.abs(change) > allowedChange(tolerance.warn, b) && significant) row.verdict = 'warned'
+  return row
 }
 
 /** Fields of the environment, model and options that differ between two entries. */

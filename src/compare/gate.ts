@@ -13,7 +13,7 @@ export type GateOutcome =
   | { status: 'new' | 'updated'; pass: true }
   | { status: 'missing'; pass: false }
   | { status: 'kind-changed'; pass: false }
-  | { status: 'pass' | 'improved' | 'regressed'; pass: boolean; comparison: EntryComparison }
+  | { status: EntryComparison['verdict']; pass: boolean; comparison: EntryComparison }
 
 export function decideGate(stored: BaselineEntry | undefined, current: BaselineEntry, update: UpdateMode, opts: CompareOptions): GateOutcome {
   if (update === 'all') return { status: stored ? 'updated' : 'new', pass: true }

@@ -2,6 +2,7 @@
  * The catalogue of gateable metrics: unit, direction, where the value comes
  * from in a profile result, and which per-run samples back it statistically.
  */
+import { percentile, type SortedSamples } from '../stats/index.js'
 import type { Better, MetricId, ProfileResult } from '../types/index.js'
 
 export interface MetricDef {
@@ -10,18 +11,23 @@ export interface MetricDef {
   better: Better
   /** Per-run samples whose distribution this metric summarises, for the significance test. */
   samples?: 'latency' | 'cpu'
+  /** The metric computed from sorted samples, for the bootstrap interval of the change. */
+  statistic?: (sorted: SortedSamples) => number
   read: (r: ProfileResult) => number | undefined
 }
 
+const mean = (xs: SortedSamples) => xs.reduce((a, b) => a + b, 0) / xs.length
+const pct = (p: number) => (xs: SortedSamples) => percentile(xs, p)
+
 const defs: MetricDef[] = [
-  { id: 'latency.mean', unit: 'ms', better: 'lower', samples: 'latency', read: (r) => r.latency.mean },
-  { id: 'latency.p50', unit: 'ms', better: 'lower', samples: 'latency', read: (r) => r.latency.p50 },
-  { id: 'latency.p90', unit: 'ms', better: 'lower', samples: 'latency', read: (r) => r.latency.p90 },
-  { id: 'latency.p95', unit: 'ms', better: 'lower', samples: 'latency', read: (r) => r.latency.p95 },
-  { id: 'latency.p99', unit: 'ms', better: 'lower', samples: 'latency', read: (r) => r.latency.p99 },
-  { id: 'cpu.mean', unit: 'ms', better: 'lower', samples: 'cpu', read: (r) => r.cpu.mean },
-  { id: 'cpu.p50', unit: 'ms', better: 'lower', samples: 'cpu', read: (r) => r.cpu.p50 },
-  { id: 'throughput', unit: 'runs/s', better: 'higher', samples: 'latency', read: (r) => r.throughput.runsPerSecond },
+  { id: 'latency.mean', unit: 'ms', better: 'lower', samples: 'latency', statistic: mean, read: (r) => r.latency.mean },
+  { id: 'latency.p50', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(50), read: (r) => r.latency.p50 },
+  { id: 'latency.p90', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(90), read: (r) => r.latency.p90 },
+  { id: 'latency.p95', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(95), read: (r) => r.latency.p95 },
+  { id: 'latency.p99', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(99), read: (r) => r.latency.p99 },
+  { id: 'cpu.mean', unit: 'ms', better: 'lower', samples: 'cpu', statistic: mean, read: (r) => r.cpu.mean },
+  { id: 'cpu.p50', unit: 'ms', better: 'lower', samples: 'cpu', statistic: pct(50), read: (r) => r.cpu.p50 },
+  { id: 'throughput', unit: 'runs/s', better: 'higher', samples: 'latency', statistic: (xs) => 1000 / mean(xs), read: (r) => r.throughput.runsPerSecond },
   { id: 'memory.peakDeltaMB', unit: 'MB', better: 'lower', read: (r) => r.memory.peakDeltaMB },
   { id: 'memory.peakRssMB', unit: 'MB', better: 'lower', read: (r) => r.memory.peakRssMB },
   { id: 'loadMs', unit: 'ms', better: 'lower', read: (r) => r.loadMs },

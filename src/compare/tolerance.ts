@@ -10,6 +10,8 @@ import { isMetricId, PROFILE_METRIC_IDS } from './metrics.js'
 export interface ParsedTolerance {
   rel: number
   abs: number
+  /** The warning band, parsed the same way; a change beyond it but within the tolerance is `warned`. */
+  warn?: { rel: number; abs: number }
 }
 
 /** Tolerance when neither the matcher nor the plugin config names one. */
@@ -39,21 +41,29 @@ export function parseTolerance(value: unknown, where: string): ParsedTolerance {
     if (!m) throw bad()
     return Number(m[1]) / 100
   }
-  if (typeof value === 'string') return { rel: pct(value), abs: 0 }
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const { rel, abs, ...rest } = value as { rel?: unknown; abs?: unknown }
-    if (Object.keys(rest).length > 0 || (rel === undefined && abs === undefined)) throw bad()
-    if (abs !== undefined && (typeof abs !== 'number' || !Number.isFinite(abs) || abs < 0)) throw bad()
-    return { rel: rel === undefined ? 0 : pct(rel), abs: (abs as number | undefined) ?? 0 }
+  const band = (v: unknown, allowWarn: boolean): ParsedTolerance => {
+    if (typeof v === 'string') return { rel: pct(v), abs: 0 }
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const { rel, abs, warn, ...rest } = v as { rel?: unknown; abs?: unknown; warn?: unknown }
+      if (Object.keys(rest).length > 0 || (rel === undefined && abs === undefined) || (warn !== undefined && !allowWarn)) throw bad()
+      if (abs !== undefined && (typeof abs !== 'number' || !Number.isFinite(abs) || abs < 0)) throw bad()
+      const out: ParsedTolerance = { rel: rel === undefined ? 0 : pct(rel), abs: (abs as number | undefined) ?? 0 }
+      if (warn !== undefined) {
+        const w = band(warn, false)
+        out.warn = { rel: w.rel, abs: w.abs }
+      }
+      return out
+    }
+    throw bad()
   }
-  throw bad()
+  return band(value, true)
 }
 
 /** Accepts one tolerance for every metric, or a map by metric id. */
 export type ToleranceInput = Tolerance | ToleranceMap
 
 function isSingle(t: ToleranceInput): t is Tolerance {
-  return typeof t === 'string' || 'abs' in t || 'rel' in t
+  return typeof t === 'string' || 'abs' in t || 'rel' in t || 'warn' in t
 }
 
 /** Checks a tolerance option up front so a typo fails before any measuring. */
@@ -86,7 +96,12 @@ export function resolveTolerance(
   matcher: ToleranceInput | undefined,
   config: ToleranceInput | undefined,
 ): { tolerance: ParsedTolerance; source: string } {
-  const floor = (t: ParsedTolerance): ParsedTolerance => ({ rel: t.rel, abs: Math.max(t.abs, NOISE_FLOORS[metric] ?? 0) })
+  const min = NOISE_FLOORS[metric] ?? 0
+  const floor = (t: ParsedTolerance): ParsedTolerance => ({
+    rel: t.rel,
+    abs: Math.max(t.abs, min),
+    ...(t.warn ? { warn: { rel: t.warn.rel, abs: Math.max(t.warn.abs, min) } } : {}),
+  })
   const layers: [ToleranceInput | undefined, string][] = [
     [matcher, 'matcher option tolerance'],
     [config, 'plugin option tolerance'],
@@ -102,13 +117,16 @@ export function resolveTolerance(
 }
 
 /** The largest change allowed from `baseline`: the bigger of the relative and absolute parts. */
-export function allowedChange(t: ParsedTolerance, baseline: number): number {
+export function allowedChange(t: { rel: number; abs: number }, baseline: number): number {
   return Math.max(t.rel * Math.abs(baseline), t.abs)
 }
 
-/** `10%`, `±2 ms`, or `10% and ±2 MB`. */
+/** `10%`, `±2 ms`, `10%, ±2 MB`, or with a warning band `10% (warn 5%)`. */
 export function describeTolerance(t: ParsedTolerance, unit: string): string {
-  const rel = t.rel > 0 ? `${+(t.rel * 100).toFixed(4)}%` : ''
-  const abs = t.abs > 0 ? `±${t.abs}${unit ? ` ${unit}` : ''}` : ''
-  return rel && abs ? `${rel}, ${abs}` : rel || abs || '0'
+  const one = (b: { rel: number; abs: number }) => {
+    const rel = b.rel > 0 ? `${+(b.rel * 100).toFixed(4)}%` : ''
+    const abs = b.abs > 0 ? `±${b.abs}${unit ? ` ${unit}` : ''}` : ''
+    return rel && abs ? `${rel}, ${abs}` : rel || abs || '0'
+  }
+  return t.warn ? `${one(t)} (warn ${one(t.warn)})` : one(t)
 }

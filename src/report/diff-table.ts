@@ -10,21 +10,29 @@ const VERDICT_LABEL: Record<MetricComparison['verdict'], string> = {
   pass: 'ok',
   regressed: 'REGRESSED',
   improved: 'improved',
+  warned: 'warning',
+  unresolved: 'unresolved',
+}
+
+/** `[+5.1%, +12.3%]`, or empty when there was no interval. */
+export function formatInterval(i: MetricComparison['interval']): string {
+  return i ? `[${formatPercent(i.low)}, ${formatPercent(i.high)}]` : ''
 }
 
 export function diffTable(rows: readonly MetricComparison[]): string {
   return textTable(
-    ['metric', 'baseline', 'current', 'change', 'change %', 'tolerance', 'verdict'],
+    ['metric', 'baseline', 'current', 'change', 'change %', 'interval', 'tolerance', 'verdict'],
     rows.map((r) => [
       r.metric,
       formatWithUnit(r.baseline, r.unit),
       formatWithUnit(r.current, r.unit),
       formatSigned(r.change),
       formatPercent(r.changePct),
+      formatInterval(r.interval),
       r.tolerance,
       r.note ? `${VERDICT_LABEL[r.verdict]}: ${r.note}` : VERDICT_LABEL[r.verdict],
     ]),
-    ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   )
 }
 

@@ -26,6 +26,8 @@ export function runSummary(input: RunSummaryInput): string {
     ['passed', count('pass')],
     ['regressed', count('regressed')],
     ['improved', count('improved')],
+    ['warned', count('warned')],
+    ['unresolved', count('unresolved')],
     ['new', count('new')],
     ['updated', count('updated')],
     ['missing', count('missing')],
@@ -36,6 +38,15 @@ export function runSummary(input: RunSummaryInput): string {
   for (const r of input.records.filter((x) => x.status === 'regressed')) {
     lines.push('', `REGRESSED  ${r.key}  (${r.file})`)
     if (r.rows) lines.push(diffTable(r.rows))
+  }
+  for (const [status, title] of [
+    ['warned', 'WARNING (beyond the warning band, within tolerance)'],
+    ['unresolved', 'UNRESOLVED (noise wider than the tolerance: more runs or a wider tolerance)'],
+  ] as const) {
+    for (const r of input.records.filter((x) => x.status === status)) {
+      lines.push('', `${title}  ${r.key}  (${r.file})`)
+      if (r.rows) lines.push(diffTable(r.rows.filter((row) => row.verdict === status)))
+    }
   }
   const improved = input.records.filter((x) => x.status === 'improved')
   if (improved.length > 0) {

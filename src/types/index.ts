@@ -75,7 +75,13 @@ export type Better = 'lower' | 'higher'
  * A tolerance: relative (`'10%'`), absolute in the metric's unit (`{ abs: 2 }`),
  * or both (`{ rel: '10%', abs: 2 }`: a change must exceed both to count).
  */
-export type Tolerance = `${number}%` | { abs: number; rel?: `${number}%` } | { rel: `${number}%`; abs?: number }
+export type Tolerance =
+  | `${number}%`
+  | { abs: number; rel?: `${number}%`; warn?: WarnBand }
+  | { rel: `${number}%`; abs?: number; warn?: WarnBand }
+
+/** A warning band inside the tolerance: a change beyond it passes but is reported (`'5%'`, `{ abs: 1 }`, or both). */
+export type WarnBand = `${number}%` | { rel?: `${number}%`; abs?: number }
 
 /** Tolerances by metric id; `default` applies to metrics not listed. */
 export type ToleranceMap = Partial<Record<MetricId | 'default', Tolerance>>
@@ -97,7 +103,13 @@ export type MetricId =
   | 'value'
 
 /** Verdict of one metric, or of a whole entry (the worst of its metrics). */
-export type Verdict = 'pass' | 'regressed' | 'improved' | 'new' | 'updated'
+export type Verdict = MetricVerdict | 'new' | 'updated'
+
+/**
+ * Verdict of a comparison: `regressed` fails; `unresolved` (noise wider than the
+ * tolerance), `warned` (beyond the warning band only), `improved` and `pass` pass.
+ */
+export type MetricVerdict = 'pass' | 'regressed' | 'improved' | 'warned' | 'unresolved'
 
 /** One row of a diff table. */
 export interface MetricComparison {
@@ -112,9 +124,11 @@ export interface MetricComparison {
   changePct: number | null
   /** The tolerance in words, e.g. `10%` or `±2 ms`. */
   tolerance: string
-  verdict: 'pass' | 'regressed' | 'improved'
+  verdict: MetricVerdict
   /** Two-sided Mann-Whitney p-value when both sides had samples. */
   pValue?: number
+  /** Bootstrap confidence interval (level 1 - alpha) of changePct, when both sides had samples. */
+  interval?: { low: number; high: number }
   /** Why a change beyond tolerance still passed, e.g. not significant. */
   note?: string
 }
@@ -126,7 +140,7 @@ export interface TestbedDifference {
 }
 
 export interface EntryComparison {
-  verdict: 'pass' | 'regressed' | 'improved'
+  verdict: MetricVerdict
   rows: MetricComparison[]
   differences: TestbedDifference[]
 }

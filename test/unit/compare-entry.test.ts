@@ -30,10 +30,47 @@ describe('compareEntry: lower-is-better latency', () => {
         tolerance: '10%',
         verdict: 'regressed',
         pValue: expect.any(Number),
+        interval: { low: expect.any(Number), high: expect.any(Number) },
       },
     ])
     // 3.02e-11 exactly; the normal CDF's approximation (error ~1e-7) keeps it well below alpha.
     expect(cmp.rows[0]!.pValue).toBeLessThan(1e-6)
+    // The samples' own p95 ratio: base p95 = 10 + 0.95 x 29 x 0.1 = 12.755, slower 15.755: +23.52%.
+    // The 99% bootstrap interval of that change holds it and lies wholly beyond the 10% tolerance.
+    const { low, high } = cmp.rows[0]!.interval!
+    expect(low).toBeLessThan(23.52)
+    expect(high).toBeGreaterThan(23.52)
+    expect(low).toBeGreaterThan(10)
+  })
+
+  it('calls a significant change unresolved when the noise is wider than the tolerance and reaches back inside it', () => {
+    // n = 100 runs spread evenly over 10..39.7 ms (step 0.3), then the same shifted by +5 ms: mean +20.1%.
+    // The rank test finds the shift (p ~ 2e-4) but the 99% interval of the mean's change is about
+    // [+7%, +35%]: ±14% of noise, wider than the 10% tolerance, and its low end is inside the tolerance.
+    const b = runs(10, 100, 0.3)
+    const c = runs(15, 100, 0.3)
+    const cmp = compareEntry(profileEntry({ 'latency.mean': 24.85 }, { latency: b }), profileEntry({ 'latency.mean': 29.85 }, { latency: c }), {
+      metrics: ['latency.mean'],
+    })
+    expect(cmp.verdict).toBe('unresolved')
+    expect(cmp.rows[0]!.pValue).toBeLessThan(0.01)
+    expect(cmp.rows[0]!.interval!.low).toBeLessThan(10)
+    expect(cmp.rows[0]!.note).toMatch(/^noise ±\d+\.\d% exceeds the tolerance: measure more runs or widen it$/)
+  })
+
+  it('warns, and passes, when a significant change is beyond the warning band but within the tolerance', () => {
+    // base 10..12.9 ms, current 10.7..13.6 ms (n = 30): p50 11.45 -> 12.15 ms, +6.1%: beyond warn 5%, within 10%.
+    const cmp = compareEntry(profileEntry({ 'latency.p50': 11.45 }, { latency: runs(10, 30) }), profileEntry({ 'latency.p50': 12.15 }, { latency: runs(10.7, 30) }), {
+      metrics: ['latency.p50'],
+      tolerance: { rel: '10%', warn: '5%' },
+    })
+    expect(cmp.verdict).toBe('warned')
+    expect(cmp.rows[0]).toMatchObject({ verdict: 'warned', tolerance: '10% (warn 5%)' })
+    const calm = compareEntry(profileEntry({ 'latency.p50': 11.45 }, { latency: runs(10, 30) }), profileEntry({ 'latency.p50': 11.6 }, { latency: runs(10.15, 30) }), {
+      metrics: ['latency.p50'],
+      tolerance: { rel: '10%', warn: '5%' },
+    })
+    expect(calm.verdict).toBe('pass')
   })
 
   it('passes a 20% rise with a note when both runs have the same distribution (p = 1)', () => {
