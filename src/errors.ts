@@ -17,6 +17,11 @@ const messages = {
   BASELINE_MISSING_IN_CI: (p: { key: string; file: string }) =>
     `No baseline for "${p.key}" in ${p.file}, and missing baselines are not recorded in CI (CI=true). ` +
     `Record it locally with \`npx vitest run -u\` (or \`npx perfgate update\`) and commit ${p.file}.`,
+  TESTBED_MISSING_IN_CI: (p: { key: string; file: string; testbed: string; others: readonly string[] }) =>
+    `No baseline for "${p.key}" on this testbed (${p.testbed}): ${p.file} does not exist or lacks it; ` +
+    `baselines of this test file exist for ${p.others.join(', ')}. perfgate never compares figures across testbeds. ` +
+    `Record this testbed's baseline with \`npx vitest run -u\` on this machine and commit it, or, if this machine is ` +
+    `equivalent to one of those, name it with PERFGATE_TESTBED (or the plugin's \`testbed\` option).`,
   OPTION_INVALID: (p: { option: string; value: unknown; expected: string }) =>
     `Invalid option ${p.option}: got ${formatValue(p.value)}, expected ${p.expected}.`,
   TOLERANCE_INVALID: (p: { where: string; value: unknown }) =>

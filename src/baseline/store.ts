@@ -3,7 +3,7 @@
  * atomic writes (temp file + rename), so a crash never leaves a truncated file.
  * Only the main Vitest process (and the CLI) write; workers only read.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { errorMessage, perfgateError } from '../errors.js'
 import type { BaselineFile } from '../types/index.js'
@@ -18,11 +18,26 @@ export type BaselineRead =
   | { state: 'ok'; data: BaselineFile }
   | { state: 'invalid'; message: string }
 
-/** `<root>/<baselineDir>/<test file relative to root>.json` */
-export function baselinePathFor(root: string, baselineDir: string, testFile: string): string {
+function testFileKey(root: string, testFile: string): string {
   const rel = relative(root, testFile)
-  const safe = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? testFile.replace(/^[/\\]+/, '').replace(/[:]/g, '') : rel
-  return resolve(root, baselineDir, `${safe}.json`)
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? testFile.replace(/^[/\\]+/, '').replace(/[:]/g, '') : rel
+}
+
+/** `<root>/<baselineDir>/<testbed>/<test file relative to root>.json`: baselines are kept apart per testbed. */
+export function baselinePathFor(root: string, baselineDir: string, testbed: string, testFile: string): string {
+  return resolve(root, baselineDir, testbed, `${testFileKey(root, testFile)}.json`)
+}
+
+/** Testbeds other than `testbed` that hold a baseline file for `testFile`, sorted. */
+export function otherTestbedsWithFile(root: string, baselineDir: string, testbed: string, testFile: string): string[] {
+  const dir = resolve(root, baselineDir)
+  let names: string[]
+  try {
+    names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  } catch {
+    return []
+  }
+  return names.filter((n) => n !== testbed && existsSync(baselinePathFor(root, baselineDir, n, testFile))).sort()
 }
 
 /** Path shown to users: relative to the root, POSIX separators. */

@@ -5,7 +5,7 @@
  */
 import { inject, TestRunner } from 'vitest'
 import { entryFromProfile, entryFromValue } from '../baseline/entry.js'
-import { baselinePathFor, displayPath, readBaselineFile, type BaselineRead } from '../baseline/store.js'
+import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { DEFAULT_GATED_METRICS } from '../compare/metrics.js'
 import { decideGate } from '../compare/gate.js'
 import { validateToleranceInput } from '../compare/tolerance.js'
@@ -58,7 +58,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
-  const file = baselinePathFor(config.root, config.baselineDir, this.testPath)
+  const file = baselinePathFor(config.root, config.baselineDir, config.testbed, this.testPath)
   const shown = displayPath(config.root, file)
 
   const read = readCached(file, shown)
@@ -88,9 +88,15 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
       record.status = outcome.status
       record.entry = current
       return { pass: true, message: () => `perfgate: recorded "${key}" in ${shown}` }
-    case 'missing':
+    case 'missing': {
       record.status = 'missing'
-      return { pass: false, message: () => errorMessage('BASELINE_MISSING_IN_CI', { key, file: shown }) }
+      const others = otherTestbedsWithFile(config.root, config.baselineDir, config.testbed, this.testPath)
+      const message =
+        others.length > 0
+          ? errorMessage('TESTBED_MISSING_IN_CI', { key, file: shown, testbed: config.testbed, others })
+          : errorMessage('BASELINE_MISSING_IN_CI', { key, file: shown })
+      return { pass: others.length > 0 && config.missingTestbed === 'warn', message: () => message }
+    }
     case 'kind-changed':
       record.status = 'regressed'
       return {

@@ -24,12 +24,26 @@ export interface PerfgateOptions {
    * @default 'all' with `vitest -u` or PERFGATE_UPDATE=all; 'none' when CI is set; otherwise 'new'
    */
   update?: UpdateMode
+  /**
+   * Name of the machine's testbed: baselines live in `<baselineDir>/<testbed>/` and are never compared
+   * across testbeds. PERFGATE_TESTBED overrides it.
+   * @default derived from OS, CPU architecture, CPU model and cores, e.g. 'linux-x64-intel-xeon-processor-2c'
+   */
+  testbed?: string
+  /**
+   * What a CI run does on a testbed that has no baseline yet (locally, missing baselines are recorded):
+   * 'fail' fails the assertion, 'warn' passes it with a warning in the summary.
+   * @default 'fail'
+   */
+  missingTestbed?: 'fail' | 'warn'
 }
 
 /** What workers receive through `inject('perfgate')`. */
 export interface WorkerConfig {
   root: string
   baselineDir: string
+  testbed: string
+  missingTestbed: 'fail' | 'warn'
   update: UpdateMode
   tolerance?: ToleranceInput
   metrics?: MetricId[]

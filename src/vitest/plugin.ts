@@ -10,6 +10,8 @@ import { validateToleranceInput } from '../compare/tolerance.js'
 import { isMetricId, PROFILE_METRIC_IDS } from '../compare/metrics.js'
 import { perfgateError } from '../errors.js'
 import { DEFAULT_BASELINE_DIR } from '../baseline/store.js'
+import { deriveTestbedId, isValidTestbedId } from '../baseline/testbed-id.js'
+import { collectTestbed } from '../measure/testbed.js'
 import { resolveUpdateMode, type PerfgateOptions, type WorkerConfig } from './options.js'
 import { PerfgateReporter } from './reporter.js'
 import './augment.js'
@@ -24,9 +26,27 @@ function validateOptions(o: PerfgateOptions): void {
   if (o.alpha !== undefined && !(typeof o.alpha === 'number' && o.alpha > 0 && o.alpha < 1)) {
     throw perfgateError('OPTION_INVALID', { option: 'perfgate({ alpha })', value: o.alpha, expected: 'a number between 0 and 1, e.g. 0.01' })
   }
+  if (o.missingTestbed !== undefined && !['fail', 'warn'].includes(o.missingTestbed)) {
+    throw perfgateError('OPTION_INVALID', { option: 'perfgate({ missingTestbed })', value: o.missingTestbed, expected: "'fail' or 'warn'" })
+  }
+  if (o.testbed !== undefined && !isValidTestbedId(o.testbed)) {
+    throw perfgateError('OPTION_INVALID', { option: 'perfgate({ testbed })', value: o.testbed, expected: 'a folder name of letters, digits, ".", "_" or "-"' })
+  }
   if (o.update !== undefined && !['all', 'new', 'none'].includes(o.update)) {
     throw perfgateError('OPTION_INVALID', { option: 'perfgate({ update })', value: o.update, expected: "'all', 'new' or 'none'" })
   }
+}
+
+/** PERFGATE_TESTBED, else the option, else derived from this machine. */
+function resolveTestbed(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  const fromEnv = env.PERFGATE_TESTBED
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (!isValidTestbedId(fromEnv)) {
+      throw perfgateError('OPTION_INVALID', { option: 'PERFGATE_TESTBED', value: fromEnv, expected: 'a folder name of letters, digits, ".", "_" or "-"' })
+    }
+    return fromEnv
+  }
+  return option ?? deriveTestbedId(collectTestbed('none'))
 }
 
 export function perfgate(options: PerfgateOptions = {}): Plugin {
@@ -41,6 +61,8 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
       const worker: WorkerConfig = {
         root: vitest.config.root,
         baselineDir: options.baselineDir ?? DEFAULT_BASELINE_DIR,
+        testbed: resolveTestbed(options.testbed, process.env),
+        missingTestbed: options.missingTestbed ?? 'fail',
         update: resolveUpdateMode(options.update, vitest.config.snapshotOptions.updateSnapshot === 'all', process.env),
         tolerance: options.tolerance,
         metrics: options.metrics,

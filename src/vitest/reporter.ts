@@ -26,7 +26,7 @@ export class PerfgateReporter implements Reporter {
     const obsolete: { file: string; key: string }[] = []
     const written: string[] = []
     const problems: string[] = []
-    const { root, baselineDir, update } = this.config
+    const { root, baselineDir, testbed, update } = this.config
 
     for (const mod of testModules) {
       const tests: TestInRun[] = []
@@ -37,7 +37,7 @@ export class PerfgateReporter implements Reporter {
         if (meta.perfgate) fileRecords.push(...meta.perfgate)
       }
       records.push(...fileRecords)
-      const file = baselinePathFor(root, baselineDir, mod.moduleId)
+      const file = baselinePathFor(root, baselineDir, testbed, mod.moduleId)
       const shown = displayPath(root, file)
       const read = readBaselineFile(file, shown)
       if (read.state === 'invalid') {

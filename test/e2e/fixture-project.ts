@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url'
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url))
 
+/** The testbed name fixture runs use unless a test sets PERFGATE_TESTBED itself. */
+export const E2E_TESTBED = 'e2e'
+
 export interface RunResult {
   code: number
   stdout: string
@@ -64,7 +67,8 @@ export class FixtureProject {
       // the outer Vitest's own variables would change how the inner one behaves
       if (!k.startsWith('VITEST') && k !== 'CI' && k !== 'GITHUB_ACTIONS' && k !== 'NODE_OPTIONS') env[k] = v
     }
-    Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0' }, opts.ci ? { CI: 'true' } : {}, opts.env)
+    // a fixed testbed name keeps the baseline paths the same on every machine
+    Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0', PERFGATE_TESTBED: E2E_TESTBED }, opts.ci ? { CI: 'true' } : {}, opts.env)
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, argv, { cwd: this.dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
       let stdout = ''

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildHeavyClassifier } from '../../bench/models/generate.js'
 import { createFixtureProject, type FixtureProject } from './fixture-project.js'
 
-const BASELINE = 'baselines/classifier.perf.test.ts.json'
+const BASELINE = 'baselines/e2e/classifier.perf.test.ts.json'
 
 describe('gating a classifier in a Vitest project', () => {
   let project: FixtureProject
@@ -46,7 +46,7 @@ describe('gating a classifier in a Vitest project', () => {
     project.write('model.onnx', buildHeavyClassifier())
     const run = await project.vitest([], { ci: true })
     expect(run.code, run.output).toBe(1)
-    expect(run.output).toMatch(/metric\s+baseline\s+current\s+change\s+change %\s+tolerance\s+verdict/)
+    expect(run.output).toMatch(/metric\s+baseline\s+current\s+change\s+change %\s+interval\s+tolerance\s+verdict/)
     expect(run.output).toMatch(/latency\.p95 .*REGRESSED/)
     expect(run.output).toMatch(/throughput .*REGRESSED/)
     expect(run.output).toContain('model.sha256:')
@@ -96,7 +96,7 @@ describe('missing and broken baselines', () => {
   it('fails a missing baseline under CI=true and says how to record it', async () => {
     const run = await project.vitest([], { ci: true })
     expect(run.code, run.output).toBe(1)
-    expect(run.output).toContain('No baseline for "classifier 128x128 1" in baselines/classifier.perf.test.ts.json')
+    expect(run.output).toContain('No baseline for "classifier 128x128 1" in baselines/e2e/classifier.perf.test.ts.json')
     expect(run.output).toContain('npx vitest run -u')
     expect(project.exists(BASELINE)).toBe(false)
   })
@@ -107,7 +107,7 @@ describe('missing and broken baselines', () => {
     for (const args of [[], ['-u']]) {
       const run = await project.vitest(args, { ci: false })
       expect(run.code, run.output).toBe(1)
-      expect(run.output).toContain('Invalid baseline file baselines/classifier.perf.test.ts.json')
+      expect(run.output).toContain('Invalid baseline file baselines/e2e/classifier.perf.test.ts.json')
       expect(run.output).toContain('field entries["classifier 128x128 1"].kind is missing')
       expect(run.output).not.toMatch(/^\s+at .*node_modules\/perfgate/m)
       expect(project.read(BASELINE)).toBe(corrupt)
@@ -121,6 +121,34 @@ describe('missing and broken baselines', () => {
     expect(run.code, run.output).toBe(1)
     expect(run.output).toContain('it is not valid JSON')
     expect(project.read(BASELINE)).toBe(conflict)
+  })
+})
+
+describe('testbeds', () => {
+  let project: FixtureProject
+  beforeAll(() => {
+    project = createFixtureProject('classifier-gate')
+  })
+  afterAll(() => project.remove())
+
+  it("never compares with another testbed's baseline: CI fails with a message naming both", async () => {
+    const record = await project.vitest([], { ci: false, env: { PERFGATE_TESTBED: 'laptop' } })
+    expect(record.code, record.output).toBe(0)
+    expect(project.exists('baselines/laptop/classifier.perf.test.ts.json')).toBe(true)
+    const run = await project.vitest([], { ci: true, env: { PERFGATE_TESTBED: 'ci-runner' } })
+    expect(run.code, run.output).toBe(1)
+    expect(run.output).toContain('No baseline for "classifier 128x128 1" on this testbed (ci-runner)')
+    expect(run.output).toContain('baselines of this test file exist for laptop')
+    expect(run.output).not.toMatch(/metric\s+baseline\s+current/)
+    expect(project.exists('baselines/ci-runner/classifier.perf.test.ts.json')).toBe(false)
+  })
+
+  it("with missingTestbed: 'warn', a CI run on a new testbed passes and says so", async () => {
+    project.write('vitest.config.ts', project.read('vitest.config.ts').replace('perfgate({', "perfgate({ missingTestbed: 'warn',"))
+    const run = await project.vitest([], { ci: true, env: { PERFGATE_TESTBED: 'ci-runner' } })
+    expect(run.code, run.output).toBe(0)
+    expect(run.output).toContain('2 missing')
+    expect(project.exists('baselines/ci-runner/classifier.perf.test.ts.json')).toBe(false)
   })
 })
 

@@ -21,7 +21,7 @@ it('records every entry of eight parallel files, and the measurements never over
   expect(run.code, run.output).toBe(0)
   expect(run.output).toContain('16 new')
   for (const f of FILES) {
-    const entries = JSON.parse(project.read(`baselines/${f}.json`)).entries
+    const entries = JSON.parse(project.read(`baselines/e2e/${f}.json`)).entries
     expect(Object.keys(entries).sort()).toEqual([`mean in ${f}`, `profile in ${f} 1`])
   }
   const windows = readdirSync(project.path('windows')).map((w) => JSON.parse(project.read(`windows/${w}`)) as { start: number; end: number; pid: number })

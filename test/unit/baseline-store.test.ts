@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { formatBaselineJson } from '../../src/baseline/format.js'
-import { baselinePathFor, DEFAULT_BASELINE_DIR, displayPath, readBaselineFile, writeBaselineFile } from '../../src/baseline/store.js'
+import { baselinePathFor, DEFAULT_BASELINE_DIR, displayPath, otherTestbedsWithFile, readBaselineFile, writeBaselineFile } from '../../src/baseline/store.js'
 import { PerfgateError } from '../../src/errors.js'
 import { baselineFile, profileEntry } from './entry-factory.js'
 
@@ -20,15 +20,24 @@ afterEach(() => {
 const data = baselineFile({ 'det 1': profileEntry({ 'latency.p95': 1000 / 10.4 }, { latency: [9, 10, 12] }) })
 
 describe('baselinePathFor and displayPath', () => {
-  it('mirrors the test file under the baseline folder, adding .json', () => {
+  it('mirrors the test file under the baseline folder and the testbed, adding .json', () => {
     expect(DEFAULT_BASELINE_DIR).toBe('baselines')
-    const file = baselinePathFor('/proj', 'baselines', '/proj/test/det.perf.test.ts')
-    expect(file).toBe('/proj/baselines/test/det.perf.test.ts.json')
-    expect(displayPath('/proj', file)).toBe('baselines/test/det.perf.test.ts.json')
+    const file = baselinePathFor('/proj', 'baselines', 'linux-x64-ci', '/proj/test/det.perf.test.ts')
+    expect(file).toBe('/proj/baselines/linux-x64-ci/test/det.perf.test.ts.json')
+    expect(displayPath('/proj', file)).toBe('baselines/linux-x64-ci/test/det.perf.test.ts.json')
   })
 
   it('keeps the baseline of a test file outside the root inside the baseline folder', () => {
-    expect(baselinePathFor('/proj', 'baselines', '/elsewhere/x.test.ts')).toBe('/proj/baselines/elsewhere/x.test.ts.json')
+    expect(baselinePathFor('/proj', 'baselines', 'tb', '/elsewhere/x.test.ts')).toBe('/proj/baselines/tb/elsewhere/x.test.ts.json')
+  })
+
+  it('finds the other testbeds that have a baseline for a test file', () => {
+    for (const tb of ['a', 'b', 'c']) mkdirSync(join(root, 'baselines', tb, 'test'), { recursive: true })
+    writeFileSync(join(root, 'baselines', 'a', 'test', 'x.test.ts.json'), '{}')
+    writeFileSync(join(root, 'baselines', 'c', 'test', 'x.test.ts.json'), '{}')
+    expect(otherTestbedsWithFile(root, 'baselines', 'b', join(root, 'test', 'x.test.ts'))).toEqual(['a', 'c'])
+    expect(otherTestbedsWithFile(root, 'baselines', 'a', join(root, 'test', 'x.test.ts'))).toEqual(['c'])
+    expect(otherTestbedsWithFile(root, 'nowhere', 'a', join(root, 'test', 'x.test.ts'))).toEqual([])
   })
 })
 
