@@ -22,7 +22,7 @@ it('records every entry of eight parallel files, and the measurements never over
   expect(run.output).toContain('16 new')
   for (const f of FILES) {
     const entries = JSON.parse(project.read(`baselines/e2e/${f}.json`)).entries
-    expect(Object.keys(entries).sort()).toEqual([`mean in ${f}`, `profile in ${f} 1`])
+    expect(Object.keys(entries).sort()).toEqual([`model bytes in ${f}`, `profile in ${f} 1`])
   }
   const windows = readdirSync(project.path('windows')).map((w) => JSON.parse(project.read(`windows/${w}`)) as { start: number; end: number; pid: number })
   expect(windows).toHaveLength(8)
