@@ -11,8 +11,16 @@ export interface ProfileOptions {
   warmup?: number
   /** Keep warming up for at least this many ms. @default 0 */
   warmupTime?: number
-  /** Minimum measured runs. @default 30 */
-  runs?: number
+  /**
+   * Minimum measured runs, or `'auto'`: measure at least 30 runs and `minTime`, then go on until the
+   * median's 99% confidence interval is within ±`precision`, or `maxTime` has passed.
+   * @default 30
+   */
+  runs?: number | 'auto'
+  /** With `runs: 'auto'`: the target relative half-width of the median's 99% interval. @default 0.025 (±2.5%, a quarter of the default 10% tolerance) */
+  precision?: number
+  /** With `runs: 'auto'`: the time budget for the measured runs, ms; at most 60000. @default 10000 */
+  maxTime?: number
   /** Minimum measured time in ms; measuring goes on until both `runs` and `minTime` are met. @default 1000 */
   minTime?: number
   /** Upper bound on measured runs when `minTime` asks for more. @default 10000 */
@@ -30,6 +38,7 @@ export interface ProfileOptions {
 }
 
 export interface ResolvedLoop {
+  adaptive?: { precision: number; maxTimeMs: number }
   warmup: number
   warmupTimeMs: number
   runs: number
@@ -38,6 +47,9 @@ export interface ResolvedLoop {
   seed: number
   intMax: number
 }
+
+/** Adaptive sampling defaults and the hard cap on its budget. */
+export const ADAPTIVE_DEFAULTS = { precision: 0.025, maxTimeMs: 10_000, maxTimeCapMs: 60_000 } as const
 
 export const PROFILE_DEFAULTS: Readonly<ResolvedLoop> = {
   warmup: 5,
@@ -65,6 +77,18 @@ function ms(name: string, v: unknown, dflt: number): number {
   return v
 }
 
+function resolveAdaptive(o: ProfileOptions): { precision: number; maxTimeMs: number } {
+  const precision = o.precision ?? ADAPTIVE_DEFAULTS.precision
+  if (typeof precision !== 'number' || !(precision > 0 && precision < 1)) {
+    throw perfgateError('OPTION_INVALID', { option: 'precision', value: precision, expected: 'a fraction between 0 and 1, e.g. 0.025 for ±2.5%' })
+  }
+  const maxTimeMs = ms('maxTime', o.maxTime, ADAPTIVE_DEFAULTS.maxTimeMs)
+  if (maxTimeMs > ADAPTIVE_DEFAULTS.maxTimeCapMs) {
+    throw perfgateError('OPTION_INVALID', { option: 'maxTime', value: maxTimeMs, expected: `at most ${ADAPTIVE_DEFAULTS.maxTimeCapMs} ms` })
+  }
+  return { precision, maxTimeMs }
+}
+
 export function resolveLoopOptions(o: ProfileOptions): ResolvedLoop {
   if (o.dims !== undefined) {
     if (typeof o.dims !== 'object' || o.dims === null) throw perfgateError('OPTION_INVALID', { option: 'dims', value: o.dims, expected: 'an object like { batch: 1 }' })
@@ -74,7 +98,8 @@ export function resolveLoopOptions(o: ProfileOptions): ResolvedLoop {
   return {
     warmup: count('warmup', o.warmup, PROFILE_DEFAULTS.warmup),
     warmupTimeMs: ms('warmupTime', o.warmupTime, PROFILE_DEFAULTS.warmupTimeMs),
-    runs: count('runs', o.runs, PROFILE_DEFAULTS.runs, 1),
+    runs: o.runs === 'auto' ? PROFILE_DEFAULTS.runs : count('runs', o.runs, PROFILE_DEFAULTS.runs, 1),
+    ...(o.runs === 'auto' ? { adaptive: resolveAdaptive(o) } : {}),
     minTimeMs: ms('minTime', o.minTime, PROFILE_DEFAULTS.minTimeMs),
     maxRuns: count('maxRuns', o.maxRuns, PROFILE_DEFAULTS.maxRuns, 1),
     seed: count('seed', o.seed, PROFILE_DEFAULTS.seed),
@@ -87,9 +112,10 @@ export function recordedOptions(o: ProfileOptions, loop: ResolvedLoop): Record<s
   const out: Record<string, unknown> = {
     warmup: loop.warmup,
     warmupTime: loop.warmupTimeMs,
-    runs: loop.runs,
+    runs: loop.adaptive ? 'auto' : loop.runs,
     minTime: loop.minTimeMs,
   }
+  if (loop.adaptive) Object.assign(out, { precision: loop.adaptive.precision, maxTime: loop.adaptive.maxTimeMs })
   if (o.dims && Object.keys(o.dims).length > 0) out.dims = o.dims
   if (o.feeds) out.feeds = 'user'
   else if (o.seed !== undefined) out.seed = loop.seed

@@ -35,6 +35,7 @@ export async function profileFunction(fn: () => unknown, options: ProfileOptions
       runs: loop.runs,
       minTimeMs: loop.minTimeMs,
       maxRuns: loop.maxRuns,
+      adaptive: loop.adaptive,
     }, { beforeMeasured: () => (peak = new PeakMemory()), afterRun: () => peak.sample() })
     const peakRssMB = peak.peak()
     return {

@@ -86,6 +86,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       runs: loop.runs,
       minTimeMs: loop.minTimeMs,
       maxRuns: loop.maxRuns,
+      adaptive: loop.adaptive,
     }, { beforeMeasured: () => (peak = new PeakMemory()), afterRun: () => peak.sample() })
     const peakRssMB = peak.peak()
     return {

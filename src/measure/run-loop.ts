@@ -1,8 +1,11 @@
 /**
  * The measuring loop: warm-up by count and/or time, then measured runs until
- * both a minimum count and a minimum time are met. Each measured run records
- * wall time around the call only and the process CPU time it used.
+ * both a minimum count and a minimum time are met; in adaptive mode it goes on
+ * until the median's confidence interval is narrow enough or the time budget
+ * is spent. Each measured run records wall time around the call only and the
+ * process CPU time it used.
  */
+import { medianInterval, percentile, relativeHalfWidth, sortSamples } from '../stats/index.js'
 import { cpuTimeMs } from './cpu-time.js'
 
 export interface LoopOptions {
@@ -16,12 +19,18 @@ export interface LoopOptions {
   minTimeMs: number
   /** Stop measuring after this many runs even if minTimeMs is not met. */
   maxRuns: number
+  /** Adaptive mode: go on until the median's 99% interval is within ±precision (relative), or maxTimeMs has passed. */
+  adaptive?: { precision: number; maxTimeMs: number }
 }
 
 export interface LoopSamples {
   warmupRuns: number
   latency: number[]
   cpu: number[]
+  /** Why measuring stopped. */
+  stoppedBy: 'runs' | 'precision' | 'budget' | 'maxRuns'
+  /** Relative half-width of the median's 99% interval at the end. */
+  medianHalfWidth: number
 }
 
 export interface LoopHooks {
@@ -29,6 +38,11 @@ export interface LoopHooks {
   beforeMeasured?: () => void
   /** Called after each measured run, outside its timers. */
   afterRun?: () => void
+}
+
+function halfWidth(samples: readonly number[]): number {
+  const sorted = sortSamples(samples)
+  return relativeHalfWidth(medianInterval(sorted), percentile(sorted, 50))
 }
 
 export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, hooks: LoopHooks = {}): Promise<LoopSamples> {
@@ -42,7 +56,20 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
   const latency: number[] = []
   const cpu: number[] = []
   let measured = 0
-  while (latency.length < opts.runs || (measured < opts.minTimeMs && latency.length < opts.maxRuns)) {
+  const started = performance.now()
+  let nextCheck = opts.runs
+  const minimumMet = () => latency.length >= opts.runs && measured >= opts.minTimeMs
+  for (;;) {
+    if (latency.length >= opts.maxRuns) return done('maxRuns')
+    if (minimumMet()) {
+      if (!opts.adaptive) return done('runs')
+      if (performance.now() - started >= opts.adaptive.maxTimeMs) return done('budget')
+      // checking costs a sort: do it at geometrically spaced counts, outside any timer
+      if (latency.length >= nextCheck) {
+        if (halfWidth(latency) <= opts.adaptive.precision) return done('precision')
+        nextCheck = Math.ceil(latency.length * 1.1)
+      }
+    }
     const c0 = cpuTimeMs()
     const t0 = performance.now()
     await run()
@@ -53,5 +80,8 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
     measured += t1 - t0
     hooks.afterRun?.()
   }
-  return { warmupRuns, latency, cpu }
+
+  function done(stoppedBy: LoopSamples['stoppedBy']): LoopSamples {
+    return { warmupRuns, latency, cpu, stoppedBy, medianHalfWidth: latency.length > 0 ? halfWidth(latency) : Infinity }
+  }
 }

@@ -8,7 +8,10 @@ export function distribution(samples: readonly number[]): Distribution {
   return { n: s.n, mean: s.mean, sd: s.sd, min: s.min, max: s.max, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, cv: s.cv }
 }
 
-export function runFigures(loop: LoopSamples, batchSize: number): Pick<ProfileResult, 'latency' | 'cpu' | 'throughput' | 'samples' | 'warmupRuns'> {
+export function runFigures(
+  loop: LoopSamples,
+  batchSize: number,
+): Pick<ProfileResult, 'latency' | 'cpu' | 'throughput' | 'samples' | 'warmupRuns' | 'sampling'> {
   const latency = distribution(loop.latency)
   const runsPerSecond = latency.mean > 0 ? 1000 / latency.mean : 0
   return {
@@ -17,5 +20,6 @@ export function runFigures(loop: LoopSamples, batchSize: number): Pick<ProfileRe
     cpu: distribution(loop.cpu),
     throughput: { runsPerSecond, samplesPerSecond: runsPerSecond * batchSize, batchSize },
     samples: { latency: loop.latency, cpu: loop.cpu },
+    sampling: { runs: loop.latency.length, stoppedBy: loop.stoppedBy, medianHalfWidth: loop.medianHalfWidth },
   }
 }

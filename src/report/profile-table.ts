@@ -20,6 +20,7 @@ export function profileTable(r: ProfileResult): string {
   add('latency p99', l.p99, 'ms')
   add('latency max', l.max, 'ms')
   add('latency cv', l.cv * 100, '%')
+  if (Number.isFinite(r.sampling.medianHalfWidth)) add('p50 99% interval ±', r.sampling.medianHalfWidth * 100, '%')
   add('cpu per run (mean)', r.cpu.mean, 'ms')
   add('cpu per run (p50)', r.cpu.p50, 'ms')
   add('throughput', r.throughput.runsPerSecond, 'runs/s')
@@ -34,7 +35,7 @@ export function profileTable(r: ProfileResult): string {
   const inputs = r.inputs ? Object.entries(r.inputs).map(([k, v]) => `${k} ${v.type}[${v.dims.join(',')}]`).join(', ') : ''
   return [
     head,
-    `${l.n} measured runs after ${r.warmupRuns} warm-up runs${inputs ? `; inputs: ${inputs}` : ''}`,
+    `${l.n} measured runs (stopped by ${r.sampling.stoppedBy}) after ${r.warmupRuns} warm-up runs${inputs ? `; inputs: ${inputs}` : ''}`,
     '',
     textTable(['metric', 'value', 'unit'], rows, ['left', 'right', 'left']),
     '',

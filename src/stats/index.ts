@@ -11,3 +11,4 @@ export type { BootstrapRatioOptions, BootstrapRatioResult } from './bootstrap.js
 export { quantileSubsample } from './subsample.js'
 export { linearFit } from './regression-line.js'
 export type { LinearFit } from './regression-line.js'
+export { medianInterval, relativeHalfWidth, Z_99 } from './median-interval.js'

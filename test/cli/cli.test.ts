@@ -47,7 +47,7 @@ describe('perfgate profile', () => {
     const r = await cli(['profile', ...QUICK])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('tiny-gpt/model.onnx')
-    expect(r.stdout).toContain('5 measured runs after 1 warm-up runs')
+    expect(r.stdout).toContain('5 measured runs (stopped by runs) after 1 warm-up runs')
     expect(r.stdout).toContain('past_key_values.0.key float32[1,4,15,32]')
     for (const label of ['load (cold start)', 'first run', 'latency p50', 'latency p95', 'throughput', 'peak rss', 'testbed:']) {
       expect(r.stdout).toContain(label)

@@ -65,6 +65,7 @@ export function profileResult(overrides: Partial<ProfileResult> = {}): ProfileRe
     throughput: { runsPerSecond: 1000 / 10.4, samplesPerSecond: 2000 / 10.4, batchSize: 2 },
     memory: { rssBeforeLoadMB: 100, rssAfterLoadMB: 140, peakRssMB: 150.5, peakDeltaMB: 50.5, peakSource: 'vmhwm' },
     samples: { latency: [12, 10, 11, 10, 9], cpu: [20, 18, 19, 18, 17] },
+    sampling: { runs: 5, stoppedBy: 'runs', medianHalfWidth: 0.1 },
     testbed: { ...TESTBED },
     options: { warmup: 2, runs: 5, dims: { h: 640, batch: 1 } },
     window: { start: 1_700_000_000_000, end: 1_700_000_000_100 },

@@ -4,14 +4,17 @@ import * as stats from '../../../src/stats/index.js'
 describe('stats barrel', () => {
   it('exports exactly the public runtime names', () => {
     expect(Object.keys(stats).sort()).toEqual([
+      'Z_99',
       'assertFiniteSamples',
       'bootstrapRatioCI',
       'isSorted',
       'linearFit',
       'mannWhitneyU',
+      'medianInterval',
       'mulberry32',
       'percentile',
       'quantileSubsample',
+      'relativeHalfWidth',
       'sortSamples',
       'summarize',
     ])
