@@ -4,6 +4,7 @@
  * session is released at the end, also when a run throws.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import ort from 'onnxruntime-node'
 import { perfgateError, PerfgateError } from '../errors.js'
@@ -20,6 +21,15 @@ import { collectTestbed } from './testbed.js'
 /** The onnxruntime-node version in use. */
 export const ONNXRUNTIME_VERSION: string = ort.env.versions.node ?? 'unknown'
 
+/** A warning when onnxruntime is given more intra-op threads than the cores this process may use. */
+export function oversubscription(intraOpNumThreads: number | undefined, cores: number = availableParallelism()): string | undefined {
+  if (intraOpNumThreads === undefined || intraOpNumThreads <= cores) return undefined
+  return (
+    `perfgate: intraOpNumThreads is ${intraOpNumThreads} but this process can use ${cores} core${cores === 1 ? '' : 's'}: ` +
+    'the threads compete for the cores and the timings get noisy. Use at most the available cores (1 is steadiest for gating).'
+  )
+}
+
 export async function profileModel(modelPath: string, options: ProfileOptions = {}): Promise<ProfileResult> {
   const loop = resolveLoopOptions(options)
   const abs = resolve(modelPath)
@@ -34,6 +44,8 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
   const model = modelIdentity(abs, bytes)
   const sessionOptions = options.session ?? {}
   const progress = options.onProgress
+  const threadWarning = oversubscription(sessionOptions.intraOpNumThreads)
+  if (threadWarning) (progress ?? process.emitWarning)(threadWarning)
 
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
