@@ -71,7 +71,9 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
       project.provide('perfgate', worker)
       if (!reporterAdded.has(vitest)) {
         reporterAdded.add(vitest)
-        vitest.config.reporters.push(new PerfgateReporter(worker) as never)
+        // a shard that writes a blob report leaves the summary and the baseline update to `vitest --merge-reports`
+        const deferToMerge = vitest.config.reporters.some((r) => (Array.isArray(r) ? r[0] : r) === 'blob')
+        vitest.config.reporters.push(new PerfgateReporter(worker, deferToMerge) as never)
       }
     },
   }

@@ -15,13 +15,24 @@ import type { WorkerConfig } from './options.js'
 export class PerfgateReporter implements Reporter {
   private vitest?: Vitest
 
-  constructor(private readonly config: WorkerConfig) {}
+  /**
+   * @param deferToMerge this run is one shard writing a blob report: records travel in the tests' task meta to
+   * `vitest --merge-reports`, which prints the one summary and writes the baselines once.
+   */
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly deferToMerge = false,
+  ) {}
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+    if (this.deferToMerge) {
+      this.log('perfgate: shard results are in the blob report; `vitest --merge-reports` prints the gate summary and updates baselines.')
+      return
+    }
     const records: GateRecord[] = []
     const obsolete: { file: string; key: string }[] = []
     const written: string[] = []
@@ -57,7 +68,10 @@ export class PerfgateReporter implements Reporter {
       }
     }
     if (records.length === 0 && obsolete.length === 0 && problems.length === 0) return
-    const text = runSummary({ records, obsolete, written, problems, removedObsolete: update === 'all' })
+    this.log(runSummary({ records, obsolete, written, problems, removedObsolete: update === 'all' }))
+  }
+
+  private log(text: string): void {
     const logger = this.vitest?.logger
     if (logger) logger.log(`\n${text}\n`)
     else console.log(`\n${text}\n`)
