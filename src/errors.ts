@@ -22,6 +22,9 @@ const messages = {
     `baselines of this test file exist for ${p.others.join(', ')}. perfgate never compares figures across testbeds. ` +
     `Record this testbed's baseline with \`npx vitest run -u\` on this machine and commit it, or, if this machine is ` +
     `equivalent to one of those, name it with PERFGATE_TESTBED (or the plugin's \`testbed\` option).`,
+  BASELINE_REF_UNRESOLVED: (p: { ref: string; target: string; detail: string }) =>
+    `Cannot resolve baselineRef '${p.ref}' (${p.target}) with git: ${p.detail}. ` +
+    `Fetch the base branch first (actions/checkout with fetch-depth: 0), set PERFGATE_BASE_REF, or remove the baselineRef option.`,
   OPTION_INVALID: (p: { option: string; value: unknown; expected: string }) =>
     `Invalid option ${p.option}: got ${formatValue(p.value)}, expected ${p.expected}.`,
   TOLERANCE_INVALID: (p: { where: string; value: unknown }) =>
@@ -61,6 +64,8 @@ export class PerfgateError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options)
+    // the message says what to do; a stack trace of perfgate's internals would only bury it
+    this.stack = `${this.name}: ${message}`
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { inject, TestRunner } from 'vitest'
 import { entryFromProfile, entryFromValue } from '../baseline/entry.js'
+import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { DEFAULT_GATED_METRICS } from '../compare/metrics.js'
 import { decideGate } from '../compare/gate.js'
@@ -26,10 +27,10 @@ interface MatcherContext {
 
 const baselineCache = new Map<string, BaselineRead>()
 
-function readCached(file: string, shown: string): BaselineRead {
+function readCached(config: WorkerConfig, file: string, shown: string): BaselineRead {
   let read = baselineCache.get(file)
   if (!read) {
-    read = readBaselineFile(file, shown)
+    read = config.baselineCommit ? readBaselineAtCommit(config.root, config.baselineCommit, file, shown) : readBaselineFile(file, shown)
     baselineCache.set(file, read)
   }
   return read
@@ -61,7 +62,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const file = baselinePathFor(config.root, config.baselineDir, config.testbed, this.testPath)
   const shown = displayPath(config.root, file)
 
-  const read = readCached(file, shown)
+  const read = readCached(config, file, shown)
   const stored = read.state === 'ok' ? read.data.entries[key] : undefined
   const better = options.better ?? stored?.better ?? 'lower'
   const current = isNumber

@@ -36,6 +36,13 @@ export interface PerfgateOptions {
    * @default 'fail'
    */
   missingTestbed?: 'fail' | 'warn'
+  /**
+   * Judge against the baselines as they are at a git commit instead of the working tree: `'merge-base'` (with
+   * PERFGATE_BASE_REF, else origin/$GITHUB_BASE_REF, else origin/main) or any git ref. The summary says which
+   * baseline files the working tree changed since then. Writes (-u) still go to the working tree.
+   * @default undefined (the working tree)
+   */
+  baselineRef?: string
 }
 
 /** What workers receive through `inject('perfgate')`. */
@@ -44,6 +51,8 @@ export interface WorkerConfig {
   baselineDir: string
   testbed: string
   missingTestbed: 'fail' | 'warn'
+  /** Commit the baselines are read from; undefined: the working tree. */
+  baselineCommit?: string
   update: UpdateMode
   tolerance?: ToleranceInput
   metrics?: MetricId[]

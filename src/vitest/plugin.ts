@@ -11,6 +11,7 @@ import { isMetricId, PROFILE_METRIC_IDS } from '../compare/metrics.js'
 import { perfgateError } from '../errors.js'
 import { DEFAULT_BASELINE_DIR } from '../baseline/store.js'
 import { deriveTestbedId, isValidTestbedId } from '../baseline/testbed-id.js'
+import { resolveBaselineRef } from '../baseline/git-baseline.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { resolveUpdateMode, type PerfgateOptions, type WorkerConfig } from './options.js'
 import { PerfgateReporter } from './reporter.js'
@@ -63,6 +64,7 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         baselineDir: options.baselineDir ?? DEFAULT_BASELINE_DIR,
         testbed: resolveTestbed(options.testbed, process.env),
         missingTestbed: options.missingTestbed ?? 'fail',
+        baselineCommit: options.baselineRef ? resolveBaselineRef(vitest.config.root, options.baselineRef, process.env) : undefined,
         update: resolveUpdateMode(options.update, vitest.config.snapshotOptions.updateSnapshot === 'all', process.env),
         tolerance: options.tolerance,
         metrics: options.metrics,

@@ -5,6 +5,7 @@
  * validate), lists obsolete entries, and prints the summary.
  */
 import type { Reporter, TestModule, Vitest } from 'vitest/node'
+import { baselineChangedSince } from '../baseline/git-baseline.js'
 import { mergeBaseline } from '../baseline/merge.js'
 import { planFileChanges, type TestInRun } from '../baseline/plan-changes.js'
 import { baselinePathFor, displayPath, readBaselineFile, writeBaselineFile } from '../baseline/store.js'
@@ -38,6 +39,8 @@ export class PerfgateReporter implements Reporter {
     const written: string[] = []
     const problems: string[] = []
     const { root, baselineDir, testbed, update } = this.config
+    const commit = this.config.baselineCommit
+    const edited: string[] = []
 
     for (const mod of testModules) {
       const tests: TestInRun[] = []
@@ -50,6 +53,8 @@ export class PerfgateReporter implements Reporter {
       records.push(...fileRecords)
       const file = baselinePathFor(root, baselineDir, testbed, mod.moduleId)
       const shown = displayPath(root, file)
+      // checked before this run writes anything: it is about what the change itself did to the baselines
+      if (commit && fileRecords.length > 0 && baselineChangedSince(root, commit, file)) edited.push(shown)
       const read = readBaselineFile(file, shown)
       if (read.state === 'invalid') {
         if (fileRecords.length > 0) problems.push(read.message)
@@ -68,6 +73,12 @@ export class PerfgateReporter implements Reporter {
       }
     }
     if (records.length === 0 && obsolete.length === 0 && problems.length === 0) return
+    if (commit && edited.length > 0) {
+      problems.push(
+        `Judged against the baselines at ${commit.slice(0, 12)}; the working tree changes ${edited.join(', ')}: ` +
+          'this change edits the baselines it would otherwise be judged against.',
+      )
+    }
     this.log(runSummary({ records, obsolete, written, problems, removedObsolete: update === 'all' }))
   }
 

@@ -192,7 +192,7 @@ describe('bin/perfgate.js as a child process', () => {
     expect(r.stderr).not.toMatch(STACK_LINE)
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('tiny-gpt/model.onnx')
-    expect(r.stdout).toContain('3 measured runs after 5 warm-up runs')
+    expect(r.stdout).toContain('3 measured runs (stopped by runs) after 5 warm-up runs')
     expect(r.stdout).toContain('latency p95')
     expect(r.stdout).toContain('testbed:')
   })
