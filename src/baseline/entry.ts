@@ -2,7 +2,7 @@
  * Builds baseline entries from what a test measured: the metrics, a bounded
  * sorted subsample of the per-run distributions, the model, options and testbed.
  */
-import { quantileSubsample, sortSamples } from '../stats/index.js'
+import { quantileSubsample, sortSamples, summarize } from '../stats/index.js'
 import { metricValues } from '../compare/metrics.js'
 import type { BaselineEntry, Better, ProfileResult, Testbed } from '../types/index.js'
 import { normalizeForBaseline } from './format.js'
@@ -28,4 +28,28 @@ export function entryFromProfile(result: ProfileResult, test: string): BaselineE
 
 export function entryFromValue(value: number, better: Better, test: string, testbed: Testbed): BaselineEntry {
   return normalizeForBaseline<BaselineEntry>({ test, kind: 'value', metrics: { value }, better, samples: {}, testbed })
+}
+
+/**
+ * An entry from per-run times alone (a `vitest bench` task): latency
+ * distribution metrics and throughput from the samples, in ms.
+ */
+export function entryFromSamples(latencyMs: readonly number[], test: string, testbed: Testbed, options: Record<string, unknown> = {}): BaselineEntry {
+  const s = summarize(latencyMs)
+  return normalizeForBaseline<BaselineEntry>({
+    test,
+    kind: 'profile',
+    metrics: {
+      'latency.mean': s.mean,
+      'latency.p50': s.p50,
+      'latency.p90': s.p90,
+      'latency.p95': s.p95,
+      'latency.p99': s.p99,
+      throughput: s.mean > 0 ? 1000 / s.mean : 0,
+    },
+    samples: { latency: quantileSubsample(sortSamples(latencyMs), MAX_STORED_SAMPLES) },
+    runs: s.n,
+    options,
+    testbed,
+  })
 }

@@ -48,6 +48,11 @@ export function runSummary(input: RunSummaryInput): string {
       if (r.rows) lines.push(diffTable(r.rows.filter((row) => row.verdict === status)))
     }
   }
+  const missing = input.records.filter((x) => x.status === 'missing')
+  if (missing.length > 0) {
+    lines.push('', 'Missing baselines (record them with `npx vitest run -u` and commit the files):')
+    for (const r of missing) lines.push(`  ${r.key}  (${r.file})`)
+  }
   const improved = input.records.filter((x) => x.status === 'improved')
   if (improved.length > 0) {
     lines.push('', 'Improved beyond tolerance (run `npx vitest run -u` to lock it in):')

@@ -14,6 +14,7 @@ import { deriveTestbedId, isValidTestbedId } from '../baseline/testbed-id.js'
 import { resolveBaselineRef } from '../baseline/git-baseline.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { resolveUpdateMode, type PerfgateOptions, type WorkerConfig } from './options.js'
+import { PerfgateBenchReporter } from './bench-reporter.js'
 import { PerfgateReporter } from './reporter.js'
 import './augment.js'
 
@@ -71,6 +72,16 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         alpha: options.alpha,
       }
       project.provide('perfgate', worker)
+      if (vitest.config.mode === 'benchmark') {
+        // the gate needs each task's samples in the main process
+        for (const c of [vitest.config, project.config]) if (c.benchmark) c.benchmark.includeSamples = true
+        if (!reporterAdded.has(vitest)) {
+          reporterAdded.add(vitest)
+          const bench = vitest.config.benchmark
+          if (bench) bench.reporters = [...(Array.isArray(bench.reporters) ? bench.reporters : [bench.reporters]), new PerfgateBenchReporter(worker)]
+        }
+        return
+      }
       if (!reporterAdded.has(vitest)) {
         reporterAdded.add(vitest)
         // a shard that writes a blob report leaves the summary and the baseline update to `vitest --merge-reports`

@@ -51,6 +51,11 @@ export class FixtureProject {
     return this.spawn([join(this.dir, 'node_modules/vitest/vitest.mjs'), 'run', ...args], opts)
   }
 
+  /** Runs `vitest bench --run ...args` in the project. */
+  vitestBench(opts: RunOptions, args: readonly string[] = []): Promise<RunResult> {
+    return this.spawn([join(this.dir, 'node_modules/vitest/vitest.mjs'), 'bench', '--run', ...args], opts)
+  }
+
   /** Runs the installed `perfgate` bin in the project. */
   perfgate(args: readonly string[], opts: RunOptions): Promise<RunResult> {
     return this.spawn([join(this.dir, 'node_modules/perfgate/bin/perfgate.js'), ...args], opts)
