@@ -24,8 +24,14 @@ const none = { records: [], obsolete: [], written: [], problems: [], removedObso
 describe('runSummary', () => {
   it('always counts passed and regressed, and the other outcomes only when they happened', () => {
     expect(runSummary(none)).toBe('perfgate: 0 passed, 0 regressed')
-    expect(runSummary({ ...none, records: [rec('a 1', 'pass'), rec('b 1', 'pass'), rec('c 1', 'new'), rec('d 1', 'missing')] })).toBe(
+    expect(runSummary({ ...none, records: [rec('a 1', 'pass'), rec('b 1', 'pass'), rec('c 1', 'new'), rec('d 1', 'missing')] }).split('\n')[0]).toBe(
       'perfgate: 2 passed, 0 regressed, 1 new, 1 missing',
+    )
+  })
+
+  it('lists the missing entries with how to record them', () => {
+    expect(runSummary({ ...none, records: [rec('d 1', 'missing')] })).toBe(
+      'perfgate: 0 passed, 0 regressed, 1 missing\n\nMissing baselines (record them with `npx vitest run -u` and commit the files):\n  d 1  (baselines/det.perf.test.ts.json)',
     )
   })
 
