@@ -46,6 +46,9 @@ const messages = {
   RUN_FAILED: (p: { what: string; detail: string }) => `${p.what} failed during profiling: ${p.detail}`,
   MATCHER_RECEIVED: (p: { received: string }) =>
     `toBeWithinBaseline() expects a perfgate profile result or a finite number, received ${p.received}.`,
+  BENCH_SAMPLES_MISSING: () =>
+    `toBeWithinBaseline() received a benchmark result without samples. perfgate's plugin turns on ` +
+    `benchmark.retainSamples; if you configure benchmarks yourself, set test.benchmark.retainSamples: true.`,
   MATCHER_OUTSIDE_TEST: () =>
     `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
   PLUGIN_MISSING: () =>

@@ -43,6 +43,9 @@ export const PROFILE_METRIC_IDS: readonly MetricId[] = defs.map((d) => d.id)
 /** Metrics `expect(result).toBeWithinBaseline()` gates unless `metrics` says otherwise. */
 export const DEFAULT_GATED_METRICS: readonly MetricId[] = ['latency.p50', 'latency.p95', 'throughput', 'memory.peakDeltaMB']
 
+/** What a benchmark result (Vitest 4 `bench()` tasks, Vitest 5 `bench().run()` results) is gated on: it has no memory figures. */
+export const BENCH_GATED_METRICS: readonly MetricId[] = ['latency.p50', 'latency.p95', 'throughput']
+
 /** Definition of the single-number pseudo-metric. */
 export function valueMetric(better: Better): MetricDef {
   return { id: 'value', unit: '', better, read: () => undefined }

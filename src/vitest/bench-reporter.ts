@@ -10,14 +10,12 @@ import { entryFromSamples } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { baselinePathFor, displayPath, readBaselineFile } from '../baseline/store.js'
 import { decideGate } from '../compare/gate.js'
-import type { MetricId } from '../types/index.js'
+import { BENCH_GATED_METRICS } from '../compare/metrics.js'
 import type { GateRecord, Testbed } from '../types/index.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { PerfgateReporter } from './reporter.js'
 import { settleRun, type ModuleOutcome } from './settle-run.js'
 
-/** What `vitest bench` gates unless the plugin's `metrics` says otherwise (benchmarks have no memory figures). */
-export const BENCH_GATED_METRICS: readonly MetricId[] = ['latency.p50', 'latency.p95', 'throughput']
 
 interface BenchResult {
   samples?: number[]

@@ -4,7 +4,8 @@
  * the test's task meta for the main process, which alone writes baselines.
  */
 import { inject, TestRunner } from 'vitest'
-import { entryFromProfile, entryFromValue } from '../baseline/entry.js'
+import { entryFromProfile, entryFromSamples, entryFromValue } from '../baseline/entry.js'
+import { BENCH_GATED_METRICS } from '../compare/metrics.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { DEFAULT_GATED_METRICS } from '../compare/metrics.js'
@@ -40,6 +41,18 @@ export function isProfileResult(x: unknown): x is ProfileResult {
   return typeof x === 'object' && x !== null && 'latency' in x && 'samples' in x && 'testbed' in x && 'memory' in x
 }
 
+/** A Vitest 5 benchmark result (`await bench(name, fn).run()`): latency in ms, samples when retained. */
+interface VitestBenchResult {
+  latency: { samples?: number[]; mean?: number }
+  throughput?: { mean?: number }
+}
+
+export function isVitestBenchResult(x: unknown): x is VitestBenchResult {
+  if (typeof x !== 'object' || x === null || isProfileResult(x) || !('latency' in x)) return false
+  const latency = (x as { latency: unknown }).latency
+  return typeof latency === 'object' && latency !== null && 'mean' in latency
+}
+
 function describe(x: unknown): string {
   if (x === null) return 'null'
   if (typeof x === 'number') return String(x)
@@ -52,7 +65,10 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!config) throw new Error(errorMessage('PLUGIN_MISSING', undefined as never))
   if (this.isNot) throw new TypeError('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
   const isNumber = typeof received === 'number' && Number.isFinite(received)
-  if (!isNumber && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
+  const isBench = isVitestBenchResult(received)
+  if (!isNumber && !isBench && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
+  const benchSamples = isBench ? received.latency.samples : undefined
+  if (isBench && (!benchSamples || benchSamples.length === 0)) throw new TypeError(errorMessage('BENCH_SAMPLES_MISSING', undefined as never))
   validateToleranceInput(options.tolerance, 'toBeWithinBaseline({ tolerance })')
 
   const test = TestRunner.getCurrentTest()
@@ -67,7 +83,9 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const better = options.better ?? stored?.better ?? 'lower'
   const current = isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
-    : entryFromProfile(received as ProfileResult, fullName)
+    : benchSamples
+      ? entryFromSamples(benchSamples, fullName, collectTestbed('none'), { source: 'vitest bench' })
+      : entryFromProfile(received as ProfileResult, fullName)
   const record: GateRecord = { file: shown, key, test: fullName, status: 'pass' }
   const meta = test.meta as { perfgate?: GateRecord[] }
   ;(meta.perfgate ??= []).push(record)
@@ -77,7 +95,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     return { pass: false, message: () => read.message }
   }
   const outcome = decideGate(stored, current, config.update, {
-    metrics: isNumber ? ['value'] : (options.metrics ?? config.metrics ?? DEFAULT_GATED_METRICS),
+    metrics: isNumber ? ['value'] : (options.metrics ?? config.metrics ?? (benchSamples ? BENCH_GATED_METRICS : DEFAULT_GATED_METRICS)),
     tolerance: options.tolerance,
     configTolerance: config.tolerance,
     alpha: options.alpha ?? config.alpha,

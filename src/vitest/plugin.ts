@@ -72,6 +72,8 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         alpha: options.alpha,
       }
       project.provide('perfgate', worker)
+      // Vitest 5: bench().run() results keep their per-iteration samples only when asked to
+      for (const c of [vitest.config, project.config] as { benchmark?: { retainSamples?: boolean } }[]) if (c.benchmark) c.benchmark.retainSamples = true
       if (vitest.config.mode === 'benchmark') {
         // the gate needs each task's samples in the main process
         for (const c of [vitest.config, project.config]) if (c.benchmark) c.benchmark.includeSamples = true

@@ -30,7 +30,11 @@ export interface RunOptions {
 }
 
 export class FixtureProject {
-  constructor(readonly dir: string) {}
+  /** @param nodeBin the Node.js binary that runs Vitest and the CLI in this project */
+  constructor(
+    readonly dir: string,
+    readonly nodeBin: string = process.execPath,
+  ) {}
 
   path(rel: string): string {
     return join(this.dir, rel)
@@ -75,7 +79,7 @@ export class FixtureProject {
     // a fixed testbed name keeps the baseline paths the same on every machine
     Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0', PERFGATE_TESTBED: E2E_TESTBED }, opts.ci ? { CI: 'true' } : {}, opts.env)
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, argv, { cwd: this.dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(this.nodeBin, argv, { cwd: this.dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
       let stdout = ''
       let stderr = ''
       let output = ''
@@ -91,15 +95,28 @@ export class FixtureProject {
   }
 }
 
+export interface FixtureInstall {
+  /** A node_modules folder that already holds perfgate and its dependencies (e.g. a Vitest 5 install); default: this repo's build */
+  modules?: string
+  /** The Node.js binary to run it with. */
+  nodeBin?: string
+}
+
 /** Copies test/fixtures/<name> into a fresh temp project with perfgate installed. */
-export function createFixtureProject(name: string): FixtureProject {
-  if (!existsSync(join(REPO, 'dist/vitest/index.js'))) {
-    throw new Error('perfgate is not built: run `npm run build` (npm test does it first).')
-  }
+export function createFixtureProject(name: string, install: FixtureInstall = {}): FixtureProject {
   const dir = mkdtempSync(join(tmpdir(), `perfgate-e2e-${name}-`))
   cpSync(join(REPO, 'test/fixtures', name), dir, { recursive: true })
   const modules = join(dir, 'node_modules')
   mkdirSync(modules)
+  if (install.modules) {
+    for (const entry of readdirSync(install.modules)) {
+      if (entry !== '.bin' && !entry.startsWith('.')) symlinkSync(join(install.modules, entry), join(modules, entry))
+    }
+    return new FixtureProject(dir, install.nodeBin)
+  }
+  if (!existsSync(join(REPO, 'dist/vitest/index.js'))) {
+    throw new Error('perfgate is not built: run `npm run build` (npm test does it first).')
+  }
   for (const entry of readdirSync(join(REPO, 'node_modules'))) {
     if (entry === '.bin' || entry === 'perfgate' || entry.startsWith('.')) continue
     symlinkSync(join(REPO, 'node_modules', entry), join(modules, entry))

@@ -1,0 +1,51 @@
+/**
+ * Vitest 5 on Node 24 (.ci/run installs both from the npm registry, with the
+ * packed perfgate, into .ci/.vitest5 and sets PERFGATE_VITEST5_DIR): the plugin
+ * and matcher in tests, and Vitest 5's `bench` fixture results gated like
+ * profiles. Skipped, saying why, where that install is absent.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildHeavyClassifier } from '../../bench/models/generate.js'
+import { createFixtureProject, type FixtureProject } from './fixture-project.js'
+
+const install = process.env.PERFGATE_VITEST5_DIR
+const nodeBin = install ? join(install, 'node_modules/.bin/node') : ''
+const ready = !!install && existsSync(nodeBin) && existsSync(join(install, 'node_modules/perfgate'))
+
+describe.skipIf(!ready)('Vitest 5 on Node 24 (PERFGATE_VITEST5_DIR, prepared by .ci/run)', () => {
+  let project: FixtureProject
+  beforeAll(() => {
+    project = createFixtureProject('vitest5', { modules: join(install!, 'node_modules'), nodeBin })
+  })
+  afterAll(() => project?.remove())
+
+  it('runs on Vitest 5', async () => {
+    const version = await project.node(['node_modules/vitest/vitest.mjs', '--version'], { ci: false })
+    expect(version.output).toMatch(/vitest\/5\./)
+  })
+
+  it('gates tests and bench results: records, passes, then fails a slower model', async () => {
+    const record = await project.vitest([], { ci: false })
+    expect(record.code, record.output).toBe(0)
+    expect(record.output).toContain('1 new')
+    const recordBench = await project.vitestBench({ ci: false })
+    expect(recordBench.code, recordBench.output).toBe(0)
+    expect(project.exists('baselines/e2e/model.bench.ts.json')).toBe(true)
+
+    const pass = await project.vitestBench({ ci: true })
+    expect(pass.code, pass.output).toBe(0)
+    expect(pass.output).toContain('perfgate: 1 passed, 0 regressed')
+
+    project.write('model.onnx', buildHeavyClassifier())
+    for (const run of [await project.vitest([], { ci: true }), await project.vitestBench({ ci: true })]) {
+      expect(run.code, run.output).toBe(1)
+      expect(run.output).toMatch(/latency\.p50 .*REGRESSED/)
+    }
+  })
+})
+
+it.runIf(!ready)('Vitest 5 checks need PERFGATE_VITEST5_DIR (set up by .ci/run)', () => {
+  console.warn('Vitest 5 e2e skipped: run `bash .ci/run` or set PERFGATE_VITEST5_DIR to an install with node@24, vitest@5 and perfgate')
+})
