@@ -4,13 +4,14 @@
  * (about +10% compute) and at 128x160 (+25%), then every rule applied to
  * A/A pairs (false alarms) and A/B pairs (detections).
  *
- *   npx tsx bench/gate-quality/run.ts [rounds=15] [threads=1]
+ *   npx tsx bench/gate-quality/run.ts [rounds=15] [threads=1] [--reuse]
  *
  * Each round measures A twice, +10% once and +25% once. Pairs are all ordered
  * pairs of distinct independent measurements, so rates have finer resolution
  * than the number of rounds (they are not independent trials).
  */
 import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { BaselineEntry } from '../../src/types/index.js'
 import { RULES, scaled } from './rules.js'
@@ -32,15 +33,22 @@ function measure(width: number): Measurement {
   return JSON.parse(out.trim().split('\n').pop()!) as Measurement
 }
 
-const base: Measurement[] = []
-const plus10: Measurement[] = []
-const plus25: Measurement[] = []
-for (let i = 0; i < rounds; i++) {
-  base.push(measure(128))
-  plus10.push(measure(141))
-  base.push(measure(128))
-  plus25.push(measure(160))
-  process.stderr.write(`round ${i + 1}/${rounds}\n`)
+// `--reuse` scores the rules again on the measurements of the last run (saved next to this file, git-ignored)
+const saved = fileURLToPath(new URL('./.last-run.json', import.meta.url))
+let base: Measurement[] = []
+let plus10: Measurement[] = []
+let plus25: Measurement[] = []
+if (process.argv.includes('--reuse')) {
+  ;({ base, plus10, plus25 } = JSON.parse(readFileSync(saved, 'utf8')) as { base: Measurement[]; plus10: Measurement[]; plus25: Measurement[] })
+} else {
+  for (let i = 0; i < rounds; i++) {
+    base.push(measure(128))
+    plus10.push(measure(141))
+    base.push(measure(128))
+    plus25.push(measure(160))
+    process.stderr.write(`round ${i + 1}/${rounds}\n`)
+  }
+  writeFileSync(saved, JSON.stringify({ threads, base, plus10, plus25 }))
 }
 
 function rate(pairs: [Measurement, Measurement][], rule: (b: BaselineEntry, c: BaselineEntry) => boolean, calibrate: boolean): number {
