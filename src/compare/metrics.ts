@@ -2,14 +2,15 @@
  * The catalogue of gateable metrics: unit, direction, where the value comes
  * from in a profile result, and which per-run samples back it statistically.
  */
-import type { Better, MetricId, ProfileResult } from '../types/index.js'
+import type { Better, MetricId, ProfileResult, SampleSet } from '../types/index.js'
+import { GENERATION_METRIC_DEFS } from './generation-metrics.js'
 
 export interface MetricDef {
   id: MetricId
-  unit: 'ms' | 'MB' | 'runs/s' | ''
+  unit: 'ms' | 'MB' | 'runs/s' | 'tokens/s' | ''
   better: Better
   /** Per-run samples whose distribution this metric summarises, for the significance test. */
-  samples?: 'latency' | 'cpu'
+  samples?: keyof SampleSet
   read: (r: ProfileResult) => number | undefined
 }
 
@@ -28,8 +29,17 @@ const defs: MetricDef[] = [
   { id: 'firstRunMs', unit: 'ms', better: 'lower', read: (r) => r.firstRunMs },
 ]
 
-/** Metric definitions by id (`value` is the pseudo-metric of a single gated number). */
-export const METRICS: ReadonlyMap<MetricId, MetricDef> = new Map(defs.map((d) => [d.id, d]))
+/**
+ * Metric definitions by id (`value` is the pseudo-metric of a single gated number), generation
+ * metrics included (see generation-metrics.ts; they read generation results, so `read` here gives nothing).
+ */
+export const METRICS: ReadonlyMap<MetricId, MetricDef> = new Map([
+  ...defs.map((d): [MetricId, MetricDef] => [d.id, d]),
+  ...GENERATION_METRIC_DEFS.filter((g) => !defs.some((d) => d.id === g.id)).map((g): [MetricId, MetricDef] => [g.id, { ...g, read: () => undefined }]),
+])
+
+/** Every metric id perfgate knows (profile, then generation metrics), for messages that list them. */
+export const KNOWN_METRIC_IDS: readonly MetricId[] = [...METRICS.keys()]
 
 /** Every metric id a profile result has, in display order. */
 export const PROFILE_METRIC_IDS: readonly MetricId[] = defs.map((d) => d.id)

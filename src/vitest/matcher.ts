@@ -4,16 +4,16 @@
  * the test's task meta for the main process, which alone writes baselines.
  */
 import { inject, TestRunner } from 'vitest'
-import { entryFromProfile, entryFromValue } from '../baseline/entry.js'
+import { entryFromGeneration, entryFromProfile, entryFromValue } from '../baseline/entry.js'
 import { baselinePathFor, displayPath, readBaselineFile, type BaselineRead } from '../baseline/store.js'
-import { DEFAULT_GATED_METRICS } from '../compare/metrics.js'
+import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import { decideGate } from '../compare/gate.js'
 import { validateToleranceInput } from '../compare/tolerance.js'
 import { errorMessage } from '../errors.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
 import { comparisonReport } from '../report/diff-table.js'
-import type { GateRecord, ProfileResult } from '../types/index.js'
+import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
 import './augment.js'
@@ -39,6 +39,10 @@ export function isProfileResult(x: unknown): x is ProfileResult {
   return typeof x === 'object' && x !== null && 'latency' in x && 'samples' in x && 'testbed' in x && 'memory' in x
 }
 
+export function isGenerationResult(x: unknown): x is GenerationResult {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'generation' && 'ttft' in x && 'requests' in x && 'testbed' in x
+}
+
 function describe(x: unknown): string {
   if (x === null) return 'null'
   if (typeof x === 'number') return String(x)
@@ -51,7 +55,8 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!config) throw new Error(errorMessage('PLUGIN_MISSING', undefined as never))
   if (this.isNot) throw new TypeError('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
   const isNumber = typeof received === 'number' && Number.isFinite(received)
-  if (!isNumber && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
+  const isGeneration = !isNumber && isGenerationResult(received)
+  if (!isNumber && !isGeneration && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
   validateToleranceInput(options.tolerance, 'toBeWithinBaseline({ tolerance })')
 
   const test = TestRunner.getCurrentTest()
@@ -66,7 +71,9 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const better = options.better ?? stored?.better ?? 'lower'
   const current = isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
-    : entryFromProfile(received as ProfileResult, fullName)
+    : isGeneration
+      ? entryFromGeneration(received as GenerationResult, fullName)
+      : entryFromProfile(received as ProfileResult, fullName)
   const record: GateRecord = { file: shown, key, test: fullName, status: 'pass' }
   const meta = test.meta as { perfgate?: GateRecord[] }
   ;(meta.perfgate ??= []).push(record)
@@ -76,7 +83,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     return { pass: false, message: () => read.message }
   }
   const outcome = decideGate(stored, current, config.update, {
-    metrics: isNumber ? ['value'] : (options.metrics ?? config.metrics ?? DEFAULT_GATED_METRICS),
+    metrics: isNumber ? ['value'] : gatedMetricsFor(isGeneration ? 'generation' : 'profile', options.metrics, config.metrics),
     tolerance: options.tolerance,
     configTolerance: config.tolerance,
     alpha: options.alpha ?? config.alpha,
