@@ -5,7 +5,7 @@
  * sequence, KV heads and head size when the model's shapes leave them symbolic).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { Tokenizer } from '@huggingface/tokenizers'
 import { perfgateError } from '../errors.js'
 
@@ -164,9 +164,4 @@ export function resolveLanguageModel(source: LanguageModelSource, cwd: string = 
   const headDim = int(config?.head_dim) ?? int(decoder?.head_size) ?? (heads && hidden ? hidden / heads : undefined)
 
   return { modelPath, tokenizerPath, tokenizer, eosTokenIds, padTokenId, maxPositions, kvHeads, headDim }
-}
-
-/** The file name shown for a model folder's decoder, e.g. `tiny-gpt/model.onnx`. */
-export function decoderLabel(files: LanguageModelFiles): string {
-  return `${basename(dirname(files.modelPath))}/${basename(files.modelPath)}`
 }
