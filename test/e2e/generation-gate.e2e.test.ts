@@ -4,8 +4,8 @@
  * toBeWithinBaseline() on TTFT, TPOT, tokens per second and memory. The
  * steps build on each other (record, pass, regress); the slower decoder has
  * 24 layers instead of 2, more than ten times slower per token, far beyond
- * the fixture's tolerances (150%, tokens/s 70%), so timing noise cannot flip
- * the outcome.
+ * the fixture's tolerances (150%, TTFT p95 400%, tokens/s 70%), so timing
+ * noise cannot flip the outcome.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tinyGptFiles } from '../../bench/models/generate.js'
@@ -33,13 +33,13 @@ describe('gating a language model in a Vitest project', () => {
     const entry = JSON.parse(project.read(BASELINE)).entries[KEY]
     expect(entry.kind).toBe('generation')
     expect(entry.model.path).toBe('model/model.onnx')
-    expect(entry.runs).toBe(15) // 3 prompts x 5 passes
-    expect(entry.samples.ttft).toHaveLength(15)
-    expect(entry.samples.tpot).toHaveLength(15)
-    expect(entry.samples.itl).toHaveLength(200) // 15 x 23 gaps, kept as a quantile subsample of 200
-    expect(entry.samples.tokensPerSecond).toHaveLength(15)
+    expect(entry.runs).toBe(24) // 3 prompts x 8 passes
+    expect(entry.samples.ttft).toHaveLength(24)
+    expect(entry.samples.tpot).toHaveLength(24)
+    expect(entry.samples.itl).toHaveLength(200) // 24 x 23 gaps, kept as a quantile subsample of 200
+    expect(entry.samples.tokensPerSecond).toHaveLength(24)
     for (const id of ['ttft.p95', 'tpot.p50', 'tokensPerSecond', 'memory.peakDeltaMB']) expect(entry.metrics).toHaveProperty([id])
-    expect(entry.options).toMatchObject({ prompts: 3, maxNewTokens: 24, ignoreEos: true, runs: 5, warmup: 1, batchSize: 1 })
+    expect(entry.options).toMatchObject({ prompts: 3, maxNewTokens: 24, ignoreEos: true, runs: 8, warmup: 1, batchSize: 1 })
     expect(entry.testbed.intraOpNumThreads).toBe(1)
   })
 
