@@ -45,7 +45,7 @@ const messages = {
     `The \`feeds\` option lacks input '${p.input}' (given: ${p.given.join(', ') || 'none'}). Give a tensor for every model input.`,
   RUN_FAILED: (p: { what: string; detail: string }) => `${p.what} failed during profiling: ${p.detail}`,
   MATCHER_RECEIVED: (p: { received: string }) =>
-    `toBeWithinBaseline() expects a perfgate profile result or a finite number, received ${p.received}.`,
+    `toBeWithinBaseline() expects a perfgate profile result, a profile.generate result, a Vitest benchmark result or a finite number, received ${p.received}.`,
   BENCH_SAMPLES_MISSING: () =>
     `toBeWithinBaseline() received a benchmark result without samples. perfgate's plugin turns on ` +
     `benchmark.retainSamples; if you configure benchmarks yourself, set test.benchmark.retainSamples: true.`,
@@ -53,6 +53,36 @@ const messages = {
     `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
   PLUGIN_MISSING: () =>
     `toBeWithinBaseline() needs the perfgate plugin: add plugins: [perfgate()] (from 'perfgate/vitest') to your vitest.config.ts.`,
+  LANGUAGE_MODEL_NOT_FOUND: (p: { path: string; detail: string }) =>
+    `No decoder model at ${p.path}: ${p.detail}. Pass a folder holding one .onnx decoder and its tokenizer.json, ` +
+    `or explicit paths: profile.generate({ model: 'path/model.onnx', tokenizer: 'path/tokenizer.json' }, options).`,
+  TOKENIZER_MISSING: (p: { folder: string }) =>
+    `No tokenizer.json in ${p.folder}. profile.generate counts and decodes tokens with the model's own Hugging Face tokenizer: ` +
+    `put its tokenizer.json (and tokenizer_config.json) next to the .onnx file, or pass explicit paths: { model: 'model.onnx', tokenizer: 'tokenizer.json' }.`,
+  TOKENIZER_INVALID: (p: { path: string; detail: string }) =>
+    `Cannot load the tokenizer ${p.path}: ${p.detail}. It must be a Hugging Face tokenizer.json, as saved by tokenizers or transformers.`,
+  MODEL_CONFIG_INVALID: (p: { path: string; detail: string }) =>
+    `Cannot read ${p.path}: ${p.detail}. Fix the file or remove it (it is optional).`,
+  DECODER_LAYOUT_UNSUPPORTED: (p: { path: string; problem: string; inputs: readonly string[]; outputs: readonly string[] }) =>
+    `${p.path} is not a decoder with a KV cache that perfgate can drive: ${p.problem}. ` +
+    `Inputs found: ${p.inputs.join(', ') || 'none'}. Outputs found: ${p.outputs.join(', ') || 'none'}. ` +
+    `Supported layouts: (a) Hugging Face Optimum: input_ids, attention_mask, optional position_ids, ` +
+    `past_key_values.{i}.key and past_key_values.{i}.value [batch, heads, past_len, head_size] -> logits, present.{i}.key, present.{i}.value; ` +
+    `(b) GPT-2 style: input_ids, optional attention_mask and position_ids, past_{i} [2, batch, heads, past_len, head_size] -> logits, present_{i}. ` +
+    `Ids int64 or int32, caches float32 or float16. ` +
+    `Export with \`optimum-cli export onnx --task text-generation-with-past\` to get layout (a).`,
+  PROMPTS_EMPTY: (p: { source: string }) =>
+    `No prompts to generate from (${p.source}). Give profile.generate at least one prompt: prompts: ['...'], ` +
+    `or the path of a file with one prompt per line or a JSON array of strings (CLI: --prompts FILE).`,
+  PROMPTS_UNREADABLE: (p: { path: string; detail: string }) =>
+    `Cannot read prompts from ${p.path}: ${p.detail}. Give a file with one prompt per line, or a JSON array of strings.`,
+  PROMPT_WITHOUT_TOKENS: (p: { index: number; prompt: string }) =>
+    `Prompt ${p.index} (${formatValue(p.prompt)}) has no tokens after tokenizing, so there is nothing to prefill. Remove it or give it text.`,
+  GENERATION_TOO_LONG: (p: { index: number; inputTokens: number; maxNewTokens: number; limit: number; source: string }) =>
+    `Prompt ${p.index} has ${p.inputTokens} tokens; with maxNewTokens ${p.maxNewTokens} the sequence reaches ` +
+    `${p.inputTokens + p.maxNewTokens} tokens, beyond the model's ${p.limit} positions (${p.source}). Shorten the prompt or lower maxNewTokens.`,
+  BATCH_NEEDS_MASK: (p: { path: string }) =>
+    `${p.path} has no attention_mask input, so prompts of different lengths cannot be left-padded into one batch. Use batchSize: 1.`,
 } as const
 
 export type ErrorCode = keyof typeof messages

@@ -2,9 +2,15 @@
 export { profile } from './measure/profile.js'
 export type { ProfileOptions } from './measure/options.js'
 export { PROFILE_DEFAULTS } from './measure/options.js'
+export type { GenerateOptions } from './measure/generate-options.js'
+export { GENERATE_DEFAULTS } from './measure/generate-options.js'
+export type { LanguageModelSource } from './measure/language-model-files.js'
 export { PerfgateError } from './errors.js'
+export { generationTable, promptTable } from './report/generation-table.js'
+export { generationCsv } from './report/generation-csv.js'
 export type { ErrorCode } from './errors.js'
 export { DEFAULT_GATED_METRICS, PROFILE_METRIC_IDS } from './compare/metrics.js'
+export { DEFAULT_GATED_GENERATION_METRICS, GENERATION_METRIC_IDS } from './compare/generation-metrics.js'
 export { DEFAULT_TOLERANCE, NOISE_FLOORS } from './compare/tolerance.js'
 export { DEFAULT_ALPHA } from './compare/compare-entry.js'
 export type {
@@ -13,12 +19,17 @@ export type {
   Better,
   Distribution,
   EntryComparison,
+  GenerationMetricId,
+  GenerationRequest,
+  GenerationResult,
   MemoryFigures,
   MetricComparison,
   MetricId,
   ModelIdentity,
   ProfileResult,
+  PromptFigures,
   Testbed,
+  TokenScaling,
   Tolerance,
   ToleranceMap,
   UpdateMode,

@@ -103,6 +103,8 @@ export const VARIANT_OPTIONS = {
   heavyClassifier: { ...CLASSIFIER_DEFAULTS, channels: 64 } satisfies ClassifierOptions,
   /** A "slower decoder": 6 layers instead of 2. */
   slowDecoder: { ...DECODER_DEFAULTS, layers: 6 } satisfies Omit<DecoderOptions, 'vocabSize'>,
+  /** The default decoder in the older GPT-2 export style: stacked past_{i}/present_{i}, int32 ids. */
+  legacyDecoder: { ...DECODER_DEFAULTS, layout: 'legacy', idsType: 'int32' } satisfies Omit<DecoderOptions, 'vocabSize'>,
 } as const
 
 /** The "heavier classifier" variant (channels 64). */
@@ -115,11 +117,17 @@ export function buildSlowDecoder(): Uint8Array {
   return buildDecoder({ ...VARIANT_OPTIONS.slowDecoder, vocabSize: tinyGptTokenizer().vocabSize })
 }
 
+/** The default decoder in the legacy GPT-2 layout (stacked past_{i}/present_{i}, int32 ids). */
+export function buildLegacyDecoder(): Uint8Array {
+  return buildDecoder({ ...VARIANT_OPTIONS.legacyDecoder, vocabSize: tinyGptTokenizer().vocabSize })
+}
+
 /** Variant files (only written with --variants), relative to bench/models. */
 export function generateVariants(): GeneratedFiles {
   const files: GeneratedFiles = new Map()
   files.set('variants/classifier-heavy.onnx', buildHeavyClassifier())
   for (const [k, v] of tinyGptFiles('variants/tiny-gpt-6l', VARIANT_OPTIONS.slowDecoder)) files.set(k, v)
+  for (const [k, v] of tinyGptFiles('variants/tiny-gpt-legacy', VARIANT_OPTIONS.legacyDecoder)) files.set(k, v)
   return files
 }
 

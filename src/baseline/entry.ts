@@ -4,7 +4,9 @@
  */
 import { quantileSubsample, sortSamples, summarize } from '../stats/index.js'
 import { metricValues } from '../compare/metrics.js'
-import type { BaselineEntry, Better, ProfileResult, Testbed } from '../types/index.js'
+import { generationMetricValues } from '../compare/generation-metrics.js'
+import { pooledItl, tpotSamples } from '../measure/token-timings.js'
+import type { BaselineEntry, Better, GenerationResult, ProfileResult, Testbed } from '../types/index.js'
 import { normalizeForBaseline } from './format.js'
 
 /** At most this many samples per distribution are stored (a quantile subsample beyond it). */
@@ -51,5 +53,27 @@ export function entryFromSamples(latencyMs: readonly number[], test: string, tes
     runs: s.n,
     options,
     testbed,
+  })
+}
+
+/** A generation result's entry: its metrics and the per-request samples behind TTFT, TPOT, ITL, E2E and tokens/s. */
+export function entryFromGeneration(result: GenerationResult, test: string): BaselineEntry {
+  const stored = (xs: readonly number[]) => quantileSubsample(sortSamples(xs), MAX_STORED_SAMPLES)
+  const r = result.requests
+  return normalizeForBaseline<BaselineEntry>({
+    test,
+    kind: 'generation',
+    metrics: generationMetricValues(result),
+    samples: {
+      ttft: stored(r.map((x) => x.ttftMs)),
+      tpot: stored(tpotSamples(r)),
+      itl: stored(pooledItl(r)),
+      e2e: stored(r.map((x) => x.e2eMs)),
+      tokensPerSecond: stored(r.map((x) => x.tokensPerSecond)),
+    },
+    runs: r.length,
+    model: result.model,
+    options: result.options,
+    testbed: result.testbed,
   })
 }

@@ -9,6 +9,9 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../bench/models/tiny-gpt/model.onnx', import.meta.url))
 
+/** The embedded default language model for `perfgate profile --prompts`: the same decoder's folder, with its tokenizer. */
+export const DEFAULT_LANGUAGE_MODEL_DIR = fileURLToPath(new URL('../../bench/models/tiny-gpt/', import.meta.url))
+
 export const DEFAULT_MODEL_DIMS: Readonly<Record<string, number>> = {
   batch_size: 1,
   sequence_length: 1,

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { PACKAGE_ROOT } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
+import { generateCommand, wantsGeneration } from './generate-command.js'
 import { profileCommand } from './profile-command.js'
 import { updateCommand } from './update-command.js'
 import { USAGE } from './usage.js'
@@ -12,7 +13,7 @@ export async function main(io: CliIo): Promise<number> {
   const [command, ...rest] = io.argv
   switch (command) {
     case 'profile':
-      return profileCommand(rest, io)
+      return wantsGeneration(rest) ? generateCommand(rest, io) : profileCommand(rest, io)
     case 'update':
       return updateCommand(rest, io)
     case 'help':

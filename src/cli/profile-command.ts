@@ -14,12 +14,12 @@ import { USAGE } from './usage.js'
 /** Progress lines start after this long, then repeat at this interval. */
 const PROGRESS_AFTER_MS = 2000
 
-function usageError(io: CliIo, message: string): number {
+export function usageError(io: CliIo, message: string): number {
   io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
   return EXIT.usage
 }
 
-function intOption(io: CliIo, name: string, v: string | undefined, min: number): number | undefined | null {
+export function intOption(io: CliIo, name: string, v: string | undefined, min: number): number | undefined | null {
   if (v === undefined) return undefined
   if (!/^\d+$/.test(v) || Number(v) < min) {
     usageError(io, `--${name} expects an integer >= ${min}, got '${v}'`)

@@ -5,6 +5,11 @@ Commands:
   profile [model.onnx]    Profile a model and print its figures. Without a model,
                           profiles the embedded default (a tiny GPT-style decoder,
                           one decode step with 15 cached tokens).
+  profile --prompts FILE [model]
+                          Profile text generation: TTFT, TPOT, E2E and tokens/s
+                          per prompt. The model is a folder with an .onnx decoder
+                          and its tokenizer.json; without one, generates with the
+                          embedded default language model (bench/models/tiny-gpt).
   update [filter...]      Re-record baselines: runs \`vitest run -u [filter...]\`.
   help                    Show this help.
 
@@ -14,6 +19,19 @@ Options of profile:
   --min-time MS           Minimum measured time in ms (default 1000)
   --dims a=1,b=2          Values of symbolic input dimensions
   --threads N             onnxruntime intra-op threads (default: onnxruntime's)
+  --json FILE             Also write the full result as JSON
+
+Options of profile --prompts FILE (generation):
+  --prompts FILE          Prompts: one per line (blank lines skipped), or a JSON
+                          array of strings
+  --max-new-tokens N      Tokens to generate per prompt (default 32)
+  --runs N                Measured passes over the prompts (default 10)
+  --warmup N              Warm-up passes over the prompts (default 1)
+  --batch-size N          Prompts generated together, left-padded (default 1)
+  --stop-at-eos           Stop at the end-of-sequence token (default: always
+                          generate N tokens, for comparable runs)
+  --threads N             onnxruntime intra-op threads (default: onnxruntime's)
+  --csv FILE              Also write the per-prompt figures as CSV
   --json FILE             Also write the full result as JSON
 
 Exit codes: 0 success, 1 failure, 2 wrong usage.

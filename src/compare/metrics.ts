@@ -3,14 +3,15 @@
  * from in a profile result, and which per-run samples back it statistically.
  */
 import { percentile, type SortedSamples } from '../stats/index.js'
-import type { Better, MetricId, ProfileResult } from '../types/index.js'
+import type { Better, MetricId, ProfileResult, SampleSet } from '../types/index.js'
+import { GENERATION_METRIC_DEFS } from './generation-metrics.js'
 
 export interface MetricDef {
   id: MetricId
-  unit: 'ms' | 'MB' | 'runs/s' | ''
+  unit: 'ms' | 'MB' | 'runs/s' | 'tokens/s' | ''
   better: Better
   /** Per-run samples whose distribution this metric summarises, for the significance test. */
-  samples?: 'latency' | 'cpu'
+  samples?: keyof SampleSet
   /** The metric computed from sorted samples, for the bootstrap interval of the change. */
   statistic?: (sorted: SortedSamples) => number
   read: (r: ProfileResult) => number | undefined
@@ -34,8 +35,17 @@ const defs: MetricDef[] = [
   { id: 'firstRunMs', unit: 'ms', better: 'lower', read: (r) => r.firstRunMs },
 ]
 
-/** Metric definitions by id (`value` is the pseudo-metric of a single gated number). */
-export const METRICS: ReadonlyMap<MetricId, MetricDef> = new Map(defs.map((d) => [d.id, d]))
+/**
+ * Metric definitions by id (`value` is the pseudo-metric of a single gated number), generation
+ * metrics included (see generation-metrics.ts; they read generation results, so `read` here gives nothing).
+ */
+export const METRICS: ReadonlyMap<MetricId, MetricDef> = new Map([
+  ...defs.map((d): [MetricId, MetricDef] => [d.id, d]),
+  ...GENERATION_METRIC_DEFS.filter((g) => !defs.some((d) => d.id === g.id)).map((g): [MetricId, MetricDef] => [g.id, { ...g, read: () => undefined }]),
+])
+
+/** Every metric id perfgate knows (profile, then generation metrics), for messages that list them. */
+export const KNOWN_METRIC_IDS: readonly MetricId[] = [...METRICS.keys()]
 
 /** Every metric id a profile result has, in display order. */
 export const PROFILE_METRIC_IDS: readonly MetricId[] = defs.map((d) => d.id)

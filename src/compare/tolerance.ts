@@ -4,7 +4,7 @@
  */
 import { errorMessage, PerfgateError } from '../errors.js'
 import type { MetricId, Tolerance, ToleranceMap } from '../types/index.js'
-import { isMetricId, PROFILE_METRIC_IDS } from './metrics.js'
+import { isMetricId, KNOWN_METRIC_IDS } from './metrics.js'
 
 /** A parsed tolerance: a change must exceed both parts to count (rel as a fraction, abs in the metric's unit). */
 export interface ParsedTolerance {
@@ -79,7 +79,7 @@ export function validateToleranceInput(input: ToleranceInput | undefined, where:
   }
   for (const [k, v] of Object.entries(input)) {
     if (k !== 'default' && !isMetricId(k)) {
-      throw new PerfgateError('METRIC_UNKNOWN', errorMessage('METRIC_UNKNOWN', { where, metric: k, known: [...PROFILE_METRIC_IDS, 'default'] }))
+      throw new PerfgateError('METRIC_UNKNOWN', errorMessage('METRIC_UNKNOWN', { where, metric: k, known: [...KNOWN_METRIC_IDS, 'default'] }))
     }
     parseTolerance(v, `${where}['${k}']`)
   }

@@ -3,6 +3,7 @@ import { perfgateError } from '../errors.js'
 import type { ProfileResult } from '../types/index.js'
 import type { ProfileOptions } from './options.js'
 import { profileFunction } from './profile-function.js'
+import { profileGenerate } from './profile-generate.js'
 import { profileModel } from './profile-model.js'
 
 /**
@@ -14,3 +15,11 @@ export async function profile(target: string | (() => unknown), options: Profile
   if (typeof target === 'function') return profileFunction(target, options)
   throw perfgateError('OPTION_INVALID', { option: 'profile(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })
 }
+
+/**
+ * `profile.generate(model, options)`: profiles text generation with a decoder
+ * (a folder with an .onnx file and tokenizer.json, or `{ model, tokenizer }`):
+ * TTFT, TPOT, ITL, E2E, tokens per second and memory, per prompt and over all.
+ * See GenerateOptions for the defaults.
+ */
+profile.generate = profileGenerate

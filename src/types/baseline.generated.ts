@@ -25,11 +25,11 @@ export interface BaselineEntry {
    */
   test: string
   /**
-   * `profile`: a whole profile result; `value`: one number gated on its own.
+   * `profile`: a whole profile result; `value`: one number gated on its own; `generation`: a `profile.generate` result.
    */
-  kind: 'profile' | 'value'
+  kind: 'profile' | 'value' | 'generation'
   /**
-   * The recorded figures by metric id (see the README's metric table); units are ms, MB and runs/s.
+   * The recorded figures by metric id (see the README's metric tables); units are ms, MB, runs/s and tokens/s.
    */
   metrics: {
     [k: string]: number
@@ -40,7 +40,7 @@ export interface BaselineEntry {
   better?: 'lower' | 'higher'
   samples: SampleSet
   /**
-   * Number of measured runs.
+   * Number of measured runs (for `generation`: measured requests, prompts x passes).
    */
   runs?: number
   model?: ModelIdentity
@@ -61,6 +61,26 @@ export interface BaselineEntry {
 export interface SampleSet {
   latency?: number[]
   cpu?: number[]
+  /**
+   * Generation: time to first token per request, ms.
+   */
+  ttft?: number[]
+  /**
+   * Generation: time per output token per request, ms.
+   */
+  tpot?: number[]
+  /**
+   * Generation: gaps between consecutive tokens, pooled, ms.
+   */
+  itl?: number[]
+  /**
+   * Generation: prompt given to last token per request, ms.
+   */
+  e2e?: number[]
+  /**
+   * Generation: output tokens / E2E per request, tokens/s.
+   */
+  tokensPerSecond?: number[]
 }
 /**
  * This interface was referenced by `BaselineFile`'s JSON-Schema

@@ -107,6 +107,14 @@ export type MetricId =
   | 'loadMs'
   | 'firstRunMs'
   | 'value'
+  | GenerationMetricId
+
+/** Metric ids of a generation result (`profile.generate`) beyond the memory and load metrics it shares. */
+export type GenerationMetricId =
+  | `${'ttft' | 'tpot' | 'itl' | 'e2e'}.${'mean' | 'p50' | 'p90' | 'p95' | 'p99'}`
+  | 'tokensPerSecond'
+  | 'totalTokensPerSecond'
+  | 'prefillTokensPerSecond'
 
 /** Verdict of one metric, or of a whole entry (the worst of its metrics). */
 export type Verdict = MetricVerdict | 'new' | 'updated'
@@ -167,4 +175,103 @@ export interface GateRecord {
   rows?: MetricComparison[]
   /** What differs from the baseline's testbed, model and options, when compared. */
   differences?: TestbedDifference[]
+}
+
+/** Figures of one generated sequence: one prompt in one measured pass. Times in ms from the prompt given. */
+export interface GenerationRequest {
+  /** Index of the prompt in the result's `prompts`. */
+  prompt: number
+  /** Measured pass, from 0. */
+  run: number
+  /** Prompt tokens, counted with the model's tokenizer. */
+  inputTokens: number
+  /** Generated tokens (an end-of-sequence token counts when generated). */
+  outputTokens: number
+  /** Prompt given to first generated token available: tokenize + prefill + first pick. */
+  ttftMs: number
+  /** (E2E - TTFT) / (output tokens - 1); null with a single output token. */
+  tpotMs: number | null
+  /** Prompt given to last token available. */
+  e2eMs: number
+  /** Gaps between consecutive generated tokens (output tokens - 1 values). */
+  itlMs: number[]
+  /** input tokens / TTFT, per second. */
+  prefillTokensPerSecond: number
+  /** output tokens / E2E, per second. */
+  tokensPerSecond: number
+  /** (input + output tokens) / E2E, per second. */
+  totalTokensPerSecond: number
+}
+
+/** One prompt's figures over the measured passes. */
+export interface PromptFigures {
+  prompt: string
+  inputTokens: number
+  /** Generated tokens in the last measured pass. */
+  outputTokens: number
+  /** Generated token ids in the last measured pass. */
+  tokens: number[]
+  /** The generated text of the last measured pass (special tokens skipped). */
+  text: string
+  ttft: Distribution
+  /** null when every pass generated a single token. */
+  tpot: Distribution | null
+  e2e: Distribution
+  tokensPerSecond: Distribution
+}
+
+/** How a figure grows with input tokens: least-squares line over every measured request. */
+export interface TokenScaling {
+  /** Growth per input token, ms. */
+  slopeMsPerToken: number
+  /** The line's value at 0 input tokens, ms. */
+  interceptMs: number
+  /** Pearson correlation of the figure with input tokens. */
+  r: number
+  /** Requests the line was fitted on. */
+  points: number
+}
+
+/** The result of `profile.generate()`. Times in ms, rates in tokens per second, memory in MB. */
+export interface GenerationResult {
+  kind: 'generation'
+  model: ModelIdentity
+  /** Path of the tokenizer.json used. */
+  tokenizer: string
+  /** The KV-cache convention found in the model's inputs. */
+  layout: 'optimum' | 'legacy'
+  /** Session creation (cold start), ms. */
+  loadMs: number
+  /** Warm-up passes over the prompts done before measuring. */
+  warmupRuns: number
+  /** Measured passes over the prompts. */
+  runs: number
+  /** Prompts generated together. */
+  batchSize: number
+  maxNewTokens: number
+  ignoreEos: boolean
+  /** Per prompt, in the order given. */
+  prompts: PromptFigures[]
+  /** Across every measured request (prompts x passes). */
+  inputTokens: Distribution
+  outputTokens: Distribution
+  ttft: Distribution
+  /** null when no request generated two tokens. */
+  tpot: Distribution | null
+  /** Every gap between consecutive tokens of every request, pooled; null when there is none. */
+  itl: Distribution | null
+  e2e: Distribution
+  prefillTokensPerSecond: Distribution
+  tokensPerSecond: Distribution
+  totalTokensPerSecond: Distribution
+  /** TTFT and TPOT against input tokens; null with fewer than two distinct prompt lengths. */
+  scaling: { ttft: TokenScaling | null; tpot: TokenScaling | null }
+  memory: MemoryFigures
+  /** Every measured request, in the order generated. */
+  requests: GenerationRequest[]
+  testbed: Testbed
+  /** The options as measured (JSON-serialisable). */
+  options: Record<string, unknown>
+  /** When the measurement held the machine: epoch ms, from lock acquired to released. */
+  window: { start: number; end: number }
 }

@@ -5,7 +5,7 @@ declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- must match Vitest's declaration
   interface Matchers<T = any> {
     /**
-     * Gates a perfgate profile result (every gated metric) or one number against
+     * Gates a perfgate profile or generation result (every gated metric) or one number against
      * the committed baseline; records it when missing (except in CI).
      */
     toBeWithinBaseline: (options?: BaselineMatcherOptions) => T

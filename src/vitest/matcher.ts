@@ -4,18 +4,17 @@
  * the test's task meta for the main process, which alone writes baselines.
  */
 import { inject, TestRunner } from 'vitest'
-import { entryFromProfile, entryFromSamples, entryFromValue } from '../baseline/entry.js'
-import { BENCH_GATED_METRICS } from '../compare/metrics.js'
+import { entryFromGeneration, entryFromProfile, entryFromSamples, entryFromValue } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
-import { DEFAULT_GATED_METRICS } from '../compare/metrics.js'
+import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import { decideGate } from '../compare/gate.js'
 import { validateToleranceInput } from '../compare/tolerance.js'
 import { errorMessage } from '../errors.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
 import { comparisonReport } from '../report/diff-table.js'
-import type { GateRecord, ProfileResult } from '../types/index.js'
+import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
 import './augment.js'
@@ -53,6 +52,10 @@ export function isVitestBenchResult(x: unknown): x is VitestBenchResult {
   return typeof latency === 'object' && latency !== null && 'mean' in latency
 }
 
+export function isGenerationResult(x: unknown): x is GenerationResult {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'generation' && 'ttft' in x && 'requests' in x && 'testbed' in x
+}
+
 function describe(x: unknown): string {
   if (x === null) return 'null'
   if (typeof x === 'number') return String(x)
@@ -65,8 +68,9 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!config) throw new Error(errorMessage('PLUGIN_MISSING', undefined as never))
   if (this.isNot) throw new TypeError('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
   const isNumber = typeof received === 'number' && Number.isFinite(received)
-  const isBench = isVitestBenchResult(received)
-  if (!isNumber && !isBench && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
+  const isGeneration = !isNumber && isGenerationResult(received)
+  const isBench = !isNumber && !isGeneration && isVitestBenchResult(received)
+  if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
   const benchSamples = isBench ? received.latency.samples : undefined
   if (isBench && (!benchSamples || benchSamples.length === 0)) throw new TypeError(errorMessage('BENCH_SAMPLES_MISSING', undefined as never))
   validateToleranceInput(options.tolerance, 'toBeWithinBaseline({ tolerance })')
@@ -83,8 +87,10 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const better = options.better ?? stored?.better ?? 'lower'
   const current = isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
-    : benchSamples
-      ? entryFromSamples(benchSamples, fullName, collectTestbed('none'), { source: 'vitest bench' })
+    : isGeneration
+      ? entryFromGeneration(received as GenerationResult, fullName)
+      : benchSamples
+        ? entryFromSamples(benchSamples, fullName, collectTestbed('none'), { source: 'vitest bench' })
       : entryFromProfile(received as ProfileResult, fullName)
   const record: GateRecord = { file: shown, key, test: fullName, status: 'pass' }
   const meta = test.meta as { perfgate?: GateRecord[] }
@@ -95,7 +101,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     return { pass: false, message: () => read.message }
   }
   const outcome = decideGate(stored, current, config.update, {
-    metrics: isNumber ? ['value'] : (options.metrics ?? config.metrics ?? (benchSamples ? BENCH_GATED_METRICS : DEFAULT_GATED_METRICS)),
+    metrics: isNumber ? ['value'] : gatedMetricsFor(isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options.metrics, config.metrics),
     tolerance: options.tolerance,
     configTolerance: config.tolerance,
     alpha: options.alpha ?? config.alpha,

@@ -10,8 +10,10 @@ export interface PerfgateOptions {
    */
   tolerance?: ToleranceInput
   /**
-   * Metrics `expect(result).toBeWithinBaseline()` gates.
-   * @default ['latency.p50', 'latency.p95', 'throughput', 'memory.peakDeltaMB']
+   * Metrics `expect(result).toBeWithinBaseline()` gates. Each kind of result gates the ids of this list it has
+   * (a kind the list names nothing of keeps its default).
+   * @default ['latency.p50', 'latency.p95', 'throughput', 'memory.peakDeltaMB'] for profile results;
+   *   ['ttft.p95', 'tpot.p50', 'tokensPerSecond', 'memory.peakDeltaMB'] for generation results
    */
   metrics?: MetricId[]
   /** Folder of baseline files, relative to the project root. @default 'baselines' */
@@ -65,7 +67,7 @@ export interface BaselineMatcherOptions {
   name?: string
   /** Tolerance for this assertion (one for all metrics, or per metric); overrides the plugin's. */
   tolerance?: ToleranceInput
-  /** Metrics to gate for a profile result; overrides the plugin's list. */
+  /** Metrics to gate for a profile or generation result; overrides the plugin's list. */
   metrics?: MetricId[]
   /** For a single number: which direction is better. @default 'lower' */
   better?: Better

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vitest/config'
 import { validateToleranceInput } from '../compare/tolerance.js'
-import { isMetricId, PROFILE_METRIC_IDS } from '../compare/metrics.js'
+import { isMetricId, KNOWN_METRIC_IDS } from '../compare/metrics.js'
 import { perfgateError } from '../errors.js'
 import { DEFAULT_BASELINE_DIR } from '../baseline/store.js'
 import { deriveTestbedId, isValidTestbedId } from '../baseline/testbed-id.js'
@@ -23,7 +23,7 @@ const SETUP_FILE = fileURLToPath(new URL(`./setup${import.meta.url.endsWith('.ts
 function validateOptions(o: PerfgateOptions): void {
   validateToleranceInput(o.tolerance, 'perfgate({ tolerance })')
   for (const m of o.metrics ?? []) {
-    if (!isMetricId(m)) throw perfgateError('METRIC_UNKNOWN', { where: 'perfgate({ metrics })', metric: m, known: PROFILE_METRIC_IDS })
+    if (!isMetricId(m)) throw perfgateError('METRIC_UNKNOWN', { where: 'perfgate({ metrics })', metric: m, known: KNOWN_METRIC_IDS })
   }
   if (o.alpha !== undefined && !(typeof o.alpha === 'number' && o.alpha > 0 && o.alpha < 1)) {
     throw perfgateError('OPTION_INVALID', { option: 'perfgate({ alpha })', value: o.alpha, expected: 'a number between 0 and 1, e.g. 0.01' })

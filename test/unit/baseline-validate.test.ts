@@ -53,7 +53,7 @@ describe('baselineProblem', () => {
     expect(baselineProblem({ ...valid(), perfgate: 2 }, FILE)).toBe(`Invalid baseline file ${FILE}: field perfgate must be 1. ${FIX}`)
     const data = valid()
     entryOf(data).kind = 'bench'
-    expect(baselineProblem(data, FILE)).toBe(`Invalid baseline file ${FILE}: field entries["t 1"].kind must be ["profile","value"]. ${FIX}`)
+    expect(baselineProblem(data, FILE)).toBe(`Invalid baseline file ${FILE}: field entries["t 1"].kind must be ["profile","value","generation"]. ${FIX}`)
   })
 
   it('indexes array items and uses dot notation for identifier-like keys', () => {

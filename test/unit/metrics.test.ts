@@ -82,11 +82,12 @@ describe('metricValues', () => {
 })
 
 describe('isMetricId', () => {
-  it('knows the profile metrics and `value`, nothing else', () => {
+  it('knows the profile and generation metrics and `value`, nothing else', () => {
     expect(isMetricId('latency.p95')).toBe(true)
     expect(isMetricId('value')).toBe(true)
     expect(isMetricId('latency.p42')).toBe(false)
     expect(isMetricId('default')).toBe(false)
-    expect(isMetricId('tokensPerSecond')).toBe(false)
+    expect(isMetricId('tokensPerSecond')).toBe(true) // a generation metric
+    expect(isMetricId('tokens_per_second')).toBe(false)
   })
 })

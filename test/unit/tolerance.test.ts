@@ -174,7 +174,10 @@ describe('validateToleranceInput', () => {
     expect(err.code).toBe('METRIC_UNKNOWN')
     expect(err.message).toBe(
       "Unknown metric 'latency.p42' in perfgate({ tolerance }). Known metrics: latency.mean, latency.p50, latency.p90, latency.p95, " +
-        'latency.p99, cpu.mean, cpu.p50, throughput, memory.peakDeltaMB, memory.peakRssMB, loadMs, firstRunMs, default.',
+        'latency.p99, cpu.mean, cpu.p50, throughput, memory.peakDeltaMB, memory.peakRssMB, loadMs, firstRunMs, ' +
+        'ttft.mean, ttft.p50, ttft.p90, ttft.p95, ttft.p99, tpot.mean, tpot.p50, tpot.p90, tpot.p95, tpot.p99, ' +
+        'itl.mean, itl.p50, itl.p90, itl.p95, itl.p99, e2e.mean, e2e.p50, e2e.p90, e2e.p95, e2e.p99, ' +
+        'tokensPerSecond, totalTokensPerSecond, prefillTokensPerSecond, default.',
     )
   })
 

@@ -11,6 +11,16 @@
  *            present.{i}.key           float32 [batch_size, heads, total_sequence_length, head_dim]
  *            present.{i}.value         float32 [batch_size, heads, total_sequence_length, head_dim]
  *
+ * `layout: 'legacy'` builds the same network in the older GPT-2 export style
+ * instead (onnxruntime's gpt2 tooling, early transformers exports): one stacked
+ * key/value tensor per layer,
+ *
+ *   inputs   past_{i}     float32 [2, batch_size, heads, past_sequence_length, head_dim]
+ *   outputs  present_{i}  float32 [2, batch_size, heads, total_sequence_length, head_dim]
+ *
+ * (index 0 of the first axis is the key, 1 the value). `idsType: 'int32'`
+ * declares input_ids, attention_mask and position_ids as int32.
+ *
  * Architecture (GPT-2 like): token + learned position embeddings; per layer
  * pre-LN multi-head self-attention with a causal + padding mask built in-graph,
  * residual, pre-LN MLP with tanh-approximated GELU, residual; final LN; lm_head
@@ -46,7 +56,13 @@ export interface DecoderOptions {
   vocabSize: number
   /** Learned position embeddings, i.e. the longest supported total sequence (default 256). */
   maxPositions?: number
+  /** KV-cache convention: `optimum` (past_key_values.{i}.key|value, default) or `legacy` (stacked past_{i}/present_{i}). */
+  layout?: DecoderLayout
+  /** Element type of input_ids, attention_mask and position_ids (default int64). */
+  idsType?: 'int64' | 'int32'
 }
+
+export type DecoderLayout = 'optimum' | 'legacy'
 
 export const DECODER_DEFAULTS = { seed: 7, layers: 2, hidden: 128, heads: 4, ffn: 512, maxPositions: 256 } as const
 
@@ -65,6 +81,8 @@ export function resolveDecoderOptions(opts: DecoderOptions): ResolvedDecoderOpti
     ffn: opts.ffn ?? DECODER_DEFAULTS.ffn,
     vocabSize: opts.vocabSize,
     maxPositions: opts.maxPositions ?? DECODER_DEFAULTS.maxPositions,
+    layout: opts.layout ?? 'optimum',
+    idsType: opts.idsType ?? 'int64',
   }
   for (const k of ['layers', 'hidden', 'heads', 'ffn', 'vocabSize', 'maxPositions'] as const) checkPositiveInt(k, r[k])
   if (r.hidden % r.heads !== 0) throw new Error(`hidden (${r.hidden}) must be divisible by heads (${r.heads})`)
@@ -74,14 +92,18 @@ export function resolveDecoderOptions(opts: DecoderOptions): ResolvedDecoderOpti
 export function buildDecoder(opts: DecoderOptions): Uint8Array {
   const o = resolveDecoderOptions(opts)
   const { seed, layers: L, hidden: D, heads: H, headDim: Dh, ffn: F, vocabSize: V, maxPositions: P } = o
+  const legacy = o.layout === 'legacy'
 
   const g = new GraphBuilder()
   const pastKey = (i: number): string => `past_key_values.${i}.key`
   const pastValue = (i: number): string => `past_key_values.${i}.value`
   const presentKey = (i: number): string => `present.${i}.key`
   const presentValue = (i: number): string => `present.${i}.value`
+  const pastStacked = (i: number): string => `past_${i}`
+  const presentStacked = (i: number): string => `present_${i}`
   g.reserve('input_ids', 'attention_mask', 'position_ids', 'logits')
-  for (let i = 0; i < L; i++) g.reserve(pastKey(i), pastValue(i), presentKey(i), presentValue(i))
+  if (legacy) for (let i = 0; i < L; i++) g.reserve(pastStacked(i), presentStacked(i))
+  else for (let i = 0; i < L; i++) g.reserve(pastKey(i), pastValue(i), presentKey(i), presentValue(i))
 
   // --- parameters ---------------------------------------------------------
   const size = (dims: number[]): number => dims.reduce((a, b) => a * b, 1)
@@ -120,7 +142,9 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
   // --- attention mask, shared by all layers -----------------------------------
   // Query i (0-based within this call) sits at absolute position past_len + i and
   // may attend key j iff j <= past_len + i and attention_mask[b, j] == 1.
-  const pastLen1d = g.op('Shape', [pastKey(0)], 'past_len_1d', { start: 2, end: 3 })
+  const pastLen1d = legacy
+    ? g.op('Shape', [pastStacked(0)], 'past_len_1d', { start: 3, end: 4 })
+    : g.op('Shape', [pastKey(0)], 'past_len_1d', { start: 2, end: 3 })
   const seqLen1d = g.op('Shape', ['input_ids'], 'seq_len_1d', { start: 1, end: 2 })
   const pastLen = g.op('Squeeze', [pastLen1d, axes0], 'past_len')
   const seqLen = g.op('Squeeze', [seqLen1d, axes0], 'seq_len')
@@ -130,7 +154,9 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
   const qCol = g.op('Unsqueeze', [qPos, axes1], 'query_pos_col') // [S, 1]
   const kRow = g.op('Unsqueeze', [kPos, axes0], 'key_pos_row') // [1, T]
   const causal = g.op('LessOrEqual', [kRow, qCol], 'causal') // [S, T]
-  const notPad = g.op('Equal', ['attention_mask', iOne], 'not_pad') // [B, T]
+  // an int32 mask is widened first: Equal needs both sides of one type
+  const mask64 = o.idsType === 'int32' ? g.op('Cast', ['attention_mask'], 'attention_mask_int64', { to: DataType.INT64 }) : 'attention_mask'
+  const notPad = g.op('Equal', [mask64, iOne], 'not_pad') // [B, T]
   const notPad4 = g.op('Unsqueeze', [notPad, axes12], 'not_pad_4d') // [B, 1, 1, T]
   const allowed = g.op('And', [causal, notPad4], 'attn_allowed') // [B, 1, S, T]
 
@@ -155,8 +181,21 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
     const q = splitHeads(dense(a, `${p}.attn.q_proj`, D, D), `${p}.attn.q`)
     const k = splitHeads(dense(a, `${p}.attn.k_proj`, D, D), `${p}.attn.k`)
     const v = splitHeads(dense(a, `${p}.attn.v_proj`, D, D), `${p}.attn.v`)
-    const kAll = g.opExact('Concat', [pastKey(i), k], presentKey(i), { axis: 2 })
-    const vAll = g.opExact('Concat', [pastValue(i), v], presentValue(i), { axis: 2 })
+    let kAll: string
+    let vAll: string
+    if (legacy) {
+      // past_{i}[0] is the key cache, past_{i}[1] the value cache; present_{i} stacks them again
+      const pastK = g.op('Gather', [pastStacked(i), iZero], `${p}.attn.past_k`, { axis: 0 })
+      const pastV = g.op('Gather', [pastStacked(i), iOne], `${p}.attn.past_v`, { axis: 0 })
+      kAll = g.op('Concat', [pastK, k], `${p}.attn.k_all`, { axis: 2 })
+      vAll = g.op('Concat', [pastV, v], `${p}.attn.v_all`, { axis: 2 })
+      const k5 = g.op('Unsqueeze', [kAll, axes0], `${p}.attn.k_all_5d`)
+      const v5 = g.op('Unsqueeze', [vAll, axes0], `${p}.attn.v_all_5d`)
+      g.opExact('Concat', [k5, v5], presentStacked(i), { axis: 0 })
+    } else {
+      kAll = g.opExact('Concat', [pastKey(i), k], presentKey(i), { axis: 2 })
+      vAll = g.opExact('Concat', [pastValue(i), v], presentValue(i), { axis: 2 })
+    }
     const kT = g.op('Transpose', [kAll], `${p}.attn.k_t`, { perm: [0, 1, 3, 2] })
     const raw = g.op('MatMul', [q, kT], `${p}.attn.scores_raw`) // [B, H, S, T]
     const scores = g.op('Mul', [raw, cScale], `${p}.attn.scores`)
@@ -186,18 +225,26 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
   const lmHead = g.op('Transpose', [wte], 'lm_head.weight', { perm: [1, 0] }) // tied to wte: [D, V]
   g.opExact('MatMul', [hf, lmHead], 'logits')
 
+  const ids = o.idsType === 'int32' ? DataType.INT32 : DataType.INT64
   const inputs: ValueInfoMsg[] = [
-    valueInfo('input_ids', DataType.INT64, ['batch_size', 'sequence_length']),
-    valueInfo('attention_mask', DataType.INT64, ['batch_size', 'total_sequence_length']),
-    valueInfo('position_ids', DataType.INT64, ['batch_size', 'sequence_length']),
+    valueInfo('input_ids', ids, ['batch_size', 'sequence_length']),
+    valueInfo('attention_mask', ids, ['batch_size', 'total_sequence_length']),
+    valueInfo('position_ids', ids, ['batch_size', 'sequence_length']),
   ]
   const outputs: ValueInfoMsg[] = [valueInfo('logits', DataType.FLOAT, ['batch_size', 'sequence_length', V])]
-  for (let i = 0; i < L; i++) {
-    for (const name of [pastKey(i), pastValue(i)]) {
-      inputs.push(valueInfo(name, DataType.FLOAT, ['batch_size', H, 'past_sequence_length', Dh]))
+  if (legacy) {
+    for (let i = 0; i < L; i++) {
+      inputs.push(valueInfo(pastStacked(i), DataType.FLOAT, [2, 'batch_size', H, 'past_sequence_length', Dh]))
+      outputs.push(valueInfo(presentStacked(i), DataType.FLOAT, [2, 'batch_size', H, 'total_sequence_length', Dh]))
     }
-    for (const name of [presentKey(i), presentValue(i)]) {
-      outputs.push(valueInfo(name, DataType.FLOAT, ['batch_size', H, 'total_sequence_length', Dh]))
+  } else {
+    for (let i = 0; i < L; i++) {
+      for (const name of [pastKey(i), pastValue(i)]) {
+        inputs.push(valueInfo(name, DataType.FLOAT, ['batch_size', H, 'past_sequence_length', Dh]))
+      }
+      for (const name of [presentKey(i), presentValue(i)]) {
+        outputs.push(valueInfo(name, DataType.FLOAT, ['batch_size', H, 'total_sequence_length', Dh]))
+      }
     }
   }
 
@@ -221,6 +268,9 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
       { key: 'perfgate.max_positions', value: String(P) },
       { key: 'perfgate.activation', value: 'gelu_tanh' },
       { key: 'perfgate.tied_embeddings', value: 'true' },
+      // only variants carry these, so the committed default model keeps its bytes
+      ...(legacy ? [{ key: 'perfgate.layout', value: 'legacy' }] : []),
+      ...(o.idsType === 'int32' ? [{ key: 'perfgate.ids_type', value: 'int32' }] : []),
     ],
   })
 }

@@ -1,0 +1,104 @@
+/**
+ * `perfgate profile --prompts FILE [model] [--max-new-tokens N] [--csv FILE] [--json FILE] ...`:
+ * profiles text generation and prints the per-prompt table. Without a model it
+ * generates with the embedded default language model (bench/models/tiny-gpt).
+ */
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { PerfgateError } from '../errors.js'
+import type { GenerateOptions } from '../measure/generate-options.js'
+import { profile } from '../measure/profile.js'
+import { generationCsv } from '../report/generation-csv.js'
+import { generationTable } from '../report/generation-table.js'
+import { DEFAULT_LANGUAGE_MODEL_DIR } from './default-model.js'
+import { EXIT, type CliIo } from './io.js'
+import { intOption, usageError } from './profile-command.js'
+
+/** Progress lines start after this long, then repeat at this interval. */
+const PROGRESS_AFTER_MS = 2000
+
+/** `profile` arguments that ask for generation rather than one session.run. */
+export function wantsGeneration(args: readonly string[]): boolean {
+  return args.some((a) => a === '--prompts' || a.startsWith('--prompts='))
+}
+
+function write(io: CliIo, flag: string, file: string, content: string): boolean {
+  try {
+    writeFileSync(resolve(io.cwd, file), content)
+  } catch (err) {
+    io.stderr.write(`perfgate: could not write ${flag} ${file}: ${(err as Error).message}. Check that its folder exists and is writable.\n`)
+    return false
+  }
+  io.stderr.write(`perfgate: wrote ${file}\n`)
+  return true
+}
+
+export async function generateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        prompts: { type: 'string' },
+        'max-new-tokens': { type: 'string' },
+        runs: { type: 'string' },
+        warmup: { type: 'string' },
+        'batch-size': { type: 'string' },
+        'stop-at-eos': { type: 'boolean' },
+        threads: { type: 'string' },
+        json: { type: 'string' },
+        csv: { type: 'string' },
+        // options of a single-run profile, refused here with a reason
+        'min-time': { type: 'string' },
+        dims: { type: 'string' },
+      },
+    })
+  } catch (err) {
+    return usageError(io, (err as Error).message)
+  }
+  const { values, positionals } = parsed
+  for (const flag of ['min-time', 'dims'] as const) {
+    if (values[flag] !== undefined) return usageError(io, `--${flag} does not apply with --prompts (generation runs whole prompts, not one session.run)`)
+  }
+  if (positionals.length > 1) return usageError(io, `profile takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
+  if (!values.prompts) return usageError(io, '--prompts expects a file: one prompt per line, or a JSON array of strings')
+  const maxNewTokens = intOption(io, 'max-new-tokens', values['max-new-tokens'], 1)
+  const runs = intOption(io, 'runs', values.runs, 1)
+  const warmup = intOption(io, 'warmup', values.warmup, 0)
+  const batchSize = intOption(io, 'batch-size', values['batch-size'], 1)
+  const threads = intOption(io, 'threads', values.threads, 1)
+  if ([maxNewTokens, runs, warmup, batchSize, threads].includes(null)) return EXIT.usage
+
+  const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_LANGUAGE_MODEL_DIR
+  const options: GenerateOptions = {
+    prompts: resolve(io.cwd, values.prompts),
+    maxNewTokens: maxNewTokens ?? undefined,
+    runs: runs ?? undefined,
+    warmup: warmup ?? undefined,
+    batchSize: batchSize ?? undefined,
+    ignoreEos: values['stop-at-eos'] ? false : undefined,
+    session: threads ? { intraOpNumThreads: threads } : undefined,
+  }
+  const started = Date.now()
+  const ticker = setInterval(() => {
+    io.stderr.write(`perfgate: generating with ${positionals[0] ?? 'the default language model'}... ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
+  }, PROGRESS_AFTER_MS)
+  try {
+    const result = await profile.generate(model, options)
+    io.stdout.write(`${generationTable(result)}\n`)
+    if (values.csv && !write(io, '--csv', values.csv, generationCsv(result))) return EXIT.failure
+    if (values.json && !write(io, '--json', values.json, `${JSON.stringify(result, null, 2)}\n`)) return EXIT.failure
+    return EXIT.ok
+  } catch (err) {
+    if (err instanceof PerfgateError) {
+      io.stderr.write(`perfgate: ${err.message}\n`)
+      return EXIT.failure
+    }
+    throw err
+  } finally {
+    clearInterval(ticker)
+  }
+}

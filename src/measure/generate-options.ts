@@ -1,0 +1,123 @@
+/** Options of `profile.generate`: their defaults, documentation, validation, and the prompts they name. */
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type ort from 'onnxruntime-node'
+import { perfgateError } from '../errors.js'
+
+export interface GenerateOptions {
+  /**
+   * The prompts: an array of strings, or the path of a file with one prompt per
+   * line (blank lines skipped) or a JSON array of strings. Required, at least one.
+   */
+  prompts: readonly string[] | string
+  /** Tokens to generate per prompt. @default 32 */
+  maxNewTokens?: number
+  /**
+   * Keep generating after an end-of-sequence token, so that every request
+   * generates exactly maxNewTokens and runs stay comparable. Set false to stop
+   * at the first end-of-sequence token. @default true
+   */
+  ignoreEos?: boolean
+  /** Warm-up passes over every prompt before measuring. @default 1 */
+  warmup?: number
+  /** Measured passes over every prompt (requests = prompts x runs). @default 10 */
+  runs?: number
+  /** Prompts generated together in one batch, left-padded with the attention mask. @default 1 */
+  batchSize?: number
+  /** onnxruntime session options, passed through, as in `profile()`. @default {} */
+  session?: ort.InferenceSession.SessionOptions
+  /** Called with progress messages. @default none */
+  onProgress?: (message: string) => void
+}
+
+export interface ResolvedGenerateOptions {
+  maxNewTokens: number
+  ignoreEos: boolean
+  warmup: number
+  runs: number
+  batchSize: number
+}
+
+export const GENERATE_DEFAULTS: Readonly<ResolvedGenerateOptions> = {
+  maxNewTokens: 32,
+  ignoreEos: true,
+  warmup: 1,
+  runs: 10,
+  batchSize: 1,
+}
+
+function count(name: string, v: unknown, dflt: number, min: number, meaning: string): number {
+  if (v === undefined) return dflt
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+    throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: `an integer >= ${min} (${meaning})` })
+  }
+  return v
+}
+
+export function resolveGenerateOptions(o: Partial<GenerateOptions>): ResolvedGenerateOptions {
+  if (o.ignoreEos !== undefined && typeof o.ignoreEos !== 'boolean') {
+    throw perfgateError('OPTION_INVALID', { option: 'ignoreEos', value: o.ignoreEos, expected: 'true or false' })
+  }
+  return {
+    maxNewTokens: count('maxNewTokens', o.maxNewTokens, GENERATE_DEFAULTS.maxNewTokens, 1, 'tokens to generate per prompt'),
+    ignoreEos: o.ignoreEos ?? GENERATE_DEFAULTS.ignoreEos,
+    warmup: count('warmup', o.warmup, GENERATE_DEFAULTS.warmup, 0, 'warm-up passes over the prompts'),
+    runs: count('runs', o.runs, GENERATE_DEFAULTS.runs, 1, 'measured passes over the prompts'),
+    batchSize: count('batchSize', o.batchSize, GENERATE_DEFAULTS.batchSize, 1, 'prompts generated together'),
+  }
+}
+
+/** Parses a prompts file: a JSON array of strings, or one prompt per line (blank lines skipped). */
+export function parsePromptsFile(text: string, path: string): string[] {
+  const trimmed = text.trim()
+  if (trimmed.startsWith('[')) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(trimmed)
+    } catch (err) {
+      throw perfgateError('PROMPTS_UNREADABLE', { path, detail: `it starts with [ but is not valid JSON (${(err as Error).message})` }, err)
+    }
+    if (!Array.isArray(parsed) || !parsed.every((p) => typeof p === 'string')) {
+      throw perfgateError('PROMPTS_UNREADABLE', { path, detail: 'the JSON is not an array of strings' })
+    }
+    return parsed
+  }
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '')
+}
+
+/** The prompts an option names: the array itself, or the file's prompts. Never empty. */
+export function loadPrompts(prompts: unknown, cwd: string = process.cwd()): string[] {
+  let list: string[]
+  let source: string
+  if (typeof prompts === 'string') {
+    const abs = resolve(cwd, prompts)
+    if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('PROMPTS_UNREADABLE', { path: prompts, detail: 'the file does not exist' })
+    list = parsePromptsFile(readFileSync(abs, 'utf8'), prompts)
+    source = `the file ${prompts} holds none`
+  } else if (Array.isArray(prompts) && prompts.every((p) => typeof p === 'string')) {
+    list = [...(prompts as string[])]
+    source = 'prompts is an empty array'
+  } else if (prompts === undefined) {
+    throw perfgateError('PROMPTS_EMPTY', { source: 'the prompts option is missing' })
+  } else {
+    throw perfgateError('OPTION_INVALID', { option: 'prompts', value: prompts, expected: 'an array of strings or the path of a prompts file' })
+  }
+  if (list.length === 0) throw perfgateError('PROMPTS_EMPTY', { source })
+  return list
+}
+
+/** The options as stored with a result and its baseline entry (JSON only); the prompts as a count and a short hash. */
+export function recordedGenerateOptions(o: Partial<GenerateOptions>, r: ResolvedGenerateOptions, prompts: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    prompts: prompts.length,
+    promptsSha256: createHash('sha256').update(JSON.stringify(prompts)).digest('hex').slice(0, 12),
+    maxNewTokens: r.maxNewTokens,
+    ignoreEos: r.ignoreEos,
+    warmup: r.warmup,
+    runs: r.runs,
+    batchSize: r.batchSize,
+  }
+  if (o.session) out.session = JSON.parse(JSON.stringify(o.session)) as unknown
+  return out
+}
