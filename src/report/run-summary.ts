@@ -3,7 +3,8 @@
  * improvements with a hint, obsolete entries, and files written.
  */
 import type { GateRecord } from '../types/index.js'
-import { diffTable } from './diff-table.js'
+import { plain, type Paint } from './ansi.js'
+import { summaryTable } from './summary-table.js'
 
 /** Difference fields that describe the machine and runtime, as opposed to the model or options. */
 const TESTBED_FIELDS: ReadonlySet<string> = new Set([
@@ -18,6 +19,14 @@ export interface RunSummaryInput {
   /** Problems that kept a file from being written. */
   problems: readonly string[]
   removedObsolete: boolean
+  /** Baseline files the change under test edits (against its base ref): flagged, since the gate judges against them. */
+  changedBaselines?: readonly string[]
+  /** Report files written this run (HTML, Markdown, JSON, CSV, history). */
+  reports?: readonly string[]
+  /** Terminal width the tables fit. @default 80 */
+  width?: number
+  /** Colours; none by default. */
+  paint?: Paint
 }
 
 export function runSummary(input: RunSummaryInput): string {
@@ -32,10 +41,15 @@ export function runSummary(input: RunSummaryInput): string {
     ['with an invalid baseline file', count('invalid')],
     ['obsolete', input.obsolete.length],
   ]
+  const paint = input.paint ?? plain
   const lines = [`perfgate: ${counts.filter(([k, n]) => n > 0 || k === 'passed' || k === 'regressed').map(([k, n]) => `${n} ${k}`).join(', ')}`]
+  if (input.changedBaselines && input.changedBaselines.length > 0) {
+    lines.push('', paint('This change edits baseline files it is judged against (review them as part of it):', 'yellow'))
+    for (const f of input.changedBaselines) lines.push(`  ${f}`)
+  }
   for (const r of input.records.filter((x) => x.status === 'regressed')) {
-    lines.push('', `REGRESSED  ${r.key}  (${r.file})`)
-    if (r.rows) lines.push(diffTable(r.rows))
+    lines.push('', `${paint('REGRESSED', 'red')}  ${r.key}  (${r.file})`)
+    if (r.rows) lines.push(summaryTable(r.rows, { width: input.width, paint }))
   }
   const improved = input.records.filter((x) => x.status === 'improved')
   if (improved.length > 0) {
@@ -55,6 +69,7 @@ export function runSummary(input: RunSummaryInput): string {
     for (const o of input.obsolete) lines.push(`  ${o.key}  (${o.file})`)
   }
   if (input.written.length > 0) lines.push('', `Baselines written: ${input.written.join(', ')}`)
+  if (input.reports && input.reports.length > 0) lines.push('', `Reports written: ${input.reports.join(', ')}`)
   for (const p of input.problems) lines.push('', p)
   return lines.join('\n')
 }

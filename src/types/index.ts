@@ -3,8 +3,20 @@
  * schema/baseline.schema.json; everything else that crosses a layer is here.
  */
 import type { BaselineEntry, BaselineFile, ModelIdentity, SampleSet, Testbed } from './baseline.generated.js'
+import type { ChangeInterval, ResultExtras } from './results.generated.js'
 
 export type { BaselineEntry, BaselineFile, ModelIdentity, SampleSet, Testbed }
+export type {
+  ChangeInterval,
+  GenerationReport,
+  HistoryEntry,
+  HistoryRecord,
+  PromptFigures,
+  ResultEntry,
+  ResultExtras,
+  ResultsFile,
+  SweepReport,
+} from './results.generated.js'
 
 /** Distribution summary of per-run figures, in ms. */
 export interface Distribution {
@@ -117,6 +129,8 @@ export interface MetricComparison {
   pValue?: number
   /** Why a change beyond tolerance still passed, e.g. not significant. */
   note?: string
+  /** Confidence interval of the change in percent of the baseline, when the comparison computed one; reports show it. */
+  interval?: ChangeInterval
 }
 
 export interface TestbedDifference {
@@ -147,4 +161,10 @@ export interface GateRecord {
   rows?: MetricComparison[]
   /** What differs from the baseline's testbed, model and options, when compared. */
   differences?: TestbedDifference[]
+  /** What was measured (the entry a baseline would store), for the reports. */
+  current?: BaselineEntry
+  /** The stored entry it was compared with, for the reports (its samples draw the baseline's distribution). */
+  baseline?: BaselineEntry
+  /** Data for the HTML report's extra charts (generation prompts, sweeps). */
+  extras?: ResultExtras
 }

@@ -39,9 +39,9 @@ describe('runSummary', () => {
       "perfgate: 1 passed, 1 regressed, 1 improved, 1 updated
 
       REGRESSED  det 1  (baselines/det.perf.test.ts.json)
-      metric       baseline  current  change  change %  tolerance  verdict
-      -----------  --------  -------  ------  --------  ---------  ---------
-      latency.p95   10.0 ms  12.0 ms   +2.00    +20.0%        10%  REGRESSED
+      metric       baseline  current  change  tolerance  verdict
+      -----------  --------  -------  ------  ---------  ---------
+      latency.p95   10.0 ms  12.0 ms  +20.0%        10%  REGRESSED
 
       Improved beyond tolerance (run \`npx vitest run -u\` to lock it in):
         det 2  (baselines/det.perf.test.ts.json)
