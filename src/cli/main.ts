@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { PACKAGE_ROOT } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { profileCommand } from './profile-command.js'
+import { compareCommand } from './compare-command.js'
+import { reportCommand } from './report-command.js'
 import { updateCommand } from './update-command.js'
 import { USAGE } from './usage.js'
 
@@ -15,6 +17,10 @@ export async function main(io: CliIo): Promise<number> {
       return profileCommand(rest, io)
     case 'update':
       return updateCommand(rest, io)
+    case 'compare':
+      return compareCommand(rest, io)
+    case 'report':
+      return reportCommand(rest, io)
     case 'help':
     case '--help':
     case '-h':

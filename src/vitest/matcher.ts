@@ -16,6 +16,7 @@ import { comparisonReport } from '../report/diff-table.js'
 import type { GateRecord, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
+import { annotateTest } from './annotate.js'
 import './augment.js'
 
 interface MatcherContext {
@@ -67,7 +68,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const current = isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
     : entryFromProfile(received as ProfileResult, fullName)
-  const record: GateRecord = { file: shown, key, test: fullName, status: 'pass' }
+  const record: GateRecord = { file: shown, key, test: fullName, status: 'pass', current, ...(stored ? { baseline: stored } : {}) }
   const meta = test.meta as { perfgate?: GateRecord[] }
   ;(meta.perfgate ??= []).push(record)
 
@@ -101,6 +102,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
       record.status = outcome.status
       record.rows = outcome.comparison.rows
       if (outcome.comparison.differences.length > 0) record.differences = outcome.comparison.differences
+      if (config.annotations !== false) annotateTest(test, record)
       return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) }
   }
 }

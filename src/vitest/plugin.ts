@@ -12,6 +12,7 @@ import { perfgateError } from '../errors.js'
 import { DEFAULT_BASELINE_DIR } from '../baseline/store.js'
 import { resolveUpdateMode, type PerfgateOptions, type WorkerConfig } from './options.js'
 import { PerfgateReporter } from './reporter.js'
+import { resolveReportSettings } from './report-outputs.js'
 import './augment.js'
 
 const SETUP_FILE = fileURLToPath(new URL(`./setup${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url))
@@ -26,6 +27,12 @@ function validateOptions(o: PerfgateOptions): void {
   }
   if (o.update !== undefined && !['all', 'new', 'none'].includes(o.update)) {
     throw perfgateError('OPTION_INVALID', { option: 'perfgate({ update })', value: o.update, expected: "'all', 'new' or 'none'" })
+  }
+  for (const key of ['markdown', 'html', 'json', 'csv', 'history', 'baseRef'] as const) {
+    const v = o[key]
+    if (v !== undefined && (typeof v !== 'string' || v === '')) {
+      throw perfgateError('OPTION_INVALID', { option: `perfgate({ ${key} })`, value: v, expected: key === 'baseRef' ? 'a git ref, e.g. origin/main' : 'a file path' })
+    }
   }
 }
 
@@ -45,11 +52,12 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         tolerance: options.tolerance,
         metrics: options.metrics,
         alpha: options.alpha,
+        annotations: options.annotations,
       }
       project.provide('perfgate', worker)
       if (!reporterAdded.has(vitest)) {
         reporterAdded.add(vitest)
-        vitest.config.reporters.push(new PerfgateReporter(worker) as never)
+        vitest.config.reporters.push(new PerfgateReporter(worker, resolveReportSettings(options, process.env)) as never)
       }
     },
   }

@@ -9,13 +9,18 @@ import { mergeBaseline } from '../baseline/merge.js'
 import { planFileChanges, type TestInRun } from '../baseline/plan-changes.js'
 import { baselinePathFor, displayPath, readBaselineFile, writeBaselineFile } from '../baseline/store.js'
 import { runSummary } from '../report/run-summary.js'
+import { ansi, colorEnabled, plain } from '../report/ansi.js'
 import type { GateRecord } from '../types/index.js'
 import type { WorkerConfig } from './options.js'
+import { RunReports, type ReportSettings } from './report-outputs.js'
 
 export class PerfgateReporter implements Reporter {
   private vitest?: Vitest
 
-  constructor(private readonly config: WorkerConfig) {}
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly reports?: ReportSettings,
+  ) {}
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest
@@ -27,6 +32,8 @@ export class PerfgateReporter implements Reporter {
     const written: string[] = []
     const problems: string[] = []
     const { root, baselineDir, update } = this.config
+    // before any baseline is written: which baseline files the change itself edits
+    const reports = this.reports ? new RunReports(this.reports, root, baselineDir, process.env).begin() : undefined
 
     for (const mod of testModules) {
       const tests: TestInRun[] = []
@@ -56,8 +63,20 @@ export class PerfgateReporter implements Reporter {
         problems.push(`perfgate: could not write ${shown}: ${(err as Error).message}`)
       }
     }
+    const out = reports?.finish(records, written)
+    problems.push(...(out?.problems ?? []))
     if (records.length === 0 && obsolete.length === 0 && problems.length === 0) return
-    const text = runSummary({ records, obsolete, written, problems, removedObsolete: update === 'all' })
+    const paint = colorEnabled(process.stdout.isTTY, process.env) ? ansi : plain
+    const text = runSummary({
+      records,
+      obsolete,
+      written,
+      problems,
+      removedObsolete: update === 'all',
+      changedBaselines: out?.changedBaselines,
+      reports: out?.files,
+      paint,
+    })
     const logger = this.vitest?.logger
     if (logger) logger.log(`\n${text}\n`)
     else console.log(`\n${text}\n`)

@@ -2,7 +2,9 @@
  * The latency distribution of the baseline against the current run: a box
  * plot per side (whiskers at min and max, box from p25 to p75, median line)
  * over a histogram with shared bins. Samples are the sorted subsamples stored
- * in baseline entries. Pure: returns an <svg> string.
+ * in baseline entries. The axis ends at the larger 99th percentile, so one
+ * stall does not squeeze the rest into a bin: samples beyond it are counted
+ * in the last bin, and the chart says so. Pure: returns an <svg> string.
  */
 import { percentile, sortSamples } from '../../stats/index.js'
 import { escapeHtml } from '../escape.js'
@@ -38,8 +40,10 @@ export function distributionChart(sides: readonly DistributionSide[], opts: Dist
   const histTop = boxesBottom + 8
   const bottom = height - 28
   const lo = Math.min(...present.map((s) => s.sorted[0]!))
-  const hi = Math.max(...present.map((s) => s.sorted.at(-1)!))
+  const max = Math.max(...present.map((s) => s.sorted.at(-1)!))
+  const hi = Math.max(...present.map((s) => percentile(s.sorted, 99)))
   const x = linearScale(lo, hi, left, right, 6)
+  const clipped = max > x.domain[1]
   const nBins = opts.bins ?? 24
   const [d0, d1] = x.domain
   const binWidth = (d1 - d0) / nBins
@@ -66,7 +70,7 @@ export function distributionChart(sides: readonly DistributionSide[], opts: Dist
   present.forEach((s, i) => {
     const cy = top + i * boxRow + boxRow / 2
     const q = (p: number) => x(percentile(s.sorted, p))
-    const [mn, q1, med, q3, mx] = [x(s.sorted[0]!), q(25), q(50), q(75), x(s.sorted.at(-1)!)]
+    const [mn, q1, med, q3, mx] = [x(s.sorted[0]!), q(25), q(50), q(75), Math.min(right, x(s.sorted.at(-1)!))]
     parts.push(
       `<g class="box ${s.tone}"><title>${escapeHtml(s.label)}: min ${formatNumber(s.sorted[0]!)}, median ${formatNumber(percentile(s.sorted, 50))}, max ${formatNumber(s.sorted.at(-1)!)} ${escapeHtml(opts.unit)} (${s.sorted.length} samples)</title>` +
         `<line class="whisker" x1="${px(mn)}" x2="${px(mx)}" y1="${px(cy)}" y2="${px(cy)}"/>` +
@@ -93,6 +97,12 @@ export function distributionChart(sides: readonly DistributionSide[], opts: Dist
     const lx = right - 150 + i * 80
     parts.push(`<rect class="legend ${s.tone}" x="${lx}" y="7" width="10" height="10"/><text class="tick" x="${lx + 14}" y="16">${escapeHtml(s.label)}</text>`)
   })
+  if (clipped) {
+    const beyond = present.reduce((n, s) => n + s.sorted.filter((v) => v > x.domain[1]).length, 0)
+    parts.push(
+      `<text class="tick" x="${left}" y="${height - 2}">${beyond} sample${beyond === 1 ? '' : 's'} above ${formatTick(x.domain[1])} (max ${formatNumber(max)}) in the last bin</text>`,
+    )
+  }
   const label = `${opts.title}: ${present.map((s) => `${s.label} median ${formatNumber(percentile(s.sorted, 50))} ${opts.unit}`).join(', ')}`
   return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}">${parts.join('')}</svg>`
 }

@@ -25,8 +25,8 @@ export function niceTicks(lo: number, hi: number, count = 5): { ticks: number[];
     hi += pad
   }
   const step = niceStep(lo, hi, count)
-  const start = Math.floor(lo / step) * step
-  const end = Math.ceil(hi / step) * step
+  const start = Number((Math.floor(lo / step) * step).toPrecision(12))
+  const end = Number((Math.ceil(hi / step) * step).toPrecision(12))
   const ticks: number[] = []
   for (let i = 0, t = start; t <= end + step / 2 && i < 50; i++, t = start + i * step) ticks.push(Number(t.toPrecision(12)))
   return { ticks, domain: [start, end] }
