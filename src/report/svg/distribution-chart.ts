@@ -4,12 +4,17 @@
  * over a histogram with shared bins. Samples are the sorted subsamples stored
  * in baseline entries. The axis ends at the larger 99th percentile, so one
  * stall does not squeeze the rest into a bin: samples beyond it are counted
- * in the last bin, and the chart says so. Pure: returns an <svg> string.
+ * in the last bin, and the chart says so. When the axis spans more than a
+ * factor of 8 (a much slower model, a long tail) it is logarithmic, with bins
+ * of equal width in log space. Pure: returns an <svg> string.
  */
 import { percentile, sortSamples } from '../../stats/index.js'
 import { escapeHtml } from '../escape.js'
 import { formatNumber } from '../format-number.js'
-import { formatTick, linearScale, px } from './scale.js'
+import { formatTick, linearScale, logScale, px } from './scale.js'
+
+/** Above this ratio of the axis' ends, the axis is logarithmic. */
+const LOG_SCALE_RATIO = 8
 
 export interface DistributionSide {
   label: string
@@ -42,14 +47,16 @@ export function distributionChart(sides: readonly DistributionSide[], opts: Dist
   const lo = Math.min(...present.map((s) => s.sorted[0]!))
   const max = Math.max(...present.map((s) => s.sorted.at(-1)!))
   const hi = Math.max(...present.map((s) => percentile(s.sorted, 99)))
-  const x = linearScale(lo, hi, left, right, 6)
+  // a wide range (a slower model, a long tail) reads better on a log scale
+  const log = lo > 0 && hi / lo > LOG_SCALE_RATIO
+  const x = log ? logScale(lo, hi, left, right) : linearScale(lo, hi, left, right, 6)
   const clipped = max > x.domain[1]
   const nBins = opts.bins ?? 24
-  const [d0, d1] = x.domain
-  const binWidth = (d1 - d0) / nBins
+  // bins of equal width on the axis (in log space on a log scale); values beyond the axis go to the last bin
+  const binOf = (v: number) => Math.min(nBins - 1, Math.max(0, Math.floor(((x(v) - left) / (right - left)) * nBins)))
   const counts = present.map((s) => {
     const c = new Array<number>(nBins).fill(0)
-    for (const v of s.sorted) c[Math.min(nBins - 1, Math.max(0, Math.floor((v - d0) / binWidth)))]! += 1
+    for (const v of s.sorted) c[binOf(v)]! += 1
     return c.map((n) => n / s.sorted.length)
   })
   const maxShare = Math.max(...counts.flat(), 0.01)
@@ -61,7 +68,7 @@ export function distributionChart(sides: readonly DistributionSide[], opts: Dist
     parts.push(`<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${top}" y2="${bottom}"/>`)
     parts.push(`<text class="tick" x="${px(x(t))}" y="${bottom + 14}" text-anchor="middle">${formatTick(t)}</text>`)
   }
-  parts.push(`<text class="axis-label" x="${right}" y="${height - 2}" text-anchor="end">${escapeHtml(opts.unit)}</text>`)
+  parts.push(`<text class="axis-label" x="${right}" y="${height - 2}" text-anchor="end">${escapeHtml(opts.unit)}${log ? ' (log scale)' : ''}</text>`)
   for (const t of y.ticks) {
     parts.push(`<text class="tick" x="${left - 6}" y="${px(y(t) + 3)}" text-anchor="end">${formatTick(t)}%</text>`)
   }
@@ -84,8 +91,8 @@ export function distributionChart(sides: readonly DistributionSide[], opts: Dist
     const bars = counts[i]!
       .map((share, b) => {
         if (share === 0) return ''
-        const x0 = x(d0 + b * binWidth)
-        const x1 = x(d0 + (b + 1) * binWidth)
+        const x0 = left + (b / nBins) * (right - left)
+        const x1 = left + ((b + 1) / nBins) * (right - left)
         const yy = y(share * 100)
         return `<rect x="${px(x0 + 0.5)}" y="${px(yy)}" width="${px(Math.max(0.5, x1 - x0 - 1))}" height="${px(bottom - yy)}"/>`
       })

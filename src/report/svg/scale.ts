@@ -51,3 +51,22 @@ export function px(x: number): string {
 export function formatTick(t: number): string {
   return String(Number(t.toPrecision(6)))
 }
+
+/** Maps [lo, hi] (both > 0) onto [r0, r1] logarithmically, with ticks at 1, 2 and 5 times powers of ten. */
+export function logScale(lo: number, hi: number, r0: number, r1: number): Scale {
+  const l0 = Math.log10(lo)
+  const l1 = Math.log10(hi)
+  const start = Math.floor(l0)
+  const end = Math.ceil(l1)
+  const candidates: number[] = []
+  for (let e = start; e <= end; e++) for (const m of [1, 2, 5]) candidates.push(Number((m * 10 ** e).toPrecision(12)))
+  const lowTick = [...candidates].reverse().find((t) => t <= lo) ?? candidates[0]!
+  const highTick = candidates.find((t) => t >= hi) ?? candidates.at(-1)!
+  const ticks = candidates.filter((t) => t >= lowTick && t <= highTick)
+  const a = Math.log10(lowTick)
+  const b = Math.log10(highTick)
+  const f = ((v: number) => r0 + ((Math.log10(Math.max(v, lowTick)) - a) / (b - a || 1)) * (r1 - r0)) as Scale
+  f.domain = [lowTick, highTick]
+  f.ticks = ticks
+  return f
+}

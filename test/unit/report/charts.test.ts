@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { distributionChart } from '../../../src/report/svg/distribution-chart.js'
 import { lineChart } from '../../../src/report/svg/line-chart.js'
-import { formatTick, linearScale, niceTicks } from '../../../src/report/svg/scale.js'
+import { formatTick, linearScale, logScale, niceTicks } from '../../../src/report/svg/scale.js'
 import { HOSTILE } from './results-factory.js'
 
 describe('niceTicks and linearScale', () => {
@@ -49,5 +49,22 @@ describe('lineChart', () => {
 
   it('draws nothing without points', () => {
     expect(lineChart([{ name: 'a', points: [] }], { title: 't', xLabel: 'x', yLabel: 'y' })).toBe('')
+  })
+})
+
+describe('logScale', () => {
+  it('spans whole 1-2-5 ticks around the range and maps them evenly in log space', () => {
+    const x = logScale(0.25, 8.3, 0, 300)
+    expect(x.domain).toEqual([0.2, 10])
+    expect(x.ticks).toEqual([0.2, 0.5, 1, 2, 5, 10])
+    expect(x(0.2)).toBe(0)
+    expect(x(10)).toBe(300)
+    expect(x(2) - x(1)).toBeCloseTo(x(1) - x(0.5), 10)
+  })
+
+  it('is used by the distribution chart when the range spans more than a factor of 8', () => {
+    const svg = distributionChart([{ label: 'current', samples: [0.3, 0.31, 0.32, 5], tone: 'cur' }], { title: 't', unit: 'ms' })
+    expect(svg).toContain('ms (log scale)')
+    expect(distributionChart([{ label: 'current', samples: [1, 2, 3], tone: 'cur' }], { title: 't', unit: 'ms' })).not.toContain('log scale')
   })
 })
