@@ -4,7 +4,7 @@
  */
 import type { GateRecord } from '../types/index.js'
 import { plain, type Paint } from './ansi.js'
-import { summaryTable } from './summary-table.js'
+import { summaryTable, wrapText } from './summary-table.js'
 
 /** Difference fields that describe the machine and runtime, as opposed to the model or options. */
 const TESTBED_FIELDS: ReadonlySet<string> = new Set([
@@ -44,7 +44,7 @@ export function runSummary(input: RunSummaryInput): string {
   const paint = input.paint ?? plain
   const lines = [`perfgate: ${counts.filter(([k, n]) => n > 0 || k === 'passed' || k === 'regressed').map(([k, n]) => `${n} ${k}`).join(', ')}`]
   if (input.changedBaselines && input.changedBaselines.length > 0) {
-    lines.push('', paint('This change edits baseline files it is judged against (review them as part of it):', 'yellow'))
+    lines.push('', paint('This change edits baselines it is judged against (review them with it):', 'yellow'))
     for (const f of input.changedBaselines) lines.push(`  ${f}`)
   }
   for (const r of input.records.filter((x) => x.status === 'regressed')) {
@@ -58,7 +58,7 @@ export function runSummary(input: RunSummaryInput): string {
   }
   const otherTestbed = input.records.filter((r) => r.differences?.some((d) => TESTBED_FIELDS.has(d.field)))
   if (otherTestbed.length > 0) {
-    lines.push('', 'Compared with a baseline measured on a different testbed (the change may be the machine, not the code):')
+    lines.push('', ...wrapText('Compared with a baseline measured on a different testbed (the change may be the machine, not the code):', input.width ?? 80))
     for (const r of otherTestbed) {
       const diffs = (r.differences ?? []).filter((d) => TESTBED_FIELDS.has(d.field)).map((d) => `${d.field} ${d.baseline} -> ${d.current}`)
       lines.push(`  ${r.key}  (${r.file}): ${diffs.join('; ')}`)

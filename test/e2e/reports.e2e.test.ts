@@ -107,7 +107,7 @@ describe('reports of a run, on main and on a pull request branch', () => {
     expect(update.code, update.output).toBe(0)
     const r = await run([], true, { PERFGATE_BASE_REF: 'main' })
     expect(r.code, r.output).toBe(0)
-    expect(r.output).toContain(`This change edits baseline files it is judged against (review them as part of it):\n  ${BASELINE}`)
+    expect(r.output).toContain(`This change edits baselines it is judged against (review them with it):\n  ${BASELINE}`)
     expect(results().changedBaselines).toEqual([BASELINE])
     expect(results().results.every((e) => e.baselineChanged)).toBe(true)
     expect(project.read('reports/summary.md')).toContain(`**This change edits the baseline it is judged against** (compared with main): ${BASELINE}.`)
