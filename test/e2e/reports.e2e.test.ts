@@ -9,14 +9,18 @@
  */
 import { execFileSync } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildHeavyClassifier } from '../../bench/models/generate.js'
 import { parseHistory } from '../../src/results/history.js'
 import { schemaProblem } from '../../src/results/validate-results.js'
 import type { ResultsFile } from '../../src/types/index.js'
+import { CHROMIUM_ARGS, findChromium } from './chromium.js'
 import { createFixtureProject, type FixtureProject } from './fixture-project.js'
 
 const BASELINE = 'baselines/classifier.perf.test.ts.json'
+const HOSTILE = '<img src=x onerror=alert(1)>'
 const CONFIG = `import { perfgate } from 'perfgate/vitest'
 import { defineConfig } from 'vitest/config'
 
@@ -121,5 +125,31 @@ describe('reports of a run, on main and on a pull request branch', () => {
     const html = project.read('reports/trends.html')
     expect(html).toContain('4 runs')
     expect(html).toContain('<g class="marker">')
+  })
+
+  it('a test named like an HTML tag shows as text in the Markdown and the HTML report, also in a browser', async () => {
+    const r = await run([], false, { FIXTURE_TEST_NAME: HOSTILE })
+    expect(r.code, r.output).toBe(0)
+    const html = project.read('reports/report.html')
+    expect(html).not.toContain(HOSTILE)
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; 1')
+    expect(project.read('reports/summary.md')).toContain('&lt;img src=x onerror=alert(1)&gt; 1')
+    const executablePath = findChromium()
+    if (!executablePath) return // the Chromium test says why it is skipped
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+    try {
+      const page = await browser.newPage()
+      const dialogs: string[] = []
+      page.on('dialog', (d) => {
+        dialogs.push(d.message())
+        void d.dismiss()
+      })
+      await page.goto(pathToFileURL(project.path('reports/report.html')).href)
+      expect(await page.locator('img').count()).toBe(0)
+      expect(await page.locator('h2', { hasText: `${HOSTILE} 1` }).count()).toBe(1)
+      expect(dialogs).toEqual([])
+    } finally {
+      await browser.close()
+    }
   })
 })
