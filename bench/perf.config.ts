@@ -7,6 +7,12 @@ export default defineConfig({
     perfgate({
       // 20% rather than the default 10%: this job runs on shared 2-core machines
       tolerance: { default: '20%' },
+      // reports for people (uploaded by .github/workflows/perf.yml); the Markdown summary also goes to the job summary
+      html: '.perfgate/report.html',
+      json: '.perfgate/results.json',
+      csv: '.perfgate/results.csv',
+      // set by perf.yml on the default branch only
+      history: process.env.PERFGATE_HISTORY || undefined,
     }),
   ],
   test: {

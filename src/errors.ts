@@ -83,6 +83,17 @@ const messages = {
     `${p.inputTokens + p.maxNewTokens} tokens, beyond the model's ${p.limit} positions (${p.source}). Shorten the prompt or lower maxNewTokens.`,
   BATCH_NEEDS_MASK: (p: { path: string }) =>
     `${p.path} has no attention_mask input, so prompts of different lengths cannot be left-padded into one batch. Use batchSize: 1.`,
+  INPUT_UNREADABLE: (p: { file: string; detail: string }) =>
+    `Cannot read ${p.file}: ${p.detail}. Pass a results file written by the plugin's \`json\` option or by \`perfgate profile --json\`.`,
+  INPUT_INVALID_JSON: (p: { file: string; detail: string }) =>
+    `${p.file} is not valid JSON (${p.detail}). Pass a results file written by the plugin's \`json\` option or by \`perfgate profile --json\`.`,
+  INPUT_INVALID_FIELD: (p: { file: string; what: string; field: string; detail: string }) =>
+    `Invalid ${p.what} ${p.file}: field ${p.field} ${p.detail}. Write it again with perfgate (or fix the field by hand).`,
+  INPUT_UNKNOWN_KIND: (p: { file: string }) =>
+    `${p.file} is neither a perfgate results file (field kind is "results", written by the plugin's \`json\` option) ` +
+    `nor a profile result (written by \`perfgate profile --json\`).`,
+  HISTORY_INVALID_LINE: (p: { file: string; line: number; detail: string }) =>
+    `Invalid history file ${p.file}, line ${p.line}: ${p.detail}. Remove or fix that line; every line is one run, written by the plugin's \`history\` option.`,
 } as const
 
 export type ErrorCode = keyof typeof messages

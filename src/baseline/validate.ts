@@ -3,7 +3,7 @@
  * the first problem into a message that names the file and the field.
  */
 import { readFileSync } from 'node:fs'
-import { Ajv, type ValidateFunction } from 'ajv'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { errorMessage } from '../errors.js'
 import type { BaselineFile } from '../types/index.js'
 
@@ -26,6 +26,11 @@ export function baselineProblem(data: unknown, file: string): string | null {
   if (validate(data)) return null
   const err = validate.errors?.[0]
   if (!err) return errorMessage('BASELINE_INVALID_FIELD', { file, field: '(root)', detail: 'is invalid' })
+  return errorMessage('BASELINE_INVALID_FIELD', { file, ...describeSchemaError(err) })
+}
+
+/** The field an Ajv error is about, as a path (`entries["t 1"].kind`), and what is wrong with it. */
+export function describeSchemaError(err: ErrorObject): { field: string; detail: string } {
   let field = err.instancePath ? jsonPointerToPath(err.instancePath) : '(root)'
   let detail = err.message ?? 'is invalid'
   if (err.keyword === 'additionalProperties') {
@@ -40,7 +45,7 @@ export function baselineProblem(data: unknown, file: string): string | null {
     const allowed = (err.params as { allowedValue?: unknown; allowedValues?: unknown[] })
     detail = `must be ${JSON.stringify(allowed.allowedValue ?? allowed.allowedValues)}`
   }
-  return errorMessage('BASELINE_INVALID_FIELD', { file, field, detail })
+  return { field, detail }
 }
 
 /** `/entries/my test 1/metrics/latency.p95` -> `entries["my test 1"].metrics["latency.p95"]` */

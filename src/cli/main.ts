@@ -4,6 +4,8 @@ import { PACKAGE_ROOT } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { generateCommand, wantsGeneration } from './generate-command.js'
 import { profileCommand } from './profile-command.js'
+import { compareCommand } from './compare-command.js'
+import { reportCommand } from './report-command.js'
 import { updateCommand } from './update-command.js'
 import { USAGE } from './usage.js'
 
@@ -16,6 +18,10 @@ export async function main(io: CliIo): Promise<number> {
       return wantsGeneration(rest) ? generateCommand(rest, io) : profileCommand(rest, io)
     case 'update':
       return updateCommand(rest, io)
+    case 'compare':
+      return compareCommand(rest, io)
+    case 'report':
+      return reportCommand(rest, io)
     case 'help':
     case '--help':
     case '-h':

@@ -1,4 +1,4 @@
-/** `perfgate profile [model] [--runs N] [--warmup N] [--dims ...] [--json FILE]` */
+/** `perfgate profile [model] [--runs N] [--warmup N] [--dims ...] [--json FILE] [--csv FILE]` */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -6,6 +6,7 @@ import { PerfgateError } from '../errors.js'
 import type { ProfileOptions } from '../measure/options.js'
 import { profile } from '../measure/profile.js'
 import { profileTable } from '../report/profile-table.js'
+import { profileCsv } from '../results/csv.js'
 import { DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { parseDims } from './parse-dims.js'
@@ -42,6 +43,7 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
         dims: { type: 'string' },
         threads: { type: 'string' },
         json: { type: 'string' },
+        csv: { type: 'string' },
       },
     })
   } catch (err) {
@@ -83,6 +85,15 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
         return EXIT.failure
       }
       io.stderr.write(`perfgate: wrote ${values.json}\n`)
+    }
+    if (values.csv) {
+      try {
+        writeFileSync(resolve(io.cwd, values.csv), profileCsv(result))
+      } catch (err) {
+        io.stderr.write(`perfgate: could not write --csv ${values.csv}: ${(err as Error).message}. Check that its folder exists and is writable.\n`)
+        return EXIT.failure
+      }
+      io.stderr.write(`perfgate: wrote ${values.csv}\n`)
     }
     return EXIT.ok
   } catch (err) {

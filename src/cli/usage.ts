@@ -11,6 +11,14 @@ Commands:
                           and its tokenizer.json; without one, generates with the
                           embedded default language model (bench/models/tiny-gpt).
   update [filter...]      Re-record baselines: runs \`vitest run -u [filter...]\`.
+  compare A.json B.json   Judge B against A with the gate's rule. A and B are
+                          results files (the plugin's json option) or profile
+                          results (profile --json). Exit 1 on a regression.
+  report results.json     Render a results file: Markdown on stdout, or
+                          --md FILE / --html FILE.
+  report --history FILE --html OUT
+                          Draw the trend of every gated metric over the commits
+                          of a history file (the plugin's history option).
   help                    Show this help.
 
 Options of profile:
@@ -20,6 +28,7 @@ Options of profile:
   --dims a=1,b=2          Values of symbolic input dimensions
   --threads N             onnxruntime intra-op threads (default: onnxruntime's)
   --json FILE             Also write the full result as JSON
+  --csv FILE              Also write every metric as CSV
 
 Options of profile --prompts FILE (generation):
   --prompts FILE          Prompts: one per line (blank lines skipped), or a JSON
@@ -34,5 +43,14 @@ Options of profile --prompts FILE (generation):
   --csv FILE              Also write the per-prompt figures as CSV
   --json FILE             Also write the full result as JSON
 
-Exit codes: 0 success, 1 failure, 2 wrong usage.
+Options of compare:
+  --tolerance 10%         Tolerance of every metric (default 10%, raised to the
+                          noise floors of memory and load times)
+  --metrics a,b           Metrics to compare (default: those the gate compared)
+  --alpha P               Significance level (default 0.01)
+  --md FILE, --html FILE, --json FILE
+                          Also write the comparison as Markdown, HTML or JSON
+
+Exit codes: 0 success, 1 failure (compare: a regression),
+            2 wrong usage or bad input.
 `

@@ -86,7 +86,7 @@ function compareMetric(
     significant = row.pValue < alpha
     if (def.statistic && b !== 0) {
       const ci = bootstrapRatioCI(sortSamples(bs), sortSamples(cs), def.statistic, { resamples: BOOTSTRAP_RESAMPLES, confidence: 1 - alpha })
-      row.interval = { low: (ci.low - 1) * 100, high: (ci.high - 1) * 100 }
+      row.interval = { lowPct: (ci.low - 1) * 100, highPct: (ci.high - 1) * 100, confidence: 1 - alpha }
     }
   }
   if (Math.abs(change) > allowed) {
@@ -96,9 +96,9 @@ function compareMetric(
     }
     if (row.interval && b !== 0) {
       const tolPct = (allowed / Math.abs(b)) * 100
-      const noise = (row.interval.high - row.interval.low) / 2
+      const noise = (row.interval.highPct - row.interval.lowPct) / 2
       // the interval reaches back inside the tolerance on the side of no change
-      const inside = change > 0 ? row.interval.low <= tolPct : row.interval.high >= -tolPct
+      const inside = change > 0 ? row.interval.lowPct <= tolPct : row.interval.highPct >= -tolPct
       if (noise > tolPct && inside) {
         row.verdict = 'unresolved'
         row.note = `noise ±${noise.toFixed(1)}% exceeds the tolerance: measure more runs or widen it`

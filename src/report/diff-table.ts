@@ -4,6 +4,7 @@
  */
 import type { EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
 import { formatPercent, formatSigned, formatWithUnit } from './format-number.js'
+import { formatInterval } from './summary-table.js'
 import { textTable } from './text-table.js'
 
 const VERDICT_LABEL: Record<MetricComparison['verdict'], string> = {
@@ -14,21 +15,17 @@ const VERDICT_LABEL: Record<MetricComparison['verdict'], string> = {
   unresolved: 'unresolved',
 }
 
-/** `[+5.1%, +12.3%]`, or empty when there was no interval. */
-export function formatInterval(i: MetricComparison['interval']): string {
-  return i ? `[${formatPercent(i.low)}, ${formatPercent(i.high)}]` : ''
-}
 
 export function diffTable(rows: readonly MetricComparison[]): string {
   return textTable(
-    ['metric', 'baseline', 'current', 'change', 'change %', 'interval', 'tolerance', 'verdict'],
+    ['metric', 'baseline', 'current', 'change', 'change %', 'interval %', 'tolerance', 'verdict'],
     rows.map((r) => [
       r.metric,
       formatWithUnit(r.baseline, r.unit),
       formatWithUnit(r.current, r.unit),
       formatSigned(r.change),
       formatPercent(r.changePct),
-      formatInterval(r.interval),
+      r.interval ? formatInterval(r.interval.lowPct, r.interval.highPct) : '',
       r.tolerance,
       r.note ? `${VERDICT_LABEL[r.verdict]}: ${r.note}` : VERDICT_LABEL[r.verdict],
     ]),

@@ -3,7 +3,8 @@
  * improvements with a hint, obsolete entries, and files written.
  */
 import type { GateRecord } from '../types/index.js'
-import { diffTable } from './diff-table.js'
+import { plain, type Paint } from './ansi.js'
+import { summaryTable, wrapText } from './summary-table.js'
 
 /** Difference fields that describe the machine and runtime, as opposed to the model or options. */
 const TESTBED_FIELDS: ReadonlySet<string> = new Set([
@@ -18,6 +19,14 @@ export interface RunSummaryInput {
   /** Problems that kept a file from being written. */
   problems: readonly string[]
   removedObsolete: boolean
+  /** Baseline files the change under test edits (against its base ref): flagged, since the gate judges against them. */
+  changedBaselines?: readonly string[]
+  /** Report files written this run (HTML, Markdown, JSON, CSV, history). */
+  reports?: readonly string[]
+  /** Terminal width the tables fit. @default 80 */
+  width?: number
+  /** Colours; none by default. */
+  paint?: Paint
 }
 
 export function runSummary(input: RunSummaryInput): string {
@@ -34,10 +43,15 @@ export function runSummary(input: RunSummaryInput): string {
     ['with an invalid baseline file', count('invalid')],
     ['obsolete', input.obsolete.length],
   ]
+  const paint = input.paint ?? plain
   const lines = [`perfgate: ${counts.filter(([k, n]) => n > 0 || k === 'passed' || k === 'regressed').map(([k, n]) => `${n} ${k}`).join(', ')}`]
+  if (input.changedBaselines && input.changedBaselines.length > 0) {
+    lines.push('', paint('This change edits baselines it is judged against (review them with it):', 'yellow'))
+    for (const f of input.changedBaselines) lines.push(`  ${f}`)
+  }
   for (const r of input.records.filter((x) => x.status === 'regressed')) {
-    lines.push('', `REGRESSED  ${r.key}  (${r.file})`)
-    if (r.rows) lines.push(diffTable(r.rows))
+    lines.push('', `${paint('REGRESSED', 'red')}  ${r.key}  (${r.file})`)
+    if (r.rows) lines.push(summaryTable(r.rows, { width: input.width, paint }))
   }
   for (const [status, title] of [
     ['warned', 'WARNING (beyond the warning band, within tolerance)'],
@@ -45,7 +59,7 @@ export function runSummary(input: RunSummaryInput): string {
   ] as const) {
     for (const r of input.records.filter((x) => x.status === status)) {
       lines.push('', `${title}  ${r.key}  (${r.file})`)
-      if (r.rows) lines.push(diffTable(r.rows.filter((row) => row.verdict === status)))
+      if (r.rows) lines.push(summaryTable(r.rows.filter((row) => row.verdict === status), { width: input.width, paint }))
     }
   }
   const missing = input.records.filter((x) => x.status === 'missing')
@@ -60,7 +74,7 @@ export function runSummary(input: RunSummaryInput): string {
   }
   const otherTestbed = input.records.filter((r) => r.differences?.some((d) => TESTBED_FIELDS.has(d.field)))
   if (otherTestbed.length > 0) {
-    lines.push('', 'Compared with a baseline measured on a different testbed (the change may be the machine, not the code):')
+    lines.push('', ...wrapText('Compared with a baseline measured on a different testbed (the change may be the machine, not the code):', input.width ?? 80))
     for (const r of otherTestbed) {
       const diffs = (r.differences ?? []).filter((d) => TESTBED_FIELDS.has(d.field)).map((d) => `${d.field} ${d.baseline} -> ${d.current}`)
       lines.push(`  ${r.key}  (${r.file}): ${diffs.join('; ')}`)
@@ -71,6 +85,7 @@ export function runSummary(input: RunSummaryInput): string {
     for (const o of input.obsolete) lines.push(`  ${o.key}  (${o.file})`)
   }
   if (input.written.length > 0) lines.push('', `Baselines written: ${input.written.join(', ')}`)
+  if (input.reports && input.reports.length > 0) lines.push('', `Reports written: ${input.reports.join(', ')}`)
   for (const p of input.problems) lines.push('', p)
   return lines.join('\n')
 }

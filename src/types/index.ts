@@ -3,8 +3,20 @@
  * schema/baseline.schema.json; everything else that crosses a layer is here.
  */
 import type { BaselineEntry, BaselineFile, ModelIdentity, SampleSet, Testbed } from './baseline.generated.js'
+import type { ChangeInterval, ResultExtras } from './results.generated.js'
 
 export type { BaselineEntry, BaselineFile, ModelIdentity, SampleSet, Testbed }
+export type {
+  ChangeInterval,
+  GenerationReport,
+  HistoryEntry,
+  HistoryRecord,
+  PromptFigures as PromptReportFigures,
+  ResultEntry,
+  ResultExtras,
+  ResultsFile,
+  SweepReport,
+} from './results.generated.js'
 
 /** Distribution summary of per-run figures, in ms. */
 export interface Distribution {
@@ -141,10 +153,10 @@ export interface MetricComparison {
   verdict: MetricVerdict
   /** Two-sided Mann-Whitney p-value when both sides had samples. */
   pValue?: number
-  /** Bootstrap confidence interval (level 1 - alpha) of changePct, when both sides had samples. */
-  interval?: { low: number; high: number }
   /** Why a change beyond tolerance still passed, e.g. not significant. */
   note?: string
+  /** Confidence interval of the change in percent of the baseline, when the comparison computed one; reports show it. */
+  interval?: ChangeInterval
 }
 
 export interface TestbedDifference {
@@ -175,6 +187,12 @@ export interface GateRecord {
   rows?: MetricComparison[]
   /** What differs from the baseline's testbed, model and options, when compared. */
   differences?: TestbedDifference[]
+  /** What was measured (the entry a baseline would store), for the reports. */
+  current?: BaselineEntry
+  /** The stored entry it was compared with, for the reports (its samples draw the baseline's distribution). */
+  baseline?: BaselineEntry
+  /** Data for the HTML report's extra charts (generation prompts, sweeps). */
+  extras?: ResultExtras
 }
 
 /** Figures of one generated sequence: one prompt in one measured pass. Times in ms from the prompt given. */

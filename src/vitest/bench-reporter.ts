@@ -58,7 +58,7 @@ export class PerfgateBenchReporter extends PerfgateReporter {
       }
       return outcome
     })
-    const text = settleRun(this.config, modules)
+    const text = settleRun(this.config, modules, this.reports)
     if (text) this.log(text)
     const failed = modules.some((m) => m.records.some((r) => r.status === 'regressed' || r.status === 'invalid' || (r.status === 'missing' && this.config.missingTestbed !== 'warn')))
     if (failed) process.exitCode = 1

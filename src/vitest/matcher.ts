@@ -17,6 +17,7 @@ import { comparisonReport } from '../report/diff-table.js'
 import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
+import { annotateTest } from './annotate.js'
 import './augment.js'
 
 interface MatcherContext {
@@ -91,8 +92,8 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
       ? entryFromGeneration(received as GenerationResult, fullName)
       : benchSamples
         ? entryFromSamples(benchSamples, fullName, collectTestbed('none'), { source: 'vitest bench' })
-      : entryFromProfile(received as ProfileResult, fullName)
-  const record: GateRecord = { file: shown, key, test: fullName, status: 'pass' }
+        : entryFromProfile(received as ProfileResult, fullName)
+  const record: GateRecord = { file: shown, key, test: fullName, status: 'pass', current, ...(stored ? { baseline: stored } : {}) }
   const meta = test.meta as { perfgate?: GateRecord[] }
   ;(meta.perfgate ??= []).push(record)
 
@@ -132,6 +133,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
       record.status = outcome.status
       record.rows = outcome.comparison.rows
       if (outcome.comparison.differences.length > 0) record.differences = outcome.comparison.differences
+      if (config.annotations !== false) annotateTest(test, record)
       return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) }
   }
 }

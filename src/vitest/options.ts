@@ -45,6 +45,35 @@ export interface PerfgateOptions {
    * @default undefined (the working tree)
    */
   baselineRef?: string
+  /**
+   * Markdown summary of the run, written to this path (relative to the project root).
+   * It is also appended to `$GITHUB_STEP_SUMMARY` when that is set, unless `stepSummary` is false.
+   * @default undefined (no file)
+   */
+  markdown?: string
+  /** Append the Markdown summary to `$GITHUB_STEP_SUMMARY` when it is set (GitHub Actions). @default true */
+  stepSummary?: boolean
+  /** Self-contained HTML report (charts, metrics, testbed), written to this path. @default undefined (none) */
+  html?: string
+  /** Every result as JSON (schema/results.schema.json), for `perfgate compare` and `perfgate report`. @default undefined (none) */
+  json?: string
+  /** Every result as CSV, one row per metric. @default undefined (none) */
+  csv?: string
+  /**
+   * JSON Lines file that each run appends its gated metrics to (commit, time, baseline changes), for
+   * `perfgate report --history`. Meant for runs on the default branch, e.g.
+   * `history: process.env.GITHUB_REF === 'refs/heads/main' ? 'perf-history.jsonl' : undefined`.
+   * @default undefined (none)
+   */
+  history?: string
+  /**
+   * Base the change is judged against; baseline files that differ from its merge base are flagged
+   * ("this change edits the baseline it is judged against").
+   * @default PERFGATE_BASE_REF, else GITHUB_BASE_REF (set on pull requests), else none
+   */
+  baseRef?: string
+  /** Regressions and warnings also become test annotations (shown on the pull request by Vitest's github-actions reporter). @default true */
+  annotations?: boolean
 }
 
 /** What workers receive through `inject('perfgate')`. */
@@ -59,6 +88,8 @@ export interface WorkerConfig {
   tolerance?: ToleranceInput
   metrics?: MetricId[]
   alpha?: number
+  /** false: no test annotations. */
+  annotations?: boolean
 }
 
 /** Options of `expect(x).toBeWithinBaseline(options)`. */

@@ -16,6 +16,7 @@ import { collectTestbed } from '../measure/testbed.js'
 import { resolveUpdateMode, type PerfgateOptions, type WorkerConfig } from './options.js'
 import { PerfgateBenchReporter } from './bench-reporter.js'
 import { PerfgateReporter } from './reporter.js'
+import { resolveReportSettings } from './report-outputs.js'
 import './augment.js'
 
 const SETUP_FILE = fileURLToPath(new URL(`./setup${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url))
@@ -36,6 +37,12 @@ function validateOptions(o: PerfgateOptions): void {
   }
   if (o.update !== undefined && !['all', 'new', 'none'].includes(o.update)) {
     throw perfgateError('OPTION_INVALID', { option: 'perfgate({ update })', value: o.update, expected: "'all', 'new' or 'none'" })
+  }
+  for (const key of ['markdown', 'html', 'json', 'csv', 'history', 'baseRef'] as const) {
+    const v = o[key]
+    if (v !== undefined && (typeof v !== 'string' || v === '')) {
+      throw perfgateError('OPTION_INVALID', { option: `perfgate({ ${key} })`, value: v, expected: key === 'baseRef' ? 'a git ref, e.g. origin/main' : 'a file path' })
+    }
   }
 }
 
@@ -70,8 +77,11 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         tolerance: options.tolerance,
         metrics: options.metrics,
         alpha: options.alpha,
+        annotations: options.annotations,
       }
       project.provide('perfgate', worker)
+      // judged against a commit: the reports flag the baseline files the change edits since then
+      const reports = resolveReportSettings({ ...options, baseRef: options.baseRef ?? worker.baselineCommit }, process.env)
       // Vitest 5: bench().run() results keep their per-iteration samples only when asked to
       for (const c of [vitest.config, project.config] as { benchmark?: { retainSamples?: boolean } }[]) if (c.benchmark) c.benchmark.retainSamples = true
       if (vitest.config.mode === 'benchmark') {
@@ -80,7 +90,7 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         if (!reporterAdded.has(vitest)) {
           reporterAdded.add(vitest)
           const bench = vitest.config.benchmark
-          if (bench) bench.reporters = [...(Array.isArray(bench.reporters) ? bench.reporters : [bench.reporters]), new PerfgateBenchReporter(worker)]
+          if (bench) bench.reporters = [...(Array.isArray(bench.reporters) ? bench.reporters : [bench.reporters]), new PerfgateBenchReporter(worker, reports)]
         }
         return
       }
@@ -88,7 +98,7 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         reporterAdded.add(vitest)
         // a shard that writes a blob report leaves the summary and the baseline update to `vitest --merge-reports`
         const deferToMerge = vitest.config.reporters.some((r) => (Array.isArray(r) ? r[0] : r) === 'blob')
-        vitest.config.reporters.push(new PerfgateReporter(worker, deferToMerge) as never)
+        vitest.config.reporters.push(new PerfgateReporter(worker, reports, deferToMerge) as never)
       }
     },
   }

@@ -1,11 +1,12 @@
 /**
  * The main-process side of the gate for tests: collects every matcher's
  * record from the tests' task meta at the end of the run and settles it
- * (baseline writes and the summary).
+ * (baseline writes, report files and the summary).
  */
 import type { Reporter, TestModule, Vitest } from 'vitest/node'
 import type { GateRecord } from '../types/index.js'
 import type { WorkerConfig } from './options.js'
+import type { ReportSettings } from './report-outputs.js'
 import { settleRun, type ModuleOutcome } from './settle-run.js'
 
 export class PerfgateReporter implements Reporter {
@@ -17,6 +18,7 @@ export class PerfgateReporter implements Reporter {
    */
   constructor(
     protected readonly config: WorkerConfig,
+    protected readonly reports?: ReportSettings,
     private readonly deferToMerge = false,
   ) {}
 
@@ -38,7 +40,7 @@ export class PerfgateReporter implements Reporter {
       }
       return outcome
     })
-    const text = settleRun(this.config, modules)
+    const text = settleRun(this.config, modules, this.reports)
     if (text) this.log(text)
   }
 

@@ -74,7 +74,8 @@ export class FixtureProject {
     const env: NodeJS.ProcessEnv = {}
     for (const [k, v] of Object.entries(process.env)) {
       // the outer Vitest's own variables would change how the inner one behaves
-      if (!k.startsWith('VITEST') && k !== 'CI' && k !== 'GITHUB_ACTIONS' && k !== 'NODE_OPTIONS') env[k] = v
+      // (and GITHUB_*: a step summary, base ref or commit of the outer CI job would leak into the fixture's reports)
+      if (!k.startsWith('VITEST') && !k.startsWith('GITHUB_') && k !== 'CI' && k !== 'NODE_OPTIONS') env[k] = v
     }
     // a fixed testbed name keeps the baseline paths the same on every machine
     Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0', PERFGATE_TESTBED: E2E_TESTBED }, opts.ci ? { CI: 'true' } : {}, opts.env)

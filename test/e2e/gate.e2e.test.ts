@@ -46,7 +46,7 @@ describe('gating a classifier in a Vitest project', () => {
     project.write('model.onnx', buildHeavyClassifier())
     const run = await project.vitest([], { ci: true })
     expect(run.code, run.output).toBe(1)
-    expect(run.output).toMatch(/metric\s+baseline\s+current\s+change\s+change %\s+interval\s+tolerance\s+verdict/)
+    expect(run.output).toMatch(/metric\s+baseline\s+current\s+change\s+change %\s+interval %\s+tolerance\s+verdict/)
     expect(run.output).toMatch(/latency\.p50 .*REGRESSED/)
     expect(run.output).toMatch(/throughput .*REGRESSED/)
     expect(run.output).toContain('model.sha256:')

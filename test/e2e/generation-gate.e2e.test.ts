@@ -56,7 +56,7 @@ describe('gating a language model in a Vitest project', () => {
     writeDecoder(project, 24)
     const run = await project.vitest([], { ci: true })
     expect(run.code, run.output).toBe(1)
-    expect(run.output).toMatch(/metric\s+baseline\s+current\s+change\s+change %\s+interval\s+tolerance\s+verdict/)
+    expect(run.output).toMatch(/metric\s+baseline\s+current\s+change\s+change %\s+interval %\s+tolerance\s+verdict/)
     expect(run.output).toMatch(/ttft\.p95 .* ms /)
     expect(run.output).toMatch(/tpot\.p50 .*REGRESSED/)
     expect(run.output).toMatch(/tokensPerSecond .* tokens\/s .*REGRESSED/)

@@ -30,14 +30,14 @@ describe('compareEntry: lower-is-better latency', () => {
         tolerance: '10%',
         verdict: 'regressed',
         pValue: expect.any(Number),
-        interval: { low: expect.any(Number), high: expect.any(Number) },
+        interval: { lowPct: expect.any(Number), highPct: expect.any(Number), confidence: 0.99 },
       },
     ])
     // 3.02e-11 exactly; the normal CDF's approximation (error ~1e-7) keeps it well below alpha.
     expect(cmp.rows[0]!.pValue).toBeLessThan(1e-6)
     // The samples' own p95 ratio: base p95 = 10 + 0.95 x 29 x 0.1 = 12.755, slower 15.755: +23.52%.
     // The 99% bootstrap interval of that change holds it and lies wholly beyond the 10% tolerance.
-    const { low, high } = cmp.rows[0]!.interval!
+    const { lowPct: low, highPct: high } = cmp.rows[0]!.interval!
     expect(low).toBeLessThan(23.52)
     expect(high).toBeGreaterThan(23.52)
     expect(low).toBeGreaterThan(10)
@@ -54,7 +54,7 @@ describe('compareEntry: lower-is-better latency', () => {
     })
     expect(cmp.verdict).toBe('unresolved')
     expect(cmp.rows[0]!.pValue).toBeLessThan(0.01)
-    expect(cmp.rows[0]!.interval!.low).toBeLessThan(10)
+    expect(cmp.rows[0]!.interval!.lowPct).toBeLessThan(10)
     expect(cmp.rows[0]!.note).toMatch(/^noise ±\d+\.\d% exceeds the tolerance: measure more runs or widen it$/)
   })
 

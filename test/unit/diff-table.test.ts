@@ -53,24 +53,24 @@ const faster: MetricComparison = { ...p95, current: 8, change: -2, changePct: -2
 
 describe('diffTable', () => {
   it('shows the confidence interval of the change when there is one', () => {
-    expect(diffTable([{ ...p95, interval: { low: 15.25, high: 24.75 } }]).split('\n')[2]).toContain('[+15.3%, +24.8%]')
+    expect(diffTable([{ ...p95, interval: { lowPct: 15.25, highPct: 24.75, confidence: 0.99 } }]).split('\n')[2]).toContain('[+15.3, +24.8]')
   })
 
   it('shows metric, baseline, current, change, change %, tolerance and verdict, numbers right-aligned', () => {
     expect(diffTable([p95, throughput, memory])).toMatchInlineSnapshot(`
-      "metric                baseline      current  change  change %  interval    tolerance  verdict
-      ------------------  ----------  -----------  ------  --------  --------  -----------  ---------
-      latency.p95            10.0 ms      12.0 ms   +2.00    +20.0%                    10%  REGRESSED
-      throughput          100 runs/s  96.2 runs/s   -3.85     -3.8%                    10%  ok
-      memory.peakDeltaMB        0 MB      4.50 MB   +4.50       n/a            10%, ±10 MB  ok"
+      "metric                baseline      current  change  change %  interval %    tolerance  verdict
+      ------------------  ----------  -----------  ------  --------  ----------  -----------  ---------
+      latency.p95            10.0 ms      12.0 ms   +2.00    +20.0%                      10%  REGRESSED
+      throughput          100 runs/s  96.2 runs/s   -3.85     -3.8%                      10%  ok
+      memory.peakDeltaMB        0 MB      4.50 MB   +4.50       n/a              10%, ±10 MB  ok"
     `)
   })
 
   it('appends the note to the verdict of a change beyond tolerance that was not significant', () => {
     expect(diffTable([p50Noisy])).toMatchInlineSnapshot(`
-      "metric       baseline  current  change  change %  interval  tolerance  verdict
-      -----------  --------  -------  ------  --------  --------  ---------  ------------------------------------------------------
-      latency.p50   8.00 ms  9.60 ms   +1.60    +20.0%                  10%  ok: beyond tolerance, not significant: p=1.000 >= 0.01"
+      "metric       baseline  current  change  change %  interval %  tolerance  verdict
+      -----------  --------  -------  ------  --------  ----------  ---------  ------------------------------------------------------
+      latency.p50   8.00 ms  9.60 ms   +1.60    +20.0%                    10%  ok: beyond tolerance, not significant: p=1.000 >= 0.01"
     `)
   })
 })
@@ -96,10 +96,10 @@ describe('comparisonReport', () => {
     expect(comparisonReport('detector 1', 'baselines/det.perf.test.ts.json', cmp)).toMatchInlineSnapshot(`
       "perfgate: "detector 1" regressed against baselines/det.perf.test.ts.json
 
-      metric         baseline      current  change  change %  interval  tolerance  verdict
-      -----------  ----------  -----------  ------  --------  --------  ---------  ---------
-      latency.p95     10.0 ms      12.0 ms   +2.00    +20.0%                  10%  REGRESSED
-      throughput   100 runs/s  96.2 runs/s   -3.85     -3.8%                  10%  ok
+      metric         baseline      current  change  change %  interval %  tolerance  verdict
+      -----------  ----------  -----------  ------  --------  ----------  ---------  ---------
+      latency.p95     10.0 ms      12.0 ms   +2.00    +20.0%                    10%  REGRESSED
+      throughput   100 runs/s  96.2 runs/s   -3.85     -3.8%                    10%  ok
 
       Measured on a different setup than the baseline:
         cores: 8 -> 4
@@ -113,9 +113,9 @@ describe('comparisonReport', () => {
     expect(comparisonReport('detector 1', 'baselines/det.perf.test.ts.json', cmp)).toMatchInlineSnapshot(`
       "perfgate: "detector 1" improved beyond tolerance against baselines/det.perf.test.ts.json
 
-      metric       baseline  current  change  change %  interval  tolerance  verdict
-      -----------  --------  -------  ------  --------  --------  ---------  --------
-      latency.p95   10.0 ms  8.00 ms   -2.00    -20.0%                  10%  improved
+      metric       baseline  current  change  change %  interval %  tolerance  verdict
+      -----------  --------  -------  ------  --------  ----------  ---------  --------
+      latency.p95   10.0 ms  8.00 ms   -2.00    -20.0%                    10%  improved
 
       Lock in the improvement with \`npx vitest run -u\` (or \`npx perfgate update\`) and commit the baseline."
     `)
@@ -126,9 +126,9 @@ describe('comparisonReport', () => {
     expect(comparisonReport('detector 1', 'baselines/det.perf.test.ts.json', cmp)).toMatchInlineSnapshot(`
       "perfgate: "detector 1" is within its baseline in baselines/det.perf.test.ts.json
 
-      metric        baseline      current  change  change %  interval  tolerance  verdict
-      ----------  ----------  -----------  ------  --------  --------  ---------  -------
-      throughput  100 runs/s  96.2 runs/s   -3.85     -3.8%                  10%  ok"
+      metric        baseline      current  change  change %  interval %  tolerance  verdict
+      ----------  ----------  -----------  ------  --------  ----------  ---------  -------
+      throughput  100 runs/s  96.2 runs/s   -3.85     -3.8%                    10%  ok"
     `)
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ansi } from '../../src/report/ansi.js'
 import { runSummary } from '../../src/report/run-summary.js'
 import type { GateRecord, MetricComparison } from '../../src/types/index.js'
 
@@ -45,9 +46,9 @@ describe('runSummary', () => {
       "perfgate: 1 passed, 1 regressed, 1 improved, 1 updated
 
       REGRESSED  det 1  (baselines/det.perf.test.ts.json)
-      metric       baseline  current  change  change %  interval  tolerance  verdict
-      -----------  --------  -------  ------  --------  --------  ---------  ---------
-      latency.p95   10.0 ms  12.0 ms   +2.00    +20.0%                  10%  REGRESSED
+      metric       baseline  current  change  tolerance  verdict
+      -----------  --------  -------  ------  ---------  ---------
+      latency.p95   10.0 ms  12.0 ms  +20.0%        10%  REGRESSED
 
       Improved beyond tolerance (run \`npx vitest run -u\` to lock it in):
         det 2  (baselines/det.perf.test.ts.json)
@@ -77,5 +78,29 @@ describe('runSummary', () => {
   it('ends with the problems that kept files from being written', () => {
     const problem = 'perfgate: could not write baselines/x.json: EACCES'
     expect(runSummary({ ...none, records: [rec('a 1', 'new')], problems: [problem] })).toBe(`perfgate: 0 passed, 0 regressed, 1 new\n\n${problem}`)
+  })
+})
+
+describe('runSummary for a terminal', () => {
+  const wide: MetricComparison[] = [
+    { ...regressedRow, metric: 'memory.peakDeltaMB', unit: 'MB', baseline: 2687.5, current: 30100.25, change: 27412.75, changePct: 1020.0, tolerance: '10%, ±32 MB', interval: { lowPct: 990.5, highPct: 1050.25, confidence: 0.99 } },
+    { ...regressedRow, metric: 'throughput', unit: 'runs/s', better: 'higher', baseline: 2687, current: 301, change: -2386, changePct: -88.8 },
+  ]
+  const run = { ...none, records: [rec('detector 1', 'regressed', wide)], changedBaselines: [FILE] }
+
+  it('fits 80 columns, flags baselines the change edits, and has no colour codes by default', () => {
+    const text = runSummary(run)
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80)
+    expect(text).toContain(`This change edits baselines it is judged against (review them with it):\n  ${FILE}`)
+    expect(text).not.toContain('\u001b[')
+  })
+
+  it('colours REGRESSED red when given the ANSI painter', () => {
+    const text = runSummary({ ...run, paint: ansi })
+    expect(text).toContain('\u001b[31mREGRESSED\u001b[39m  detector 1')
+  })
+
+  it('names the report files written', () => {
+    expect(runSummary({ ...none, reports: ['.perfgate/report.html'] })).toContain('Reports written: .perfgate/report.html')
   })
 })

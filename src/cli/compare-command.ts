@@ -1,0 +1,109 @@
+/**
+ * `perfgate compare A.json B.json`: judges B against A with the gate's rule
+ * and prints the comparison; A and B are results files (the plugin's `json`
+ * option) or profile results (`perfgate profile --json`). Exit 1 on a
+ * regression, 0 otherwise, 2 on bad input or usage.
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { isMetricId, PROFILE_METRIC_IDS } from '../compare/metrics.js'
+import { parseTolerance } from '../compare/tolerance.js'
+import { PerfgateError } from '../errors.js'
+import { ansi, colorEnabled, plain } from '../report/ansi.js'
+import { differencesText } from '../report/diff-table.js'
+import { summaryTable } from '../report/summary-table.js'
+import { compareFiles } from '../results/compare-results.js'
+import { readComparable } from '../results/read-results.js'
+import { buildResultsFile } from '../results/results-file.js'
+import type { MetricId, Tolerance } from '../types/index.js'
+import { EXIT, type CliIo } from './io.js'
+import { writeReportFiles } from './report-files.js'
+import { USAGE } from './usage.js'
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
+  return EXIT.usage
+}
+
+export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        tolerance: { type: 'string' },
+        metrics: { type: 'string' },
+        alpha: { type: 'string' },
+        md: { type: 'string' },
+        html: { type: 'string' },
+        json: { type: 'string' },
+      },
+    })
+  } catch (err) {
+    return usageError(io, (err as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (positionals.length !== 2) return usageError(io, `compare takes two files, A (the baseline) and B, got ${positionals.length}`)
+  let tolerance: Tolerance | undefined
+  if (values.tolerance !== undefined) {
+    try {
+      parseTolerance(values.tolerance, '--tolerance')
+      tolerance = values.tolerance as Tolerance
+    } catch (err) {
+      if (err instanceof PerfgateError) return usageError(io, err.message)
+      throw err
+    }
+  }
+  let metrics: MetricId[] | undefined
+  if (values.metrics !== undefined) {
+    metrics = values.metrics.split(',').map((m) => m.trim()) as MetricId[]
+    const unknown = metrics.find((m) => !isMetricId(m))
+    if (unknown !== undefined) return usageError(io, `--metrics: unknown metric '${unknown}'. Known metrics: ${PROFILE_METRIC_IDS.join(', ')}, value`)
+  }
+  let alpha: number | undefined
+  if (values.alpha !== undefined) {
+    alpha = Number(values.alpha)
+    if (!(alpha > 0 && alpha < 1)) return usageError(io, `--alpha expects a number between 0 and 1, e.g. 0.01; got '${values.alpha}'`)
+  }
+
+  const [aPath, bPath] = positionals as [string, string]
+  const a = readComparable(resolve(io.cwd, aPath), aPath)
+  const b = readComparable(resolve(io.cwd, bPath), bPath)
+  for (const r of [a, b]) {
+    if (!r.ok) {
+      io.stderr.write(`perfgate: ${r.message}\n`)
+      return EXIT.usage
+    }
+  }
+  if (!a.ok || !b.ok) return EXIT.usage
+  const cmp = compareFiles(a.value, b.value, { metrics, tolerance, alpha })
+  if (cmp.records.length === 0 && cmp.notCompared.length === 0) {
+    io.stderr.write(
+      `perfgate: nothing to compare: no entry of ${bPath} matches one of ${aPath} (entries match by baseline file and key). ` +
+        `${aPath} has ${a.value.length} entries, ${bPath} has ${b.value.length}.\n`,
+    )
+    return EXIT.usage
+  }
+
+  const paint = colorEnabled((io.stdout as { isTTY?: boolean }).isTTY, io.env) ? ansi : plain
+  const count = (s: string) => cmp.records.filter((r) => r.status === s).length
+  const lines = [`perfgate compare ${aPath} -> ${bPath}: ${count('regressed')} regressed, ${count('improved')} improved, ${count('pass')} passed`]
+  for (const r of cmp.records) {
+    const label = r.status === 'regressed' ? paint('REGRESSED', 'red') : r.status === 'improved' ? paint('improved', 'green') : 'ok'
+    lines.push('', `${label}  ${r.key}`, summaryTable(r.rows ?? [], { paint }))
+    const diffs = differencesText(r.differences ?? [])
+    if (diffs) lines.push(diffs)
+  }
+  if (cmp.onlyInA.length > 0) lines.push('', `Only in ${aPath} (not compared):`, ...cmp.onlyInA.map((id) => `  ${id}`))
+  if (cmp.onlyInB.length > 0) lines.push('', `Only in ${bPath} (not compared):`, ...cmp.onlyInB.map((id) => `  ${id}`))
+  if (cmp.notCompared.length > 0) lines.push('', 'Not comparable:', ...cmp.notCompared.map((n) => `  ${n}`))
+  io.stdout.write(`${lines.join('\n')}\n`)
+
+  const results = buildResultsFile(cmp.records, { createdAt: new Date(), commit: null })
+  const wrote = writeReportFiles(io, results, { md: values.md, html: values.html, json: values.json }, `perfgate compare ${aPath} ${bPath}`)
+  if (!wrote) return EXIT.failure
+  if (count('regressed') > 0) return EXIT.failure
+  return cmp.notCompared.length > 0 ? EXIT.usage : EXIT.ok
+}

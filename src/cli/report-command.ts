@@ -1,0 +1,88 @@
+/**
+ * `perfgate report`: renders a results file (the plugin's `json` option) as
+ * Markdown or HTML, or a history file (the plugin's `history` option) as an
+ * HTML page of trends.
+ *
+ *   perfgate report results.json [--md FILE] [--html FILE]   (Markdown on stdout without either)
+ *   perfgate report --history perf-history.jsonl --html trends.html
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { PerfgateError } from '../errors.js'
+import { historyHtml } from '../report/history-html.js'
+import { markdownReport } from '../report/markdown-report.js'
+import { parseHistory } from '../results/history.js'
+import { readResultsFile } from '../results/read-results.js'
+import { EXIT, type CliIo } from './io.js'
+import { writeReportFiles } from './report-files.js'
+import { USAGE } from './usage.js'
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
+  return EXIT.usage
+}
+
+export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: { history: { type: 'string' }, html: { type: 'string' }, md: { type: 'string' } },
+    })
+  } catch (err) {
+    return usageError(io, (err as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (values.history !== undefined) {
+    if (positionals.length > 0) return usageError(io, 'report takes either a results file or --history FILE, not both')
+    if (!values.html) return usageError(io, 'report --history needs --html FILE to write the trends to')
+    if (values.md) return usageError(io, 'report --history draws HTML only; leave out --md')
+    return historyReport(io, values.history, values.html)
+  }
+  if (positionals.length !== 1) return usageError(io, `report takes one results file (or --history FILE), got ${positionals.length}`)
+  const path = positionals[0]!
+  const read = readResultsFile(resolve(io.cwd, path), path)
+  if (!read.ok) {
+    io.stderr.write(`perfgate: ${read.message}\n`)
+    return EXIT.usage
+  }
+  if (!values.md && !values.html) {
+    io.stdout.write(markdownReport(read.value))
+    return EXIT.ok
+  }
+  return writeReportFiles(io, read.value, { md: values.md, html: values.html }, 'perfgate report') ? EXIT.ok : EXIT.failure
+}
+
+function historyReport(io: CliIo, historyPath: string, htmlPath: string): number {
+  let text: string
+  try {
+    text = readFileSync(resolve(io.cwd, historyPath), 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    io.stderr.write(`perfgate: cannot read the history file ${historyPath}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}. It is written by the plugin's \`history\` option.\n`)
+    return EXIT.usage
+  }
+  let records
+  try {
+    records = parseHistory(text, historyPath)
+  } catch (err) {
+    if (err instanceof PerfgateError) {
+      io.stderr.write(`perfgate: ${err.message}\n`)
+      return EXIT.usage
+    }
+    throw err
+  }
+  try {
+    const file = resolve(io.cwd, htmlPath)
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, historyHtml(records))
+  } catch (err) {
+    io.stderr.write(`perfgate: could not write --html ${htmlPath}: ${(err as Error).message}. Check that its folder is writable.\n`)
+    return EXIT.failure
+  }
+  io.stderr.write(`perfgate: wrote ${htmlPath} (${records.length} runs)\n`)
+  return EXIT.ok
+}

@@ -1,0 +1,20 @@
+/** Escaping of text from tests, prompts, model names and files for HTML and Markdown. */
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** Text safe inside HTML elements and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML[c]!)
+}
+
+/**
+ * Text safe inside a Markdown table cell on GitHub: HTML is escaped (GitHub
+ * renders some tags), pipes and backslashes cannot end the cell, line breaks
+ * cannot end the row, and backticks and emphasis characters show as written.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeHtml(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/[|`*_[\]]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, ' ')
+}

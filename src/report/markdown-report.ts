@@ -1,0 +1,165 @@
+/**
+ * The Markdown summary of a run, for `$GITHUB_STEP_SUMMARY` and pull request
+ * comments: a headline with the counts, a warning when the change edits the
+ * baselines it is judged against, the regressed rows (baseline, current,
+ * change, confidence interval when known, tolerance), then every other row
+ * folded in a <details> block. Every string from tests and files is escaped. Pure.
+ */
+import { statusCounts } from '../results/results-file.js'
+import type { MetricComparison, ResultEntry, ResultsFile } from '../types/index.js'
+import { escapeMarkdown as md } from './escape.js'
+import { formatWithUnit } from './format-number.js'
+import { formatChange, formatInterval } from './summary-table.js'
+
+export interface MarkdownOptions {
+  /** Heading text before the counts. @default 'perfgate' */
+  title?: string
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  pass: 'passed',
+  regressed: '**REGRESSED**',
+  improved: 'improved',
+  new: 'new',
+  updated: 'updated',
+  missing: 'missing',
+  invalid: 'invalid baseline',
+}
+
+const VERDICT_LABEL: Record<string, string> = { pass: 'ok', regressed: '**REGRESSED**', improved: 'improved' }
+
+function headline(file: ResultsFile, title: string): string {
+  const counts = statusCounts(file.results)
+  const shown = counts.filter((c) => c.count > 0 || ['regressed', 'improved', 'pass', 'new'].includes(c.status))
+  const icon = counts.some((c) => c.count > 0 && ['regressed', 'missing', 'invalid'].includes(c.status)) ? '❌' : '✅'
+  return `## ${icon} ${md(title)}: ${shown.map((c) => `${c.count} ${c.label}`).join(', ')}`
+}
+
+function testCell(e: ResultEntry): string {
+  return `${md(e.key)}<br><sub>${md(e.file)}</sub>`
+}
+
+function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${align.map((a) => (a === 'r' ? '---:' : ':---')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
+}
+
+function intervalCell(r: MetricComparison): string {
+  return r.interval ? formatInterval(r.interval.lowPct, r.interval.highPct) : ''
+}
+
+function intervalHeader(rows: readonly MetricComparison[]): string {
+  const level = rows.find((r) => r.interval)?.interval?.confidence
+  return level === undefined ? 'CI' : `${+(level * 100).toFixed(1)}% CI of change`
+}
+
+export function markdownReport(file: ResultsFile, opts: MarkdownOptions = {}): string {
+  const out: string[] = [headline(file, opts.title ?? 'perfgate'), '']
+
+  const changed = file.changedBaselines ?? []
+  if (changed.length > 0) {
+    out.push(
+      '> [!WARNING]',
+      `> **This change edits the baseline it is judged against**${file.baseRef ? ` (compared with ${md(file.baseRef)})` : ''}: ${changed.map(md).join(', ')}.`,
+      '> The gate compares with these files as changed here; review the baseline diff together with the code.',
+      '',
+    )
+  }
+
+  const regressed: [ResultEntry, MetricComparison][] = []
+  const rest: [ResultEntry, MetricComparison | undefined][] = []
+  for (const e of file.results) {
+    if (!e.rows || e.rows.length === 0) rest.push([e, undefined])
+    for (const r of e.rows ?? []) {
+      if (r.verdict === 'regressed') regressed.push([e, r])
+      else rest.push([e, r])
+    }
+  }
+  const allRows = file.results.flatMap((e) => e.rows ?? [])
+  const withInterval = allRows.some((r) => r.interval)
+
+  if (regressed.length > 0) {
+    const header = ['test', 'metric', 'baseline', 'current', 'change', ...(withInterval ? [intervalHeader(allRows)] : []), 'tolerance']
+    const align: ('l' | 'r')[] = ['l', 'l', 'r', 'r', 'r', ...(withInterval ? (['r'] as const) : []), 'r']
+    out.push(
+      '### Regressed',
+      '',
+      table(
+        header,
+        align,
+        regressed.map(([e, r]) => [
+          testCell(e),
+          md(r.metric),
+          formatWithUnit(r.baseline, r.unit),
+          formatWithUnit(r.current, r.unit),
+          formatChange(r, false),
+          ...(withInterval ? [intervalCell(r)] : []),
+          md(r.tolerance),
+        ]),
+      ),
+      '',
+      'If the slowdown is intended, record the new figures with `npx vitest run -u` (or `npx perfgate update`) and commit the baseline.',
+      '',
+    )
+  }
+
+  const problems = file.results.filter((e) => e.status === 'missing' || e.status === 'invalid')
+  if (problems.length > 0) {
+    out.push('### Not compared', '')
+    for (const e of problems) {
+      const why = e.status === 'missing' ? 'no baseline, and missing baselines are not recorded in CI' : 'its baseline file is invalid'
+      out.push(`- ${md(e.key)} (${md(e.file)}): ${why}`)
+    }
+    out.push('')
+  }
+
+  const improved = file.results.filter((e) => e.status === 'improved')
+  if (improved.length > 0) {
+    out.push(`Improved beyond tolerance: ${improved.map((e) => md(e.key)).join(', ')}. Lock it in with \`npx vitest run -u\`.`, '')
+  }
+
+  const otherTestbed = file.results.filter((e) => e.differences?.length)
+  if (otherTestbed.length > 0) {
+    out.push('Measured on a different setup than the baseline (the change may be the machine, not the code):', '')
+    for (const e of otherTestbed) {
+      out.push(`- ${md(e.key)}: ${(e.differences ?? []).map((d) => `${md(d.field)} ${md(d.baseline)} → ${md(d.current)}`).join('; ')}`)
+    }
+    out.push('')
+  }
+
+  if (rest.length > 0) {
+    const header = ['test', 'status', 'metric', 'baseline', 'current', 'change', ...(withInterval ? [intervalHeader(allRows)] : []), 'tolerance', 'verdict']
+    const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', ...(withInterval ? (['r'] as const) : []), 'r', 'l']
+    const rows = rest.map(([e, r]) =>
+      r
+        ? [
+            testCell(e),
+            STATUS_LABEL[e.status] ?? md(e.status),
+            md(r.metric),
+            formatWithUnit(r.baseline, r.unit),
+            formatWithUnit(r.current, r.unit),
+            formatChange(r, false),
+            ...(withInterval ? [intervalCell(r)] : []),
+            md(r.tolerance),
+            (VERDICT_LABEL[r.verdict] ?? md(r.verdict)) + (r.note ? ` (${md(r.note)})` : ''),
+          ]
+        : [testCell(e), STATUS_LABEL[e.status] ?? md(e.status), '', '', '', '', ...(withInterval ? [''] : []), '', ''],
+    )
+    out.push(
+      '<details>',
+      `<summary>${regressed.length > 0 ? 'Other results' : 'All results'} (${rest.length} rows)</summary>`,
+      '',
+      table(header, align, rows),
+      '',
+      '</details>',
+      '',
+    )
+  }
+
+  const meta = [file.commit ? `commit ${md(file.commit.slice(0, 12))}` : '', `run ${md(file.createdAt)}`].filter(Boolean)
+  out.push(`<sub>${meta.join(' · ')}</sub>`, '')
+  return out.join('\n')
+}

@@ -1,0 +1,210 @@
+/* Generated from schema/results.schema.json by `npm run gen:types`. Do not edit. */
+import type {BaselineEntry, GateRecord, MetricComparison, TestbedDifference} from './index.js'
+
+/**
+ * One row of a comparison (the TypeScript type is MetricComparison).
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "MetricRow".
+ */
+export type MetricRow = MetricComparison
+/**
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "Difference".
+ */
+export type Difference = TestbedDifference
+/**
+ * A baseline entry (schema/baseline.schema.json).
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "StoredEntry".
+ */
+export type StoredEntry = BaselineEntry
+
+/**
+ * The results of one perfgate run, as the reporter's `json` option writes them: every gated assertion with its measurement, the baseline it was compared with, the comparison rows and the testbed. `perfgate compare` and `perfgate report` read it. One line of a history file is a `HistoryRecord`.
+ */
+export interface ResultsFile {
+  /**
+   * Results format version.
+   */
+  perfgate: 1
+  kind: 'results'
+  /**
+   * When the run ended, ISO 8601 (UTC).
+   */
+  createdAt: string
+  /**
+   * Commit the run measured: GITHUB_SHA, else `git rev-parse HEAD`, else null.
+   */
+  commit?: string | null
+  /**
+   * The base the pull request is judged against (PERFGATE_BASE_REF or GITHUB_BASE_REF), when known.
+   */
+  baseRef?: string
+  /**
+   * Baseline files (relative to the project root) that differ from the merge base with `baseRef`: the change edits the baselines it is judged against.
+   */
+  changedBaselines?: string[]
+  results: ResultEntry[]
+}
+/**
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "ResultEntry".
+ */
+export interface ResultEntry {
+  /**
+   * Baseline file, relative to the project root.
+   */
+  file: string
+  /**
+   * Entry key in the baseline file.
+   */
+  key: string
+  /**
+   * Full name of the test.
+   */
+  test: string
+  /**
+   * Outcome of the assertion.
+   */
+  status: GateRecord['status']
+  /**
+   * What was measured, as a baseline entry would store it.
+   */
+  current?: BaselineEntry
+  /**
+   * The stored entry it was compared with.
+   */
+  baseline?: BaselineEntry
+  /**
+   * The comparison, one row per gated metric.
+   */
+  rows?: MetricRow[]
+  /**
+   * Testbed, model and option fields that differ from the baseline's.
+   */
+  differences?: Difference[]
+  /**
+   * The baseline file is one of `changedBaselines`.
+   */
+  baselineChanged?: boolean
+  extras?: ResultExtras
+}
+/**
+ * Data for the HTML report's extra charts, filled by the kinds of profile that have them.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "ResultExtras".
+ */
+export interface ResultExtras {
+  generation?: GenerationReport
+  sweeps?: SweepReport[]
+}
+/**
+ * Per-prompt figures of a generation profile: drawn as TTFT and TPOT per prompt, and TTFT against input tokens.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "GenerationReport".
+ */
+export interface GenerationReport {
+  prompts: PromptFigures[]
+}
+/**
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "PromptFigures".
+ */
+export interface PromptFigures {
+  /**
+   * The prompt, or a short name for it.
+   */
+  label: string
+  inputTokens: number
+  outputTokens?: number
+  ttftMs: number
+  tpotMs?: number
+  baselineTtftMs?: number
+  baselineTpotMs?: number
+}
+/**
+ * A metric measured over a swept parameter (batch size, sequence length, threads): one line per series.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "SweepReport".
+ */
+export interface SweepReport {
+  title?: string
+  /**
+   * The swept parameter, the x axis.
+   */
+  parameter: string
+  /**
+   * The measured metric, the y axis.
+   */
+  metric: string
+  unit?: string
+  series: {
+    name: string
+    points: {
+      x: number
+      y: number
+    }[]
+  }[]
+}
+/**
+ * Confidence interval of the change, in percent of the baseline.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "ChangeInterval".
+ */
+export interface ChangeInterval {
+  lowPct: number
+  highPct: number
+  confidence: number
+}
+/**
+ * One line of a history file (JSON Lines): the gated metrics of one run.
+ *
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "HistoryRecord".
+ */
+export interface HistoryRecord {
+  perfgate: 1
+  kind: 'history'
+  /**
+   * When the run ended, ISO 8601 (UTC).
+   */
+  time: string
+  commit: string | null
+  /**
+   * Branch or ref the run measured (GITHUB_REF_NAME), when known.
+   */
+  ref?: string
+  entries: HistoryEntry[]
+}
+/**
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "HistoryEntry".
+ */
+export interface HistoryEntry {
+  file: string
+  key: string
+  test: string
+  status: string
+  /**
+   * Gated metrics as measured.
+   */
+  metrics: {
+    [k: string]: number
+  }
+  /**
+   * The same metrics in the baseline compared with.
+   */
+  baseline?: {
+    [k: string]: number
+  }
+  /**
+   * The entry's baseline file was written by this run or changed by this commit.
+   */
+  baselineChanged: boolean
+}
