@@ -39,7 +39,7 @@ it('judges a change that re-recorded its own baseline against the committed one'
   const judged = await project.vitest([], { ci: true })
   expect(judged.code, judged.output).toBe(1)
   expect(judged.output).toMatch(/latency\.p50 .*REGRESSED/)
-  expect(judged.output).toMatch(/Judged against the baselines at [0-9a-f]{12}; the working tree changes baselines\/e2e\/classifier\.perf\.test\.ts\.json/)
+  expect(judged.output).toContain('This change edits baselines it is judged against (review them with it):\n  baselines/e2e/classifier.perf.test.ts.json')
   expect(project.read(BASELINE)).toContain('"perfgate": 1')
 })
 
