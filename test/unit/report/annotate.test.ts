@@ -5,6 +5,13 @@ import { records } from './results-factory.js'
 describe('annotationsFor', () => {
   const [added, otherTestbed, regressed, , improved] = records()
 
+  it('makes a change inside the warning band a warning annotation', () => {
+    const row = { ...regressed!.rows![0]!, verdict: 'warned' as const, tolerance: '10% (warn 5%)' }
+    expect(annotationsFor({ ...regressed!, status: 'warned', rows: [row] })).toEqual([
+      { type: 'warning', message: 'perfgate: "detector 640 1": latency.p50 11.0 ms -> 13.0 ms (+18.2%, tolerance 10% (warn 5%)) is warned' },
+    ])
+  })
+
   it('makes a regression an error that names the metrics and the change', () => {
     expect(annotationsFor(regressed!)).toEqual([
       {
