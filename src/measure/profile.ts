@@ -4,6 +4,7 @@ import type { ProfileResult } from '../types/index.js'
 import type { ProfileOptions } from './options.js'
 import { profileFunction } from './profile-function.js'
 import { profileModel } from './profile-model.js'
+import { sweep } from './sweep.js'
 
 /**
  * Profiles an ONNX model file (path) or an async function, measuring warm
@@ -14,3 +15,6 @@ export async function profile(target: string | (() => unknown), options: Profile
   if (typeof target === 'function') return profileFunction(target, options)
   throw perfgateError('OPTION_INVALID', { option: 'profile(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })
 }
+
+/** `profile.sweep(model, { over: { batch: [1, 4, 8, 16] } })`: one profile per value of one axis, with scaling columns. */
+profile.sweep = sweep

@@ -16,6 +16,7 @@ import { comparisonReport } from '../report/diff-table.js'
 import type { GateRecord, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
+import { gateSweep, isSweepResult } from './sweep-matcher.js'
 import './augment.js'
 
 interface MatcherContext {
@@ -46,7 +47,8 @@ function describe(x: unknown): string {
   return typeof x
 }
 
-export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}) {
+export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}): { pass: boolean; message: () => string } {
+  if (isSweepResult(received)) return gateSweep.call(this, received, options, toBeWithinBaseline)
   const config = inject('perfgate') as WorkerConfig | undefined
   if (!config) throw new Error(errorMessage('PLUGIN_MISSING', undefined as never))
   if (this.isNot) throw new TypeError('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
