@@ -56,6 +56,8 @@ const messages = {
   LOAD_WORKER_STUCK: (p: { level: number; waitedMs: number }) =>
     `A load-test worker did not finish concurrency level ${p.level} within ${p.waitedMs} ms (its duration plus the stop grace); it was terminated. ` +
     `A single run probably takes longer than that: raise \`stopGraceMs\` or \`durationMs\`.`,
+  OP_PROFILE_FAILED: (p: { model: string; detail: string }) =>
+    `Could not read onnxruntime's operator profile of ${p.model}: ${p.detail}. Profile without \`opProfile\`, or report this with your onnxruntime-node version.`,
   GPU_UNAVAILABLE: (p: { provider: string; missing: readonly string[]; fix: string }) =>
     `The ${p.provider} execution provider was requested, but ${p.missing.join('; and ')}. ` +
     `perfgate does not fall back to the CPU silently, since the figures would describe the wrong device. ${p.fix}`,

@@ -14,6 +14,7 @@ import { PeakMemory, rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
 import { recordedOptions, resolveLoopOptions, type ProfileOptions } from './options.js'
 import { runLoop } from './run-loop.js'
+import { measureOpProfile, resolveOpProfileOptions } from './op-profile.js'
 import { runFigures } from './summarize-run.js'
 import { collectTestbed } from './testbed.js'
 
@@ -22,6 +23,7 @@ export const ONNXRUNTIME_VERSION: string = ort.env.versions.node ?? 'unknown'
 
 export async function profileModel(modelPath: string, options: ProfileOptions = {}): Promise<ProfileResult> {
   const loop = resolveLoopOptions(options)
+  const opProfileOptions = resolveOpProfileOptions(options.opProfile)
   const abs = resolve(modelPath)
   // a folder (e.g. a model's directory) would otherwise fail in readFileSync with a bare EISDIR
   if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('MODEL_NOT_FOUND', { path: modelPath })
@@ -88,6 +90,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       maxRuns: loop.maxRuns,
     }, { beforeMeasured: () => (peak = new PeakMemory()), afterRun: () => peak.sample() })
     const peakRssMB = peak.peak()
+    const opProfile = opProfileOptions && (await measureOpProfile(abs, modelPath, sessionOptions, feeds, opProfileOptions))
     return {
       kind: 'model',
       model,
@@ -99,6 +102,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       options: recordedOptions(options, loop),
       window: { start: windowStart, end: Date.now() },
       inputs,
+      ...(opProfile ? { opProfile } : {}),
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err

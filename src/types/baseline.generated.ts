@@ -115,9 +115,13 @@ export interface Testbed {
  */
 export interface OpProfile {
   /**
-   * Profiled runs (after the profiling session's own warm-up runs).
+   * Profiled runs the table sums (after the profiling session's own warm-up runs, without disturbed runs).
    */
   runs: number
+  /**
+   * Profiled runs left out as disturbed: longer than twice the median run (a preempted thread).
+   */
+  droppedRuns?: number
   /**
    * Total time of the profiled runs (onnxruntime's model_run events), ms.
    */

@@ -13,6 +13,7 @@ import { errorMessage } from '../errors.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
 import { comparisonReport } from '../report/diff-table.js'
+import { opGrowthSection } from './op-growth-section.js'
 import type { GateRecord, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
@@ -103,6 +104,6 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
       record.status = outcome.status
       record.rows = outcome.comparison.rows
       if (outcome.comparison.differences.length > 0) record.differences = outcome.comparison.differences
-      return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) }
+      return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) + opGrowthSection(outcome.status, stored, current) }
   }
 }
