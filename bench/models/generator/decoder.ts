@@ -29,6 +29,7 @@ import {
   valueInfo,
   type ValueInfoMsg,
 } from './onnx-schema.js'
+import { int8Dense } from './quantize.js'
 import { deriveSeed, Rng, weightsFor } from './rng.js'
 
 export interface DecoderOptions {
@@ -46,6 +47,12 @@ export interface DecoderOptions {
   vocabSize: number
   /** Learned position embeddings, i.e. the longest supported total sequence (default 256). */
   maxPositions?: number
+  /**
+   * Weights of the linear layers (attention projections and MLP): `float32`, or `int8` quantized the way
+   * onnxruntime's dynamic quantization writes them (MatMulInteger; embeddings and lm_head stay float32).
+   * Default float32.
+   */
+  weights?: 'float32' | 'int8'
 }
 
 export const DECODER_DEFAULTS = { seed: 7, layers: 2, hidden: 128, heads: 4, ffn: 512, maxPositions: 256 } as const
@@ -65,6 +72,7 @@ export function resolveDecoderOptions(opts: DecoderOptions): ResolvedDecoderOpti
     ffn: opts.ffn ?? DECODER_DEFAULTS.ffn,
     vocabSize: opts.vocabSize,
     maxPositions: opts.maxPositions ?? DECODER_DEFAULTS.maxPositions,
+    weights: opts.weights ?? 'float32',
   }
   for (const k of ['layers', 'hidden', 'heads', 'ffn', 'vocabSize', 'maxPositions'] as const) checkPositiveInt(k, r[k])
   if (r.hidden % r.heads !== 0) throw new Error(`hidden (${r.hidden}) must be divisible by heads (${r.heads})`)
@@ -140,6 +148,11 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
     return g.op('LayerNormalization', [x, gamma, beta], prefix, { axis: -1, epsilon: { float: LAYER_NORM_EPSILON } })
   }
   const dense = (x: string, prefix: string, fanIn: number, fanOut: number): string => {
+    if (o.weights === 'int8') {
+      // the float32 model's weights (same seed and label), quantized
+      const values = weightsFor(seed, `${prefix}.weight`, fanIn * fanOut, fanIn)
+      return int8Dense(g, x, prefix, values, [fanIn, fanOut], linear(`${prefix}.bias`, [fanOut], fanIn))
+    }
     const w = linear(`${prefix}.weight`, [fanIn, fanOut], fanIn)
     const b = linear(`${prefix}.bias`, [fanOut], fanIn)
     return g.op('Add', [g.op('MatMul', [x, w], `${prefix}.matmul`), b], prefix)
@@ -221,6 +234,7 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
       { key: 'perfgate.max_positions', value: String(P) },
       { key: 'perfgate.activation', value: 'gelu_tanh' },
       { key: 'perfgate.tied_embeddings', value: 'true' },
+      ...(o.weights === 'int8' ? [{ key: 'perfgate.weights', value: 'int8' }] : []),
     ],
   })
 }
