@@ -5,6 +5,7 @@ import type { ProfileOptions } from './options.js'
 import { profileFunction } from './profile-function.js'
 import { profileModel } from './profile-model.js'
 import { sweep } from './sweep.js'
+import { compareModels } from './compare-models.js'
 
 /**
  * Profiles an ONNX model file (path) or an async function, measuring warm
@@ -18,3 +19,6 @@ export async function profile(target: string | (() => unknown), options: Profile
 
 /** `profile.sweep(model, { over: { batch: [1, 4, 8, 16] } })`: one profile per value of one axis, with scaling columns. */
 profile.sweep = sweep
+
+/** `profile.compare({ fp32: 'a.onnx', int8: 'b.onnx' })`: variants measured interleaved, ratios with confidence intervals. */
+profile.compare = compareModels
