@@ -6,6 +6,7 @@ import { profileFunction } from './profile-function.js'
 import { profileModel } from './profile-model.js'
 import { sweep } from './sweep.js'
 import { compareModels } from './compare-models.js'
+import { loadTest } from './load.js'
 
 /**
  * Profiles an ONNX model file (path) or an async function, measuring warm
@@ -22,3 +23,6 @@ profile.sweep = sweep
 
 /** `profile.compare({ fp32: 'a.onnx', int8: 'b.onnx' })`: variants measured interleaved, ratios with confidence intervals. */
 profile.compare = compareModels
+
+/** `profile.load(model, { concurrency: [1, 2, 4], durationMs, slo })`: a load test in worker threads, with the goodput under an SLO. */
+profile.load = loadTest
