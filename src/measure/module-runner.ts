@@ -35,10 +35,16 @@ function tsBootstrap(url: URL): string {
   return `import(${JSON.stringify(tsxApiUrl(url))}).then((m) => m.tsImport(${module}, ${module}))`
 }
 
+/** This process's Node options minus those a worker refuses (the parent may be a `node --input-type=module -e` script). */
+function workerExecArgv(): string[] {
+  return process.execArgv.filter((a) => !a.startsWith('--input-type'))
+}
+
 /** Starts `module` in a worker thread with `workerData`. */
 export function startModuleWorker(module: URL, workerData: unknown): Worker {
-  if (module.pathname.endsWith('.ts')) return new Worker(tsBootstrap(module), { eval: true, workerData })
-  return new Worker(module, { workerData })
+  const execArgv = workerExecArgv()
+  if (module.pathname.endsWith('.ts')) return new Worker(tsBootstrap(module), { eval: true, workerData, execArgv })
+  return new Worker(module, { workerData, execArgv })
 }
 
 /** Starts `module` in a fresh Node process; `arg` is its last command-line argument. */
