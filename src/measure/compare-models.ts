@@ -20,6 +20,7 @@ import { perfgateError, PerfgateError } from '../errors.js'
 import { sortSamples, percentile } from '../stats/index.js'
 import type { ComparisonSummary, ModelComparison, ModelIdentity, VariantResult } from '../types/index.js'
 import { generateFeeds } from './feeds.js'
+import { assertGpuProvidersAvailable } from './gpu.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { modelIdentity } from './model-identity.js'
 import { resolveLoopOptions } from './options.js'
@@ -113,6 +114,7 @@ export async function compareModels<K extends string>(variants: Record<K, string
   if (!names.includes(reference as K)) throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `the reference '${reference}' is none of the variants (${names.join(', ')})` })
   const loop = resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax, batchSize: options.batchSize })
   const sessionOptions = options.session ?? {}
+  assertGpuProvidersAvailable(sessionOptions.executionProviders)
   const dims = options.dims ?? {}
 
   const vs: Variant[] = names.map((name) => {

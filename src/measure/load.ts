@@ -20,6 +20,7 @@ import { levelFigures, sustainableLevel, type LevelSamples } from '../compare/sl
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { LoadResult, LoadSlo } from '../types/index.js'
 import { existsSync, statSync } from 'node:fs'
+import { assertGpuProvidersAvailable } from './gpu.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { epochNow, runRequestLoop, type LoopOutcome, type LoopPlan, type RequestExtra } from './load-loop.js'
 import type { LoadJob, TensorData } from './load-runners.js'
@@ -217,6 +218,7 @@ export async function loadTest(target: string | (() => unknown), options: LoadOp
   const slo = validateSlo(options.slo)
   const loop = resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax })
   const session = options.session ?? { intraOpNumThreads: 1 }
+  if (typeof target === 'string') assertGpuProvidersAvailable(session.executionProviders)
   const progress = options.onProgress
   let job: LoadJob | undefined
   if (typeof target === 'string') {

@@ -14,6 +14,7 @@ import { PeakMemory, rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
 import { recordedOptions, resolveLoopOptions, type ProfileOptions } from './options.js'
 import { runLoop } from './run-loop.js'
+import { assertGpuProvidersAvailable, gpuMemoryTracker } from './gpu.js'
 import { measureOpProfile, resolveOpProfileOptions } from './op-profile.js'
 import { runFigures } from './summarize-run.js'
 import { collectTestbed } from './testbed.js'
@@ -36,12 +37,15 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
   const model = modelIdentity(abs, bytes)
   const sessionOptions = options.session ?? {}
   const progress = options.onProgress
+  assertGpuProvidersAvailable(sessionOptions.executionProviders)
+  const gpu = gpuMemoryTracker(sessionOptions.executionProviders)
 
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
   let session: ort.InferenceSession | undefined
   try {
     const rssBeforeLoadMB = rssMB()
+    gpu?.snap()
     const t0 = performance.now()
     try {
       session = await ort.InferenceSession.create(abs, sessionOptions)
@@ -50,6 +54,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
     }
     const loadMs = performance.now() - t0
     const rssAfterLoadMB = rssMB()
+    gpu?.snap()
 
     let feeds: Record<string, ort.Tensor>
     let inputs: ProfileResult['inputs']
@@ -90,6 +95,8 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       maxRuns: loop.maxRuns,
     }, { beforeMeasured: () => (peak = new PeakMemory()), afterRun: () => peak.sample() })
     const peakRssMB = peak.peak()
+    gpu?.snap()
+    const gpuFigures = gpu?.figures()
     const opProfile = opProfileOptions && (await measureOpProfile(abs, modelPath, sessionOptions, feeds, opProfileOptions))
     return {
       kind: 'model',
@@ -103,6 +110,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       window: { start: windowStart, end: Date.now() },
       inputs,
       ...(opProfile ? { opProfile } : {}),
+      ...(gpuFigures ? { gpu: gpuFigures } : {}),
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err
