@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs'
 import { PACKAGE_ROOT } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
+import { compareModelsCommand } from './compare-models-command.js'
+import { loadCommand } from './load-command.js'
 import { profileCommand } from './profile-command.js'
+import { sweepCommand } from './sweep-command.js'
 import { updateCommand } from './update-command.js'
 import { USAGE } from './usage.js'
 
@@ -15,6 +18,12 @@ export async function main(io: CliIo): Promise<number> {
       return profileCommand(rest, io)
     case 'update':
       return updateCommand(rest, io)
+    case 'sweep':
+      return sweepCommand(rest, io)
+    case 'load':
+      return loadCommand(rest, io)
+    case 'compare-models':
+      return compareModelsCommand(rest, io)
     case 'help':
     case '--help':
     case '-h':

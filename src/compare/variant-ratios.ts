@@ -48,11 +48,16 @@ export function exactRatio(numerator: number, denominator: number): RatioEstimat
 }
 
 const x = (r: number) => `${r.toPrecision(3)}x`
+
+/** `p=0.012`, or `p<0.0001` below that (the normal approximation's tail is no more precise). */
+export function formatP(p: number): string {
+  return p < 0.0001 ? 'p<0.0001' : `p=${p.toPrecision(2)}`
+}
 const ci = (e: RatioEstimate, confidence: number) => `${Math.round(confidence * 100)}% CI ${x(e.low)}-${x(e.high)}`
 
 /** The one-line verdict of a comparison; faster or slower means the median latency's interval lies below or above 1. */
 export function verdictLine(v: Omit<VariantRatios, 'verdict'>, confidence: number): string {
-  const lat = `median latency ${x(v.latency.ratio)} (${ci(v.latency, confidence)}${v.latency.pValue !== undefined ? `, p=${v.latency.pValue.toPrecision(2)}` : ''})`
+  const lat = `median latency ${x(v.latency.ratio)} (${ci(v.latency, confidence)}${v.latency.pValue !== undefined ? `, ${formatP(v.latency.pValue)}` : ''})`
   const speed =
     v.latency.verdict === 'lower'
       ? `${v.variant} is faster than ${v.reference}: ${lat}`

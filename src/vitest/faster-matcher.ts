@@ -17,7 +17,7 @@
  * `toBeFasterThan` with its own signature).
  */
 import { parseTolerance } from '../compare/tolerance.js'
-import { median } from '../compare/variant-ratios.js'
+import { formatP, median } from '../compare/variant-ratios.js'
 import { errorMessage } from '../errors.js'
 import { bootstrapRatioCI, mannWhitneyU } from '../stats/index.js'
 import type { ProfileResult } from '../types/index.js'
@@ -66,7 +66,7 @@ export function toBeFasterThan(this: MatcherContext, received: unknown, expected
   const eb = nameOf(expected, 'expected')
   const level = `${Math.round(confidence * 100)}%`
   const claim = by > 0 ? `faster than ${eb} by ${byText}` : `faster than ${eb}`
-  const p = a.length >= 8 && b.length >= 8 ? `, Mann-Whitney p=${mannWhitneyU(a, b).pValue.toPrecision(2)}` : ''
+  const p = a.length >= 8 && b.length >= 8 ? `, Mann-Whitney ${formatP(mannWhitneyU(a, b).pValue)}` : ''
   const detail = [
     `speedup (median latency ${eb} / ${ra}): ${fmt(ratio)}, ${level} CI ${fmt(low)}-${fmt(high)}; the claim needs the whole interval at or above ${fmt(needed)}.`,
     `median latency: ${ra} ${ms(received.latency.p50)} (${a.length} runs), ${eb} ${ms(expected.latency.p50)} (${b.length} runs)${p}`,

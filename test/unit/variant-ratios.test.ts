@@ -3,7 +3,7 @@
  * estimates are exact, the intervals contain them, and the verdicts follow.
  */
 import { describe, expect, it } from 'vitest'
-import { exactRatio, ratioEstimate, median, mean, variantRatios } from '../../src/compare/variant-ratios.js'
+import { exactRatio, formatP, ratioEstimate, median, mean, variantRatios } from '../../src/compare/variant-ratios.js'
 import { roundOrder } from '../../src/measure/compare-models.js'
 import type { VariantResult } from '../../src/types/index.js'
 import { profileResult, runs } from './entry-factory.js'
@@ -65,7 +65,7 @@ describe('variantRatios', () => {
     expect(r.latency.verdict).toBe('lower')
     expect(r.throughput.verdict).toBe('higher')
     expect(r.latency.pValue).toBeLessThan(1e-6)
-    expect(r.verdict).toMatch(/^int8 is faster than fp32: median latency 0\.563x \(95% CI 0\.\d+x-0\.\d+x, p=[\d.e-]+\); throughput 1\.78x \(95% CI [\d.]+x-[\d.]+x\); memory 0\.500x \(95% CI [\d.]+x-[\d.]+x\); load time 0\.500x; file size 0\.400x$/)
+    expect(r.verdict).toMatch(/^int8 is faster than fp32: median latency 0\.563x \(95% CI 0\.\d+x-0\.\d+x, p<0\.0001\); throughput 1\.78x \(95% CI [\d.]+x-[\d.]+x\); memory 0\.500x \(95% CI [\d.]+x-[\d.]+x\); load time 0\.500x; file size 0\.400x$/)
   })
 
   it('the other way round it is slower', () => {
@@ -79,6 +79,15 @@ describe('variantRatios', () => {
 
   it('the same samples differ by no more than the noise', () => {
     expect(variantRatios(fp32, variant('copy', runs(10, 30)), 0.95).verdict).toMatch(/^copy and fp32 differ by no more than the noise/)
+  })
+})
+
+describe('formatP', () => {
+  it('two significant digits, or below 0.0001', () => {
+    expect(formatP(0.01234)).toBe('p=0.012')
+    expect(formatP(0.5)).toBe('p=0.50')
+    expect(formatP(0.00001)).toBe('p<0.0001')
+    expect(formatP(0)).toBe('p<0.0001')
   })
 })
 
