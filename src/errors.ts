@@ -94,6 +94,25 @@ const messages = {
     `nor a profile result (written by \`perfgate profile --json\`).`,
   HISTORY_INVALID_LINE: (p: { file: string; line: number; detail: string }) =>
     `Invalid history file ${p.file}, line ${p.line}: ${p.detail}. Remove or fix that line; every line is one run, written by the plugin's \`history\` option.`,
+  SWEEP_AXIS_INVALID: (p: { detail: string }) =>
+    `Invalid sweep: ${p.detail}. Sweep one axis at a time, e.g. over: { batch: [1, 4, 8, 16] } or over: { intraOpNumThreads: [1, 2, 4] }.`,
+  SWEEP_AXIS_UNUSED: (p: { axis: string; model: string; inputs: string }) =>
+    `Sweeping '${p.axis}' did not change any input of ${p.model} (inputs: ${p.inputs}): '${p.axis}' is not a symbolic dimension of the model's inputs. ` +
+    `Sweep one of the model's symbolic dimensions, or a session option (intraOpNumThreads, interOpNumThreads, graphOptimizationLevel, executionProviders, executionMode).`,
+  COMPARE_VARIANTS_INVALID: (p: { detail: string }) =>
+    `Invalid model comparison: ${p.detail}. Pass at least two variants by name, e.g. profile.compare({ fp32: 'model.onnx', int8: 'model.int8.onnx' }).`,
+  FASTER_RECEIVED: (p: { which: 'received' | 'expected'; received: string }) =>
+    `toBeFasterThan() compares two perfgate profile results (e.g. cmp.int8 and cmp.fp32 from profile.compare()); the ${p.which} value is ${p.received}.`,
+  LOAD_WORKER_FAILED: (p: { model: string; detail: string }) =>
+    `A load-test worker for ${p.model} failed: ${p.detail}`,
+  LOAD_WORKER_STUCK: (p: { level: number; waitedMs: number }) =>
+    `A load-test worker did not finish concurrency level ${p.level} within ${p.waitedMs} ms (its duration plus the stop grace); it was terminated. ` +
+    `A single run probably takes longer than that: raise \`stopGraceMs\` or \`durationMs\`.`,
+  OP_PROFILE_FAILED: (p: { model: string; detail: string }) =>
+    `Could not read onnxruntime's operator profile of ${p.model}: ${p.detail}. Profile without \`opProfile\`, or report this with your onnxruntime-node version.`,
+  GPU_UNAVAILABLE: (p: { provider: string; missing: readonly string[]; fix: string }) =>
+    `The ${p.provider} execution provider was requested, but ${p.missing.join('; and ')}. ` +
+    `perfgate does not fall back to the CPU silently, since the figures would describe the wrong device. ${p.fix}`,
 } as const
 
 export type ErrorCode = keyof typeof messages

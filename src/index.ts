@@ -1,6 +1,9 @@
 /** `perfgate`: the profiling API and the shared types. */
 export { profile } from './measure/profile.js'
 export type { ProfileOptions } from './measure/options.js'
+export type { SweepFunctionFactory, SweepOptions } from './measure/sweep.js'
+export type { CompareModelsOptions } from './measure/compare-models.js'
+export type { OpProfileOptions } from './measure/op-profile.js'
 export { PROFILE_DEFAULTS } from './measure/options.js'
 export type { GenerateOptions } from './measure/generate-options.js'
 export { GENERATE_DEFAULTS } from './measure/generate-options.js'
@@ -25,6 +28,17 @@ export type {
   ResultExtras,
   ResultsFile,
   SweepReport,
+  ComparisonSummary,
+  GpuFigures,
+  ModelComparison,
+  OpProfile,
+  OpTime,
+  RatioEstimate,
+  SweepPoint,
+  SweepResult,
+  SweepValue,
+  VariantRatios,
+  VariantResult,
   Distribution,
   EntryComparison,
   GenerationMetricId,

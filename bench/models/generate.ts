@@ -105,6 +105,8 @@ export const VARIANT_OPTIONS = {
   slowDecoder: { ...DECODER_DEFAULTS, layers: 6 } satisfies Omit<DecoderOptions, 'vocabSize'>,
   /** The default decoder in the older GPT-2 export style: stacked past_{i}/present_{i}, int32 ids. */
   legacyDecoder: { ...DECODER_DEFAULTS, layout: 'legacy', idsType: 'int32' } satisfies Omit<DecoderOptions, 'vocabSize'>,
+  /** The default decoder with int8 linear layers (dynamic quantization: MatMulInteger). */
+  int8Decoder: { ...DECODER_DEFAULTS, weights: 'int8' } satisfies Omit<DecoderOptions, 'vocabSize'>,
 } as const
 
 /** The "heavier classifier" variant (channels 64). */
@@ -122,12 +124,18 @@ export function buildLegacyDecoder(): Uint8Array {
   return buildDecoder({ ...VARIANT_OPTIONS.legacyDecoder, vocabSize: tinyGptTokenizer().vocabSize })
 }
 
+/** The default decoder's int8 variant: same weights, linear layers quantized to int8 (MatMulInteger), same inputs and outputs. */
+export function buildInt8Decoder(): Uint8Array {
+  return buildDecoder({ ...VARIANT_OPTIONS.int8Decoder, vocabSize: tinyGptTokenizer().vocabSize })
+}
+
 /** Variant files (only written with --variants), relative to bench/models. */
 export function generateVariants(): GeneratedFiles {
   const files: GeneratedFiles = new Map()
   files.set('variants/classifier-heavy.onnx', buildHeavyClassifier())
   for (const [k, v] of tinyGptFiles('variants/tiny-gpt-6l', VARIANT_OPTIONS.slowDecoder)) files.set(k, v)
   for (const [k, v] of tinyGptFiles('variants/tiny-gpt-legacy', VARIANT_OPTIONS.legacyDecoder)) files.set(k, v)
+  for (const [k, v] of tinyGptFiles('variants/tiny-gpt-int8', VARIANT_OPTIONS.int8Decoder)) files.set(k, v)
   return files
 }
 

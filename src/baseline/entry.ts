@@ -25,6 +25,7 @@ export function entryFromProfile(result: ProfileResult, test: string): BaselineE
     model: result.model,
     options: result.options,
     testbed: result.testbed,
+    opProfile: result.opProfile,
   })
 }
 

@@ -6,6 +6,9 @@ import { generateCommand, wantsGeneration } from './generate-command.js'
 import { profileCommand } from './profile-command.js'
 import { compareCommand } from './compare-command.js'
 import { reportCommand } from './report-command.js'
+import { compareModelsCommand } from './compare-models-command.js'
+import { loadCommand } from './load-command.js'
+import { sweepCommand } from './sweep-command.js'
 import { updateCommand } from './update-command.js'
 import { USAGE } from './usage.js'
 
@@ -22,6 +25,12 @@ export async function main(io: CliIo): Promise<number> {
       return compareCommand(rest, io)
     case 'report':
       return reportCommand(rest, io)
+    case 'sweep':
+      return sweepCommand(rest, io)
+    case 'load':
+      return loadCommand(rest, io)
+    case 'compare-models':
+      return compareModelsCommand(rest, io)
     case 'help':
     case '--help':
     case '-h':

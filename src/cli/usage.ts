@@ -19,6 +19,13 @@ Commands:
   report --history FILE --html OUT
                           Draw the trend of every gated metric over the commits
                           of a history file (the plugin's history option).
+  sweep [model.onnx] --over axis=v1,v2,...
+                          Profile one point per value of a symbolic dimension or a
+                          session option; speedup, efficiency, where it flattens.
+  load [model.onnx]       Load test in worker threads at several concurrency levels;
+                          requests/s, latency percentiles, errors, goodput under --slo.
+  compare-models [name=]a.onnx [name=]b.onnx ...
+                          Run variants interleaved; ratios with confidence intervals.
   help                    Show this help.
 
 Options of profile:
@@ -51,6 +58,29 @@ Options of compare:
   --md FILE, --html FILE, --json FILE
                           Also write the comparison as Markdown, HTML or JSON
 
-Exit codes: 0 success, 1 failure (compare: a regression),
+Options of sweep (also --dims, --runs, --warmup, --min-time, --threads, --json):
+  --over axis=v1,v2       The axis and its values: a symbolic dimension (batch=1,4,8),
+                          intraOpNumThreads=1,2, graphOptimizationLevel=basic,all,
+                          executionProviders=cpu,cuda+cpu
+  --csv FILE              Also write one row per point as CSV
+
+Options of load (also --dims, --threads, --json, --csv):
+  --concurrency 1,2,4     Concurrency levels: worker threads, each with its own
+                          session (default 1,2,4)
+  --duration MS           How long each level sends requests (default 2000)
+  --rate N                Offer N requests/s (open loop) instead of back-to-back
+  --slo p95=50,...        Latency bounds (p50, p90, p95, p99 in ms; errorRate);
+                          exits 1 when no level meets them
+  --max-requests N        Most requests per level (default 100000)
+
+Options of compare-models (also --dims, --threads, --json, --csv):
+  --reference NAME        The variant the others are compared with (default: first)
+  --rounds N              Rounds of interleaved runs (default 10)
+  --runs-per-round N      Measured runs of each variant per round (default 10)
+  --warmup N              Unmeasured runs per variant per round (default 2)
+  --process-rounds N      Fresh processes per variant, for load time and memory
+                          (default 3)
+
+Exit codes: 0 success, 1 failure (compare: a regression; load: no level meets --slo),
             2 wrong usage or bad input.
 `

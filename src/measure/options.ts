@@ -1,6 +1,7 @@
 /** Profile options: their defaults, documentation and validation. */
 import type ort from 'onnxruntime-node'
 import { perfgateError } from '../errors.js'
+import type { OpProfileOptions } from './op-profile.js'
 
 export interface ProfileOptions {
   /** Values for symbolic input dimensions, e.g. `{ batch: 4, height: 224 }`. Batch-like names default to 1. @default {} */
@@ -35,6 +36,13 @@ export interface ProfileOptions {
   session?: ort.InferenceSession.SessionOptions
   /** Called with progress messages (the CLI prints them on stderr). @default none */
   onProgress?: (message: string) => void
+  /**
+   * Also time every operator with onnxruntime's profiler, in a separate session after the measured runs
+   * (so the latency is unaffected): `true`, or `{ runs: 20, warmup: 3, top: 15 }`. Model profiles only.
+   * The table is stored with the baseline entry; a failing gate lists the operators whose time grew most.
+   * @default false
+   */
+  opProfile?: boolean | OpProfileOptions
 }
 
 export interface ResolvedLoop {

@@ -13,6 +13,7 @@ import { collectTestbed } from './testbed.js'
 
 export async function profileFunction(fn: () => unknown, options: ProfileOptions = {}): Promise<ProfileResult> {
   const loop = resolveLoopOptions(options)
+  if (options.opProfile) throw perfgateError('OPTION_INVALID', { option: 'opProfile', value: options.opProfile, expected: 'no opProfile for a function: the operator profile needs a model path' })
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
   try {

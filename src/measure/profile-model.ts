@@ -15,6 +15,8 @@ import { PeakMemory, rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
 import { recordedOptions, resolveLoopOptions, type ProfileOptions } from './options.js'
 import { runLoop } from './run-loop.js'
+import { assertGpuProvidersAvailable, gpuMemoryTracker } from './gpu.js'
+import { measureOpProfile, resolveOpProfileOptions } from './op-profile.js'
 import { runFigures } from './summarize-run.js'
 import { collectTestbed } from './testbed.js'
 
@@ -32,6 +34,7 @@ export function oversubscription(intraOpNumThreads: number | undefined, cores: n
 
 export async function profileModel(modelPath: string, options: ProfileOptions = {}): Promise<ProfileResult> {
   const loop = resolveLoopOptions(options)
+  const opProfileOptions = resolveOpProfileOptions(options.opProfile)
   const abs = resolve(modelPath)
   // a folder (e.g. a model's directory) would otherwise fail in readFileSync with a bare EISDIR
   if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('MODEL_NOT_FOUND', { path: modelPath })
@@ -46,12 +49,15 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
   const progress = options.onProgress
   const threadWarning = oversubscription(sessionOptions.intraOpNumThreads)
   if (threadWarning) (progress ?? process.emitWarning)(threadWarning)
+  assertGpuProvidersAvailable(sessionOptions.executionProviders)
+  const gpu = gpuMemoryTracker(sessionOptions.executionProviders)
 
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
   let session: ort.InferenceSession | undefined
   try {
     const rssBeforeLoadMB = rssMB()
+    gpu?.snap()
     const t0 = performance.now()
     try {
       session = await ort.InferenceSession.create(abs, sessionOptions)
@@ -60,6 +66,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
     }
     const loadMs = performance.now() - t0
     const rssAfterLoadMB = rssMB()
+    gpu?.snap()
 
     let feeds: Record<string, ort.Tensor>
     let inputs: ProfileResult['inputs']
@@ -101,6 +108,9 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       adaptive: loop.adaptive,
     }, { beforeMeasured: () => (peak = new PeakMemory()), afterRun: () => peak.sample() })
     const peakRssMB = peak.peak()
+    gpu?.snap()
+    const gpuFigures = gpu?.figures()
+    const opProfile = opProfileOptions && (await measureOpProfile(abs, modelPath, sessionOptions, feeds, opProfileOptions))
     return {
       kind: 'model',
       model,
@@ -112,6 +122,8 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       options: recordedOptions(options, loop),
       window: { start: windowStart, end: Date.now() },
       inputs,
+      ...(opProfile ? { opProfile } : {}),
+      ...(gpuFigures ? { gpu: gpuFigures } : {}),
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err

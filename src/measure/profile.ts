@@ -5,6 +5,9 @@ import type { ProfileOptions } from './options.js'
 import { profileFunction } from './profile-function.js'
 import { profileGenerate } from './profile-generate.js'
 import { profileModel } from './profile-model.js'
+import { sweep } from './sweep.js'
+import { compareModels } from './compare-models.js'
+import { loadTest } from './load.js'
 
 /**
  * Profiles an ONNX model file (path) or an async function, measuring warm
@@ -23,3 +26,11 @@ export async function profile(target: string | (() => unknown), options: Profile
  * See GenerateOptions for the defaults.
  */
 profile.generate = profileGenerate
+/** `profile.sweep(model, { over: { batch: [1, 4, 8, 16] } })`: one profile per value of one axis, with scaling columns. */
+profile.sweep = sweep
+
+/** `profile.compare({ fp32: 'a.onnx', int8: 'b.onnx' })`: variants measured interleaved, ratios with confidence intervals. */
+profile.compare = compareModels
+
+/** `profile.load(model, { concurrency: [1, 2, 4], durationMs, slo })`: a load test in worker threads, with the goodput under an SLO. */
+profile.load = loadTest

@@ -40,7 +40,8 @@ export interface LoopHooks {
   afterRun?: () => void
 }
 
-function halfWidth(samples: readonly number[]): number {
+/** Relative half-width of the median's 99% interval: the samples' own noise. */
+export function medianHalfWidth(samples: readonly number[]): number {
   const sorted = sortSamples(samples)
   return relativeHalfWidth(medianInterval(sorted), percentile(sorted, 50))
 }
@@ -66,7 +67,7 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
       if (performance.now() - started >= opts.adaptive.maxTimeMs) return done('budget')
       // checking costs a sort: do it at geometrically spaced counts, outside any timer
       if (latency.length >= nextCheck) {
-        if (halfWidth(latency) <= opts.adaptive.precision) return done('precision')
+        if (medianHalfWidth(latency) <= opts.adaptive.precision) return done('precision')
         nextCheck = Math.ceil(latency.length * 1.1)
       }
     }
@@ -82,6 +83,6 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
   }
 
   function done(stoppedBy: LoopSamples['stoppedBy']): LoopSamples {
-    return { warmupRuns, latency, cpu, stoppedBy, medianHalfWidth: latency.length > 0 ? halfWidth(latency) : Infinity }
+    return { warmupRuns, latency, cpu, stoppedBy, medianHalfWidth: latency.length > 0 ? medianHalfWidth(latency) : Infinity }
   }
 }

@@ -51,6 +51,7 @@ export interface BaselineEntry {
     [k: string]: unknown
   }
   testbed: Testbed
+  opProfile?: OpProfile
 }
 /**
  * Sorted samples of the per-run distributions (a bounded quantile subsample when there were many runs), in ms.
@@ -125,4 +126,68 @@ export interface Testbed {
    * null when left to onnxruntime's default.
    */
   interOpNumThreads: number | null
+}
+/**
+ * Where the time of a run goes, from onnxruntime's own profiler (profile option `opProfile`): the operators by type and the slowest nodes, over `runs` profiled runs in a separate profiling session.
+ *
+ * This interface was referenced by `BaselineFile`'s JSON-Schema
+ * via the `definition` "OpProfile".
+ */
+export interface OpProfile {
+  /**
+   * Profiled runs the table sums (after the profiling session's own warm-up runs, without disturbed runs).
+   */
+  runs: number
+  /**
+   * Profiled runs left out as disturbed: longer than twice the median run (a preempted thread).
+   */
+  droppedRuns?: number
+  /**
+   * Total time of the profiled runs (onnxruntime's model_run events), ms.
+   */
+  runMs: number
+  /**
+   * Every operator type, by total time, largest first.
+   */
+  byType: OpTime[]
+  /**
+   * The nodes with the largest total time, largest first (at most `top` of them).
+   */
+  byNode: OpTime[]
+}
+/**
+ * Kernel time of one operator type or one node over the profiled runs.
+ *
+ * This interface was referenced by `BaselineFile`'s JSON-Schema
+ * via the `definition` "OpTime".
+ */
+export interface OpTime {
+  /**
+   * Operator type as executed, after graph optimisation (e.g. MatMul, FusedMatMul, Conv).
+   */
+  opType: string
+  /**
+   * Node name as executed (rows of `byNode` only).
+   */
+  node?: string
+  /**
+   * Execution provider that ran it (rows of `byNode` only).
+   */
+  provider?: string
+  /**
+   * Kernel calls over the profiled runs.
+   */
+  calls: number
+  /**
+   * Total kernel time over the profiled runs, ms.
+   */
+  totalMs: number
+  /**
+   * totalMs / calls.
+   */
+  meanMs: number
+  /**
+   * totalMs / runMs: the share of run time spent in it.
+   */
+  share: number
 }

@@ -2,10 +2,10 @@
  * The shared vocabulary of perfgate. Baseline file types are generated from
  * schema/baseline.schema.json; everything else that crosses a layer is here.
  */
-import type { BaselineEntry, BaselineFile, ModelIdentity, SampleSet, Testbed } from './baseline.generated.js'
+import type { BaselineEntry, BaselineFile, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed } from './baseline.generated.js'
 import type { ChangeInterval, ResultExtras } from './results.generated.js'
 
-export type { BaselineEntry, BaselineFile, ModelIdentity, SampleSet, Testbed }
+export type { BaselineEntry, BaselineFile, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed }
 export type {
   ChangeInterval,
   GenerationReport,
@@ -84,6 +84,26 @@ export interface ProfileResult {
   window: { start: number; end: number }
   /** Input names and shapes that were fed, for model profiles. */
   inputs?: Record<string, { type: string; dims: number[] }>
+  /** Time by operator from onnxruntime's profiler, with the `opProfile` option. */
+  opProfile?: OpProfile
+  /** GPU memory from nvidia-smi, when a CUDA or TensorRT execution provider ran the model. */
+  gpu?: GpuFigures
+}
+
+/** GPU memory around a profile, from nvidia-smi (MB as it reports them: MiB). */
+export interface GpuFigures {
+  /** The GPUs nvidia-smi lists: index, name and total memory. */
+  devices: { index: number; name: string; memoryTotalMB: number }[]
+  /** Memory used on all GPUs together before the session was created, MB. */
+  usedBeforeLoadMB: number
+  /** Memory used on all GPUs together after the session was created, MB. */
+  usedAfterLoadMB: number
+  /** Memory used on all GPUs together after the measured runs, MB. */
+  usedAfterRunsMB: number
+  /** usedAfterRunsMB - usedBeforeLoadMB (other processes on the GPU count too). */
+  deltaMB: number
+  /** GPU memory of this process after the runs (nvidia-smi's compute apps), when it lists it, MB. */
+  processMB?: number
 }
 
 /** Which direction of change is an improvement. */
@@ -293,3 +313,18 @@ export interface GenerationResult {
   /** When the measurement held the machine: epoch ms, from lock acquired to released. */
   window: { start: number; end: number }
 }
+
+export type {
+  ComparisonSummary,
+  LoadLevel,
+  LoadResult,
+  LoadSlo,
+  ModelComparison,
+  RatioEstimate,
+  SweepAxisKind,
+  SweepPoint,
+  SweepResult,
+  SweepValue,
+  VariantRatios,
+  VariantResult,
+} from './experiments.js'

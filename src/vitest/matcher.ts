@@ -18,6 +18,8 @@ import type { GateRecord, GenerationResult, ProfileResult } from '../types/index
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
 import { annotateTest } from './annotate.js'
+import { opGrowthSection } from './op-growth-section.js'
+import { gateSweep, isSweepResult } from './sweep-matcher.js'
 import './augment.js'
 
 interface MatcherContext {
@@ -64,7 +66,8 @@ function describe(x: unknown): string {
   return typeof x
 }
 
-export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}) {
+export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}): { pass: boolean; message: () => string } {
+  if (isSweepResult(received)) return gateSweep.call(this, received, options, toBeWithinBaseline)
   const config = inject('perfgate') as WorkerConfig | undefined
   if (!config) throw new Error(errorMessage('PLUGIN_MISSING', undefined as never))
   if (this.isNot) throw new TypeError('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
@@ -134,6 +137,6 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
       record.rows = outcome.comparison.rows
       if (outcome.comparison.differences.length > 0) record.differences = outcome.comparison.differences
       if (config.annotations !== false) annotateTest(test, record)
-      return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) }
+      return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) + opGrowthSection(outcome.status, stored, current) }
   }
 }

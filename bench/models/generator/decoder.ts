@@ -39,6 +39,7 @@ import {
   valueInfo,
   type ValueInfoMsg,
 } from './onnx-schema.js'
+import { int8Dense } from './quantize.js'
 import { deriveSeed, Rng, weightsFor } from './rng.js'
 
 export interface DecoderOptions {
@@ -60,6 +61,12 @@ export interface DecoderOptions {
   layout?: DecoderLayout
   /** Element type of input_ids, attention_mask and position_ids (default int64). */
   idsType?: 'int64' | 'int32'
+  /**
+   * Weights of the linear layers (attention projections and MLP): `float32`, or `int8` quantized the way
+   * onnxruntime's dynamic quantization writes them (MatMulInteger; embeddings and lm_head stay float32).
+   * Default float32.
+   */
+  weights?: 'float32' | 'int8'
 }
 
 export type DecoderLayout = 'optimum' | 'legacy'
@@ -83,6 +90,7 @@ export function resolveDecoderOptions(opts: DecoderOptions): ResolvedDecoderOpti
     maxPositions: opts.maxPositions ?? DECODER_DEFAULTS.maxPositions,
     layout: opts.layout ?? 'optimum',
     idsType: opts.idsType ?? 'int64',
+    weights: opts.weights ?? 'float32',
   }
   for (const k of ['layers', 'hidden', 'heads', 'ffn', 'vocabSize', 'maxPositions'] as const) checkPositiveInt(k, r[k])
   if (r.hidden % r.heads !== 0) throw new Error(`hidden (${r.hidden}) must be divisible by heads (${r.heads})`)
@@ -166,6 +174,11 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
     return g.op('LayerNormalization', [x, gamma, beta], prefix, { axis: -1, epsilon: { float: LAYER_NORM_EPSILON } })
   }
   const dense = (x: string, prefix: string, fanIn: number, fanOut: number): string => {
+    if (o.weights === 'int8') {
+      // the float32 model's weights (same seed and label), quantized
+      const values = weightsFor(seed, `${prefix}.weight`, fanIn * fanOut, fanIn)
+      return int8Dense(g, x, prefix, values, [fanIn, fanOut], linear(`${prefix}.bias`, [fanOut], fanIn))
+    }
     const w = linear(`${prefix}.weight`, [fanIn, fanOut], fanIn)
     const b = linear(`${prefix}.bias`, [fanOut], fanIn)
     return g.op('Add', [g.op('MatMul', [x, w], `${prefix}.matmul`), b], prefix)
@@ -271,6 +284,7 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
       // only variants carry these, so the committed default model keeps its bytes
       ...(legacy ? [{ key: 'perfgate.layout', value: 'legacy' }] : []),
       ...(o.idsType === 'int32' ? [{ key: 'perfgate.ids_type', value: 'int32' }] : []),
+      ...(o.weights === 'int8' ? [{ key: 'perfgate.weights', value: 'int8' }] : []),
     ],
   })
 }

@@ -322,6 +322,15 @@ export function int64Tensor(name: string, dims: number[], values: ArrayLike<numb
   return { name, dims, data_type: DataType.INT64, raw_data: raw }
 }
 
+/** int8 initializer stored as raw_data (one byte per value, two's complement). */
+export function int8Tensor(name: string, dims: number[], values: ArrayLike<number>): TensorMsg {
+  if (values.length !== product(dims)) {
+    throw new Error(`tensor ${name}: ${values.length} values for dims [${dims.join(',')}]`)
+  }
+  const raw = new Uint8Array(Int8Array.from(values as ArrayLike<number>).buffer)
+  return { name, dims, data_type: DataType.INT8, raw_data: raw }
+}
+
 /** A graph input/output description; string dims become symbolic (dim_param). */
 export function valueInfo(name: string, elemType: DataTypeValue, dims: Dim[]): ValueInfoMsg {
   return {
@@ -384,6 +393,13 @@ export class GraphBuilder {
   float(name: string, dims: number[], values: ArrayLike<number>): string {
     const n = this.fresh(name)
     this.initializers.push(floatTensor(n, dims, values))
+    return n
+  }
+
+  /** Adds an int8 initializer and returns its name. */
+  int8(name: string, dims: number[], values: ArrayLike<number>): string {
+    const n = this.fresh(name)
+    this.initializers.push(int8Tensor(n, dims, values))
     return n
   }
 

@@ -1,0 +1,52 @@
+/** `perfgate compare-models [name=]a.onnx [name=]b.onnx ... [--reference NAME] [--rounds N] [--json FILE] [--csv FILE]` */
+import { basename, resolve } from 'node:path'
+import type { CompareModelsOptions } from '../measure/compare-models.js'
+import { profile } from '../measure/profile.js'
+import { compareTable } from '../report/compare-table.js'
+import { compareCsv } from '../report/experiment-csv.js'
+import { dimsArg, intArg, parseCommand, progressTo, runCommand, UsageError, writeOutputs } from './experiment-args.js'
+import { EXIT, type CliIo } from './io.js'
+
+/** `fp32=a.onnx` names a variant; a bare path is named by its file name (without .onnx). */
+export function variantsArg(positionals: readonly string[], cwd: string): Record<string, string> {
+  if (positionals.length < 2) throw new UsageError(`compare-models takes at least two models, got ${positionals.length}`)
+  const out: Record<string, string> = {}
+  for (const p of positionals) {
+    const m = /^([A-Za-z_][\w.-]*)=(.+)$/.exec(p)
+    const name = m ? m[1]! : basename(p).replace(/\.onnx$/i, '')
+    if (name in out) throw new UsageError(`two variants are named '${name}': name them, e.g. fp32=${p}`)
+    out[name] = resolve(cwd, m ? m[2]! : p)
+  }
+  return out
+}
+
+export function compareModelsCommand(args: readonly string[], io: CliIo): Promise<number> {
+  return runCommand(io, async () => {
+    const { values, positionals } = parseCommand(args, {
+      reference: { type: 'string' },
+      rounds: { type: 'string' },
+      'runs-per-round': { type: 'string' },
+      warmup: { type: 'string' },
+      'process-rounds': { type: 'string' },
+      dims: { type: 'string' },
+      threads: { type: 'string' },
+      json: { type: 'string' },
+      csv: { type: 'string' },
+    })
+    const variants = variantsArg(positionals, io.cwd)
+    const threads = intArg('threads', values.threads, 1)
+    const options: CompareModelsOptions = {
+      reference: values.reference,
+      rounds: intArg('rounds', values.rounds, 1),
+      runsPerRound: intArg('runs-per-round', values['runs-per-round'], 1),
+      warmup: intArg('warmup', values.warmup, 0),
+      processRounds: intArg('process-rounds', values['process-rounds'], 1),
+      dims: dimsArg(values.dims),
+      session: threads ? { intraOpNumThreads: threads } : undefined,
+      onProgress: progressTo(io),
+    }
+    const result = await profile.compare(variants, options)
+    io.stdout.write(`${compareTable(result)}\n`)
+    return writeOutputs(io, values, result, () => compareCsv(result)) ? EXIT.ok : EXIT.failure
+  })
+}

@@ -1,0 +1,48 @@
+/** `perfgate load [model] [--concurrency 1,2,4] [--duration MS] [--rate N] [--slo p95=50] [--json FILE] [--csv FILE]` */
+import { resolve } from 'node:path'
+import type { LoadOptions } from '../measure/load.js'
+import { profile } from '../measure/profile.js'
+import { loadCsv } from '../report/experiment-csv.js'
+import { loadTable } from '../report/load-table.js'
+import { DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
+import { dimsArg, intArg, intListArg, numberArg, parseCommand, progressTo, runCommand, sloArg, UsageError, writeOutputs } from './experiment-args.js'
+import { EXIT, type CliIo } from './io.js'
+
+export function loadCommand(args: readonly string[], io: CliIo): Promise<number> {
+  return runCommand(io, async () => {
+    const { values, positionals } = parseCommand(args, {
+      concurrency: { type: 'string' },
+      duration: { type: 'string' },
+      rate: { type: 'string' },
+      slo: { type: 'string' },
+      'max-requests': { type: 'string' },
+      dims: { type: 'string' },
+      threads: { type: 'string' },
+      json: { type: 'string' },
+      csv: { type: 'string' },
+    })
+    if (positionals.length > 1) throw new UsageError(`load takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
+    const dims = dimsArg(values.dims)
+    const threads = intArg('threads', values.threads, 1)
+    const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_MODEL_PATH
+    const options: LoadOptions = {
+      concurrency: intListArg('concurrency', values.concurrency),
+      durationMs: intArg('duration', values.duration, 1),
+      rate: numberArg('rate', values.rate),
+      slo: sloArg(values.slo),
+      maxRequests: intArg('max-requests', values['max-requests'], 1),
+      dims: positionals[0] ? dims : { ...DEFAULT_MODEL_DIMS, ...dims },
+      session: threads ? { intraOpNumThreads: threads } : undefined,
+      onProgress: progressTo(io),
+    }
+    const result = await profile.load(model, options)
+    io.stdout.write(`${loadTable({ ...result, target: positionals[0] ?? 'the default model (tiny-gpt decoder)' })}\n`)
+    if (!writeOutputs(io, values, result, () => loadCsv(result))) return EXIT.failure
+    // with an SLO the command is a gate: no sustainable level fails it
+    if (options.slo && result.sustainable === null) {
+      io.stderr.write('perfgate: no concurrency level met the SLO. Lower the concurrency or the rate, or make each request cheaper.\n')
+      return EXIT.failure
+    }
+    return EXIT.ok
+  })
+}

@@ -1,0 +1,44 @@
+/** CSV of sweeps, load tests and model comparisons: one header line, one line per row, RFC 4180 quoting. */
+import type { LoadResult, ModelComparison, RatioEstimate, SweepResult, VariantResult } from '../types/index.js'
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : Number.isFinite(v) ? String(+v.toPrecision(6)) : '') : Array.isArray(v) ? v.join('+') : String(v)
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n'
+}
+
+export function sweepCsv(s: SweepResult): string {
+  return toCsv(
+    ['axis', 'value', 'p50_ms', 'p95_ms', 'mean_ms', 'runs_per_s', 'throughput', 'speedup', 'factor', 'efficiency', 'step_gain', 'runs'],
+    s.points.map((p) => [s.axis, p.value, p.result.latency.p50, p.result.latency.p95, p.result.latency.mean, p.result.throughput.runsPerSecond, p.throughput, p.speedup, p.factor, p.efficiency, p.stepGain, p.result.latency.n]),
+  )
+}
+
+export function loadCsv(r: LoadResult): string {
+  return toCsv(
+    ['concurrency', 'offered_rate', 'requests', 'requests_per_s', 'ok_per_s', 'p50_ms', 'p95_ms', 'p99_ms', 'errors', 'error_rate', 'missed', 'wall_ms', 'cpu_ms', 'meets_slo'],
+    r.levels.map((l) => [l.concurrency, l.offeredRate, l.requests, l.requestsPerSecond, l.okPerSecond, l.latency?.p50, l.latency?.p95, l.latency?.p99, l.errors, l.errorRate, l.missed, l.wallMs, l.cpuMs, l.meetsSlo]),
+  )
+}
+
+export function compareCsv(cmp: ModelComparison): string {
+  const s = cmp.summary
+  const byName = cmp as unknown as Record<string, VariantResult>
+  const ref = byName[s.reference]!
+  const rows: unknown[][] = []
+  for (const r of s.ratios) {
+    const v = byName[r.variant]!
+    const add = (metric: string, a: number | undefined, b: number | undefined, e: RatioEstimate | null) =>
+      rows.push([r.variant, s.reference, metric, a, b, e?.ratio, e?.low, e?.high, e?.pValue, e?.verdict])
+    add('latency_p50_ms', ref.latency.p50, v.latency.p50, r.latency)
+    add('throughput_runs_per_s', ref.throughput.runsPerSecond, v.throughput.runsPerSecond, r.throughput)
+    add('memory_peak_delta_mb', ref.memory.peakDeltaMB, v.memory.peakDeltaMB, r.memory)
+    add('load_ms', ref.loadMs, v.loadMs, r.loadMs)
+    add('file_bytes', ref.model?.bytes, v.model?.bytes, r.fileSize)
+  }
+  return toCsv(['variant', 'reference', 'metric', 'reference_value', 'variant_value', 'ratio', 'low', 'high', 'p_value', 'verdict'], rows)
+}

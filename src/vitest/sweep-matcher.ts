@@ -1,0 +1,44 @@
+/**
+ * `expect(sweep).toBeWithinBaseline()`: gates every point of a sweep as its
+ * own baseline entry, keyed `<key> [<axis>=<value>]` (the key is the test's
+ * name and counter, or the matcher's `name`), so a point can be added, removed
+ * or re-recorded on its own. The assertion fails when any point regresses.
+ */
+import { TestRunner } from 'vitest'
+import { errorMessage } from '../errors.js'
+import type { SweepResult } from '../types/index.js'
+import { nextEntryKey } from './entry-key.js'
+import type { BaselineMatcherOptions } from './options.js'
+
+interface MatcherContext {
+  isNot: boolean
+  currentTestName?: string
+  testPath?: string
+}
+
+type GateOne = (this: MatcherContext, received: unknown, options?: BaselineMatcherOptions) => { pass: boolean; message: () => string }
+
+export function isSweepResult(x: unknown): x is SweepResult<unknown> {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'sweep' && Array.isArray((x as { points?: unknown }).points)
+}
+
+/** The entry key of one point. */
+export function sweepPointKey(key: string, label: string): string {
+  return `${key} [${label}]`
+}
+
+export function gateSweep(this: MatcherContext, sweep: SweepResult<unknown>, options: BaselineMatcherOptions, gateOne: GateOne) {
+  if (this.isNot) throw new TypeError('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
+  const test = TestRunner.getCurrentTest()
+  if (!test) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
+  const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, this.currentTestName ?? test.name)
+  const outcomes = sweep.points.map((p) => ({ label: p.label, ...gateOne.call(this, p.result, { ...options, name: sweepPointKey(key, p.label) }) }))
+  const failed = outcomes.filter((o) => !o.pass)
+  return {
+    pass: failed.length === 0,
+    message: () =>
+      failed.length > 0
+        ? `perfgate: ${failed.length} of ${outcomes.length} points of the sweep over ${sweep.axis} failed (${failed.map((o) => o.label).join(', ')})\n\n${failed.map((o) => o.message()).join('\n\n')}`
+        : outcomes.map((o) => o.message()).join('\n'),
+  }
+}
