@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildHeavyClassifier, buildSlowDecoder, MODELS_DIR } from '../../bench/models/generate.js'
 import { createFixtureProject, type FixtureProject } from './fixture-project.js'
 
-const BASELINE = 'baselines/sweep.perf.test.ts.json'
+const BASELINE = 'baselines/e2e/sweep.perf.test.ts.json'
 
 describe('experiments in a Vitest project', () => {
   let project: FixtureProject
