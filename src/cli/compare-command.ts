@@ -18,12 +18,8 @@ import { buildResultsFile } from '../results/results-file.js'
 import type { MetricId, Tolerance } from '../types/index.js'
 import { EXIT, type CliIo } from './io.js'
 import { writeReportFiles } from './report-files.js'
-import { USAGE } from './usage.js'
+import { usageError } from './usage.js'
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
-  return EXIT.usage
-}
 
 export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
   let parsed

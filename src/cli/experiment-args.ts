@@ -6,15 +6,11 @@ import { PerfgateError } from '../errors.js'
 import type { LoadSlo, SweepValue } from '../types/index.js'
 import { EXIT, type CliIo } from './io.js'
 import { parseDims } from './parse-dims.js'
-import { USAGE } from './usage.js'
+import { usageError } from './usage.js'
 
 /** Thrown for wrong usage; turned into exit code 2 with the usage text. */
 export class UsageError extends Error {}
 
-export function usageExit(io: CliIo, message: string): number {
-  io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
-  return EXIT.usage
-}
 
 /** node:util parseArgs with strict string options; UsageError on an unknown flag or a missing value. */
 export function parseCommand<K extends string>(args: readonly string[], options: Record<K, { type: 'string' }>): { values: Partial<Record<K, string>>; positionals: string[] } {
@@ -100,7 +96,7 @@ export async function runCommand(io: CliIo, body: () => Promise<number>): Promis
   try {
     return await body()
   } catch (err) {
-    if (err instanceof UsageError) return usageExit(io, err.message)
+    if (err instanceof UsageError) return usageError(io, err.message)
     if (err instanceof PerfgateError) {
       io.stderr.write(`perfgate: ${err.message}\n`)
       return EXIT.failure

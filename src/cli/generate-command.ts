@@ -13,7 +13,8 @@ import { generationCsv } from '../report/generation-csv.js'
 import { generationTable } from '../report/generation-table.js'
 import { DEFAULT_LANGUAGE_MODEL_DIR } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
-import { intOption, usageError } from './profile-command.js'
+import { intOption } from './profile-command.js'
+import { usageError } from './usage.js'
 
 /** Progress lines start after this long, then repeat at this interval. */
 const PROGRESS_AFTER_MS = 2000

@@ -10,15 +10,11 @@ import { profileCsv } from '../results/csv.js'
 import { DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { parseDims } from './parse-dims.js'
-import { USAGE } from './usage.js'
+import { usageError } from './usage.js'
 
 /** Progress lines start after this long, then repeat at this interval. */
 const PROGRESS_AFTER_MS = 2000
 
-export function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
-  return EXIT.usage
-}
 
 export function intOption(io: CliIo, name: string, v: string | undefined, min: number): number | undefined | null {
   if (v === undefined) return undefined

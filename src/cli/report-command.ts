@@ -16,12 +16,8 @@ import { parseHistory } from '../results/history.js'
 import { readResultsFile } from '../results/read-results.js'
 import { EXIT, type CliIo } from './io.js'
 import { writeReportFiles } from './report-files.js'
-import { USAGE } from './usage.js'
+import { usageError } from './usage.js'
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
-  return EXIT.usage
-}
 
 export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
   let parsed

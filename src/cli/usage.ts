@@ -1,4 +1,6 @@
-/** The CLI's help text. */
+/** The CLI's help text, and the one way a command reports wrong usage. */
+import { EXIT, type CliIo } from './io.js'
+
 export const USAGE = `Usage: perfgate <command> [options]
 
 Commands:
@@ -84,3 +86,9 @@ Options of compare-models (also --dims, --threads, --json, --csv):
 Exit codes: 0 success, 1 failure (compare: a regression; load: no level meets --slo),
             2 wrong usage or bad input.
 `
+
+/** Prints what was wrong and the usage text on stderr; returns the exit code for wrong usage. */
+export function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
+  return EXIT.usage
+}

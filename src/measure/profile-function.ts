@@ -5,9 +5,9 @@
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { ProfileResult } from '../types/index.js'
 import { acquireMeasureLock } from './machine-lock.js'
-import { PeakMemory, rssMB } from './memory.js'
+import { rssMB } from './memory.js'
 import { recordedOptions, resolveLoopOptions, type ProfileOptions } from './options.js'
-import { runLoop } from './run-loop.js'
+import { measureRuns } from './measure-runs.js'
 import { runFigures } from './summarize-run.js'
 import { collectTestbed } from './testbed.js'
 
@@ -26,24 +26,12 @@ export async function profileFunction(fn: () => unknown, options: ProfileOptions
         throw perfgateError('RUN_FAILED', { what, detail: err instanceof Error ? err.message : String(err) }, err)
       }
     }
-    const f0 = performance.now()
-    await run()
-    const firstRunMs = performance.now() - f0
-    let peak = new PeakMemory()
-    const samples = await runLoop(run, {
-      warmup: loop.warmup,
-      warmupTimeMs: loop.warmupTimeMs,
-      runs: loop.runs,
-      minTimeMs: loop.minTimeMs,
-      maxRuns: loop.maxRuns,
-      adaptive: loop.adaptive,
-    }, { beforeMeasured: () => (peak = new PeakMemory()), afterRun: () => peak.sample() })
-    const peakRssMB = peak.peak()
+    const { firstRunMs, samples, peakRssMB, peakSource } = await measureRuns(run, loop)
     return {
       kind: 'function',
       firstRunMs,
       ...runFigures(samples, options.batchSize ?? 1),
-      memory: { rssBeforeLoadMB, rssAfterLoadMB: rssBeforeLoadMB, peakRssMB, peakDeltaMB: peakRssMB - rssBeforeLoadMB, peakSource: peak.source },
+      memory: { rssBeforeLoadMB, rssAfterLoadMB: rssBeforeLoadMB, peakRssMB, peakDeltaMB: peakRssMB - rssBeforeLoadMB, peakSource },
       testbed: collectTestbed('none'),
       options: recordedOptions(options, loop),
       window: { start: windowStart, end: Date.now() },

@@ -11,10 +11,10 @@ import { perfgateError, PerfgateError } from '../errors.js'
 import type { ProfileResult } from '../types/index.js'
 import { generateFeeds } from './feeds.js'
 import { acquireMeasureLock } from './machine-lock.js'
-import { PeakMemory, rssMB } from './memory.js'
+import { rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
 import { recordedOptions, resolveLoopOptions, type ProfileOptions } from './options.js'
-import { runLoop } from './run-loop.js'
+import { measureRuns } from './measure-runs.js'
 import { assertGpuProvidersAvailable, gpuMemoryTracker } from './gpu.js'
 import { measureOpProfile, resolveOpProfileOptions } from './op-profile.js'
 import { runFigures } from './summarize-run.js'
@@ -94,20 +94,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       }
     }
     progress?.(`loaded ${model.path} in ${loadMs.toFixed(1)} ms; measuring...`)
-    const f0 = performance.now()
-    await run()
-    const firstRunMs = performance.now() - f0
-
-    let peak = new PeakMemory()
-    const samples = await runLoop(run, {
-      warmup: loop.warmup,
-      warmupTimeMs: loop.warmupTimeMs,
-      runs: loop.runs,
-      minTimeMs: loop.minTimeMs,
-      maxRuns: loop.maxRuns,
-      adaptive: loop.adaptive,
-    }, { beforeMeasured: () => (peak = new PeakMemory()), afterRun: () => peak.sample() })
-    const peakRssMB = peak.peak()
+    const { firstRunMs, samples, peakRssMB, peakSource } = await measureRuns(run, loop)
     gpu?.snap()
     const gpuFigures = gpu?.figures()
     const opProfile = opProfileOptions && (await measureOpProfile(abs, modelPath, sessionOptions, feeds, opProfileOptions))
@@ -117,7 +104,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       loadMs,
       firstRunMs,
       ...runFigures(samples, batchSize),
-      memory: { rssBeforeLoadMB, rssAfterLoadMB, peakRssMB, peakDeltaMB: peakRssMB - rssBeforeLoadMB, peakSource: peak.source },
+      memory: { rssBeforeLoadMB, rssAfterLoadMB, peakRssMB, peakDeltaMB: peakRssMB - rssBeforeLoadMB, peakSource },
       testbed: collectTestbed(ONNXRUNTIME_VERSION, sessionOptions),
       options: recordedOptions(options, loop),
       window: { start: windowStart, end: Date.now() },

@@ -9,32 +9,14 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { main } from '../../src/cli/main.js'
+import { runCli, STACK_LINE } from './run-cli.js'
 import type { ProfileResult } from '../../src/types/index.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 /** Quick runs: the CLI's wiring is under test, not the model's speed. */
 const QUICK = ['--runs', '5', '--min-time', '0', '--warmup', '1']
-const STACK_LINE = /^\s+at /m
 
-interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function cli(argv: string[], cwd = ROOT): Promise<CliRun> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main({
-    argv,
-    cwd,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { ...process.env },
-  })
-  return { code, stdout, stderr }
-}
+const cli = (argv: string[], cwd = ROOT) => runCli(argv, cwd)
 
 let tmp: string
 beforeAll(() => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/main.js'
+import { runCli, STACK_LINE } from './run-cli.js'
 import { historyRecord } from '../../src/results/history.js'
 import { buildResultsFile } from '../../src/results/results-file.js'
 import { isResultsFile } from '../../src/results/validate-results.js'
@@ -15,21 +15,9 @@ import type { BaselineEntry, GateRecord, ResultsFile } from '../../src/types/ind
 import { profileEntry, profileResult, runs } from '../unit/entry-factory.js'
 import { HOSTILE } from '../unit/report/results-factory.js'
 
-const STACK_LINE = /^\s+at /m
 const FILE = 'baselines/det.perf.test.ts.json'
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main({
-    argv,
-    cwd,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1' },
-  })
-  return { code, stdout, stderr }
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd, { NO_COLOR: '1' })
 
 /** A measured entry whose 20 latency samples start at `ms` (0.1 ms apart). */
 function measured(ms: number, memory = 50): BaselineEntry {

@@ -10,28 +10,16 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { tinyGptFiles, VARIANT_OPTIONS, writeFiles } from '../../bench/models/generate.js'
-import { main } from '../../src/cli/main.js'
+import { runCli, STACK_LINE } from './run-cli.js'
 import type { GenerationResult } from '../../src/types/index.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const PROMPTS = 'bench/prompts.txt'
 /** Quick runs: the CLI's wiring is under test, not the model's speed. */
 const QUICK = ['--runs', '2', '--warmup', '0', '--max-new-tokens', '4']
-const STACK_LINE = /^\s+at /m
 const promptCount = readFileSync(join(ROOT, PROMPTS), 'utf8').split('\n').filter((l) => l.trim() !== '').length
 
-async function cli(argv: string[], cwd = ROOT) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main({
-    argv,
-    cwd,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { ...process.env },
-  })
-  return { code, stdout, stderr }
-}
+const cli = (argv: string[], cwd = ROOT) => runCli(argv, cwd)
 
 let tmp: string
 beforeAll(() => {
