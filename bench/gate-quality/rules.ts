@@ -11,9 +11,9 @@ const mean = (e: BaselineEntry) => e.metrics['latency.mean']!
 
 export const RULES: Record<string, Rule> = {
   // perfgate's defaults (memory is left out: this benchmark is about timings)
-  perfgate: (b, c) => compareEntry(b, c, { metrics: ['latency.p50', 'latency.p95', 'throughput'] }).verdict === 'regressed',
-  'perfgate, p50 only': (b, c) => compareEntry(b, c, { metrics: ['latency.p50'] }).verdict === 'regressed',
-  'perfgate, cpu.p50 only': (b, c) => compareEntry(b, c, { metrics: ['cpu.p50'] }).verdict === 'regressed',
+  perfgate: (b, c) => compareEntry(b, c, { metrics: ['latency.p50', 'latency.p95', 'throughput'], intervals: false }).verdict === 'regressed',
+  'perfgate, p50 only': (b, c) => compareEntry(b, c, { metrics: ['latency.p50'], intervals: false }).verdict === 'regressed',
+  'perfgate, cpu.p50 only': (b, c) => compareEntry(b, c, { metrics: ['cpu.p50'], intervals: false }).verdict === 'regressed',
   'mean within ±10%': (b, c) => mean(c) > mean(b) * 1.1,
   'mean ratio > 1.05 (vitest bench compare)': (b, c) => mean(c) / mean(b) > 1.05,
   'fixed 2x alert': (b, c) => mean(c) > mean(b) * 2,

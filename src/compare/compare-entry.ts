@@ -36,6 +36,12 @@ export interface CompareOptions {
   alpha?: number
   /** Direction of `value` entries. */
   better?: Better
+  /**
+   * Compute every row's interval for display. When false, an interval is computed only where the
+   * verdict needs it (a significant change beyond the tolerance): for bulk comparisons such as benchmarks.
+   * @default true
+   */
+  intervals?: boolean
 }
 
 /** Worst first: the entry's verdict is the first of these any of its rows has. */
@@ -49,7 +55,7 @@ export function compareEntry(baseline: BaselineEntry, current: BaselineEntry, op
     const b = baseline.metrics[id]
     const c = current.metrics[id]
     if (!def || b === undefined || c === undefined) continue
-    rows.push(compareMetric(def, b, c, baseline, current, resolveTolerance(id, opts.tolerance, opts.configTolerance).tolerance, alpha))
+    rows.push(compareMetric(def, b, c, baseline, current, resolveTolerance(id, opts.tolerance, opts.configTolerance).tolerance, alpha, opts.intervals ?? true))
   }
   const verdict = SEVERITY.find((v) => rows.some((r) => r.verdict === v)) ?? 'pass'
   return { verdict, rows, differences: testbedDifferences(baseline, current) }
@@ -63,6 +69,7 @@ function compareMetric(
   current: BaselineEntry,
   tolerance: ReturnType<typeof resolveTolerance>['tolerance'],
   alpha: number,
+  intervals: boolean,
 ): MetricComparison {
   const change = c - b
   const worse = def.better === 'lower' ? change > 0 : change < 0
@@ -84,7 +91,7 @@ function compareMetric(
   if (bs && cs && bs.length >= MIN_SAMPLES_FOR_TEST && cs.length >= MIN_SAMPLES_FOR_TEST) {
     row.pValue = mannWhitneyU(cs, bs).pValue
     significant = row.pValue < alpha
-    if (def.statistic && b !== 0) {
+    if (def.statistic && b !== 0 && (intervals || (significant && Math.abs(change) > allowed))) {
       const ci = bootstrapRatioCI(sortSamples(bs), sortSamples(cs), def.statistic, { resamples: BOOTSTRAP_RESAMPLES, confidence: 1 - alpha })
       row.interval = { lowPct: (ci.low - 1) * 100, highPct: (ci.high - 1) * 100, confidence: 1 - alpha }
     }
