@@ -2,6 +2,7 @@
 export { profile } from './measure/profile.js'
 export type { ProfileOptions } from './measure/options.js'
 export type { SweepFunctionFactory, SweepOptions } from './measure/sweep.js'
+export type { GenerationSweepOptions } from './measure/generation-sweep.js'
 export type { CompareModelsOptions } from './measure/compare-models.js'
 export type { OpProfileOptions } from './measure/op-profile.js'
 export { PROFILE_DEFAULTS } from './measure/options.js'

@@ -1,11 +1,13 @@
 /** `profile(model | fn, options)`: the public entry point of measuring. */
 import { perfgateError } from '../errors.js'
-import type { ProfileResult } from '../types/index.js'
+import type { GenerationResult, ProfileResult, SweepResult } from '../types/index.js'
+import { isGenerationSweepOptions, sweepGeneration, type GenerationSweepOptions } from './generation-sweep.js'
+import type { LanguageModelSource } from './language-model-files.js'
 import type { ProfileOptions } from './options.js'
 import { profileFunction } from './profile-function.js'
 import { profileGenerate } from './profile-generate.js'
 import { profileModel } from './profile-model.js'
-import { sweep } from './sweep.js'
+import { sweep, type SweepFunctionFactory, type SweepOptions } from './sweep.js'
 import { compareModels } from './compare-models.js'
 import { loadTest } from './load.js'
 
@@ -26,8 +28,18 @@ export async function profile(target: string | (() => unknown), options: Profile
  * See GenerateOptions for the defaults.
  */
 profile.generate = profileGenerate
-/** `profile.sweep(model, { over: { batch: [1, 4, 8, 16] } })`: one profile per value of one axis, with scaling columns. */
-profile.sweep = sweep
+/**
+ * `profile.sweep(model, { over: { batch: [1, 4, 8, 16] } })`: one profile per value of one axis, with scaling columns.
+ * With `generate` options and a language model, one `profile.generate` per value of a generation axis:
+ * `profile.sweep('models/tiny-gpt', { generate: { prompts }, over: { maxNewTokens: [4, 8, 16] } })`.
+ */
+function sweepAny(model: LanguageModelSource, options: GenerationSweepOptions): Promise<SweepResult<GenerationResult>>
+function sweepAny(target: string | SweepFunctionFactory, options: SweepOptions): Promise<SweepResult>
+function sweepAny(target: LanguageModelSource | SweepFunctionFactory, options: SweepOptions | GenerationSweepOptions): Promise<SweepResult<GenerationResult> | SweepResult> {
+  if (isGenerationSweepOptions(options)) return sweepGeneration(target as LanguageModelSource, options)
+  return sweep(target as string | SweepFunctionFactory, options as SweepOptions)
+}
+profile.sweep = sweepAny
 
 /** `profile.compare({ fp32: 'a.onnx', int8: 'b.onnx' })`: variants measured interleaved, ratios with confidence intervals. */
 profile.compare = compareModels

@@ -68,9 +68,11 @@ export function parseOver(over: unknown, kindOf: (axis: string) => SweepAxisKind
       ? SESSION_AXES[axis]!
       : kind === 'dim'
         ? (v) => Number.isInteger(v) && (v as number) >= 0
+        : kind === 'generation'
+          ? (v) => Number.isInteger(v) && (v as number) >= 1
         : (v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
   for (const v of values) {
-    if (!ok(v)) throw perfgateError('SWEEP_AXIS_INVALID', { detail: `over.${axis} has the value ${JSON.stringify(v)}, which a ${kind === 'dim' ? 'dimension (an integer >= 0)' : kind === 'session' ? `session option ${axis}` : 'function argument'} cannot take` })
+    if (!ok(v)) throw perfgateError('SWEEP_AXIS_INVALID', { detail: `over.${axis} has the value ${JSON.stringify(v)}, which a ${kind === 'dim' ? 'dimension (an integer >= 0)' : kind === 'generation' ? 'generation axis (an integer >= 1)' : kind === 'session' ? `session option ${axis}` : 'function argument'} cannot take` })
   }
   const labels = values.map((v: SweepValue) => pointLabel(axis, v))
   const dup = labels.find((l, i) => labels.indexOf(l) !== i)

@@ -3,8 +3,8 @@ import type { SweepResult } from '../types/index.js'
 import { formatNumber } from './format-number.js'
 import { textTable } from './text-table.js'
 
-const times = (x: number | null) => (x === null ? '-' : `${x.toFixed(2)}x`)
-const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(0)}%`)
+export const times = (x: number | null) => (x === null ? '-' : `${x.toFixed(2)}x`)
+export const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(0)}%`)
 
 /** `unit` names the throughput column's unit (samples/s unless the sweep used workPerRun). */
 export function sweepTable(s: SweepResult, title: string, unit = 'samples/s'): string {
@@ -18,7 +18,13 @@ export function sweepTable(s: SweepResult, title: string, unit = 'samples/s'): s
     pct(p.stepGain),
   ])
   const table = textTable([s.axis, 'p50 ms', 'p95 ms', unit, 'speedup', 'efficiency', 'step gain'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right'])
-  const lines = [`${title}: sweep over ${s.axis} (${s.axisKind === 'dim' ? 'input dimension' : s.axisKind === 'session' ? 'session option' : 'function argument'}), ${s.points.length} points`, '', table, '']
+  const kind = s.axisKind === 'dim' ? 'input dimension' : s.axisKind === 'session' ? 'session option' : s.axisKind === 'generation' ? 'generation' : 'function argument'
+  return [`${title}: sweep over ${s.axis} (${kind}), ${s.points.length} points`, '', table, '', ...scalingLines(s, unit)].join('\n')
+}
+
+/** The lines under a sweep's table: where scaling flattens, and the point with the highest throughput. */
+export function scalingLines(s: SweepResult<unknown>, unit: string): string[] {
+  const lines: string[] = []
   const best = s.points[s.best]
   if (s.flattensAt !== null) {
     const at = s.points[s.flattensAt]!
@@ -28,5 +34,5 @@ export function sweepTable(s: SweepResult, title: string, unit = 'samples/s'): s
     lines.push(`Scaling does not flatten within the sweep (every step bought at least ${pct(s.flatBelow)} of the ideal gain).`)
   }
   if (best) lines.push(`Highest throughput: ${best.label}, ${formatNumber(best.throughput)} ${unit}.`)
-  return lines.join('\n')
+  return lines
 }

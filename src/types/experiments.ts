@@ -15,6 +15,8 @@ export type SweepAxisKind =
   | 'session'
   /** an argument of the measured function (function sweeps) */
   | 'argument'
+  /** an option of `profile.generate` (maxNewTokens, batchSize) or the prompt length in tokens (generation sweeps) */
+  | 'generation'
 
 /** One point of a sweep: its measurement and the derived scaling columns. */
 export interface SweepPoint<R = ProfileResult> {
