@@ -1,7 +1,7 @@
 /**
  * Sweeps, op tables and toBeFasterThan end to end: Vitest itself runs a
  * fixture project with the perfgate plugin. A sweep records one baseline entry
- * per point with its op table; swapping in a decoder with three times the
+ * per point with its op table (a generation sweep one per point too); swapping in a decoder with three times the
  * layers fails the gate, and the report names the operators that grew. The
  * models are written into the project here (the committed ones and variants
  * from the generator); effects are several times the fixture's 50% tolerance.
@@ -19,6 +19,9 @@ describe('experiments in a Vitest project', () => {
   beforeAll(() => {
     project = createFixtureProject('experiments')
     project.write('decoder.onnx', readFileSync(join(MODELS_DIR, 'tiny-gpt/model.onnx')))
+    for (const f of ['model.onnx', 'tokenizer.json', 'tokenizer_config.json', 'config.json', 'generation_config.json']) {
+      project.write(`tiny-gpt/${f}`, readFileSync(join(MODELS_DIR, 'tiny-gpt', f)))
+    }
     project.write('classifier.onnx', readFileSync(join(MODELS_DIR, 'classifier.onnx')))
     project.write('classifier-heavy.onnx', buildHeavyClassifier())
   })
@@ -27,13 +30,16 @@ describe('experiments in a Vitest project', () => {
   it('records one entry per sweep point, each with its op table; toBeFasterThan passes through the plugin', async () => {
     const run = await project.vitest([], { ci: false })
     expect(run.code, run.output).toBe(0)
-    expect(run.output).toContain('2 new')
+    expect(run.output).toContain('4 new')
     const entries = JSON.parse(project.read(BASELINE)).entries
     expect(Object.keys(entries).sort()).toEqual(['decoder sweep 1 [past_sequence_length=15]', 'decoder sweep 1 [past_sequence_length=63]'])
     const e63 = entries['decoder sweep 1 [past_sequence_length=63]']
     expect(e63.options.dims).toEqual({ batch_size: 1, sequence_length: 1, past_sequence_length: 63, total_sequence_length: 64 })
     expect(e63.opProfile.byType.length).toBeGreaterThan(3)
     expect(e63.opProfile.byNode.length).toBeGreaterThan(3)
+    const generation = JSON.parse(project.read('baselines/e2e/generation.perf.test.ts.json')).entries
+    expect(Object.keys(generation).sort()).toEqual(['generation sweep 1 [maxNewTokens=4]', 'generation sweep 1 [maxNewTokens=8]'])
+    expect(generation['generation sweep 1 [maxNewTokens=8]'].options.maxNewTokens).toBe(8)
   })
 
   it('a decoder with three times the layers fails every point, and the report lists the operators that grew', async () => {
