@@ -81,6 +81,9 @@ export function levelFigures(s: LevelSamples, slo: LoadSlo | null): LoadLevel {
   }
   const extra = Object.entries(s.extra ?? {}).filter(([, xs]) => xs.length > 0)
   if (extra.length > 0) level.extra = Object.fromEntries(extra.map(([k, xs]) => [k, distribution(xs)]))
+  // a generation's requests report their output tokens: the level's token throughput over the same wall time
+  const outputTokens = s.extra?.outputTokens
+  if (outputTokens) level.outputTokensPerSecond = seconds > 0 ? outputTokens.reduce((a, b) => a + b, 0) / seconds : 0
   return level
 }
 

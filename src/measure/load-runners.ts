@@ -1,12 +1,17 @@
 /**
  * What a load-test worker runs per request, by job kind. A job is plain data
  * (it crosses into a worker thread); each kind builds its own runner there.
- * `model` runs one `session.run`; further kinds (a generation) add a case
- * here and may report extra per-request figures.
+ * `model` runs one `session.run`; `generation` generates from one prompt (the
+ * worker's prompts in turn) and reports the request's TTFT, TPOT and token
+ * counts as extra figures.
  */
 import ort from 'onnxruntime-node'
+import { detectDecoderLayout } from './decoder-layout.js'
 import { generateFeeds } from './feeds.js'
+import { generateBatch } from './generation-loop.js'
+import { resolveLanguageModel, type LanguageModelSource } from './language-model-files.js'
 import type { RequestExtra } from './load-loop.js'
+import { requestFigures } from './token-timings.js'
 
 /** A tensor as plain data. */
 export interface TensorData {
@@ -26,7 +31,17 @@ export interface ModelJob {
   feeds?: Record<string, TensorData>
 }
 
-export type LoadJob = ModelJob
+export interface GenerationJob {
+  kind: 'generation'
+  /** The language model, with absolute paths. */
+  source: LanguageModelSource
+  prompts: string[]
+  maxNewTokens: number
+  ignoreEos: boolean
+  session: ort.InferenceSession.SessionOptions
+}
+
+export type LoadJob = ModelJob | GenerationJob
 
 export interface RequestRunner {
   /** Session creation time, ms. */
@@ -48,6 +63,25 @@ export async function createRunner(job: LoadJob): Promise<RequestRunner> {
         loadMs,
         request: async () => {
           await session.run(feeds)
+        },
+        close: () => session.release(),
+      }
+    }
+    case 'generation': {
+      const files = resolveLanguageModel(job.source)
+      const t0 = performance.now()
+      const session = await ort.InferenceSession.create(files.modelPath, job.session)
+      const loadMs = performance.now() - t0
+      const layout = detectDecoderLayout(session.inputMetadata, session.outputMetadata, files.modelPath, files)
+      const settings = { maxNewTokens: job.maxNewTokens, ignoreEos: job.ignoreEos, eosTokenIds: new Set(files.eosTokenIds), padTokenId: files.padTokenId, modelLabel: files.modelPath }
+      let next = 0
+      return {
+        loadMs,
+        request: async () => {
+          const prompt = next++ % job.prompts.length
+          const [row] = await generateBatch(session, layout, files.tokenizer, [job.prompts[prompt]!], settings)
+          const r = requestFigures({ prompt, run: 0, inputTokens: row!.inputIds.length, tokenTimesMs: row!.tokenTimesMs })
+          return { ttftMs: r.ttftMs, ...(r.tpotMs === null ? {} : { tpotMs: r.tpotMs }), inputTokens: r.inputTokens, outputTokens: r.outputTokens }
         },
         close: () => session.release(),
       }

@@ -10,6 +10,11 @@
  * means N calls in flight, which only overlap where the function awaits I/O
  * (an HTTP call to an inference server, say).
  *
+ * With `generate` options and a language model (a folder, or `{ model,
+ * tokenizer }`), each request is one generation from one prompt in a worker
+ * with its own session, and each level also reports output tokens per second
+ * and TTFT / TPOT percentiles (the requests' extra figures).
+ *
  * The machine is held for the whole test; workers are stopped at the end,
  * also when a level fails.
  */
@@ -24,6 +29,8 @@ import { assertGpuProvidersAvailable } from './gpu.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { epochNow, runRequestLoop, type LoopOutcome, type LoopPlan, type RequestExtra } from './load-loop.js'
 import type { LoadJob, TensorData } from './load-runners.js'
+import { loadPrompts, resolveGenerateOptions, type GenerateOptions } from './generate-options.js'
+import { resolveLanguageModel, type LanguageModelSource } from './language-model-files.js'
 import { siblingModule, startModuleWorker } from './module-runner.js'
 import { resolveLoopOptions } from './options.js'
 import { ONNXRUNTIME_VERSION } from './profile-model.js'
@@ -56,6 +63,38 @@ export interface LoadOptions {
   session?: ort.InferenceSession.SessionOptions
   /** Called with progress messages. @default none */
   onProgress?: (message: string) => void
+  /**
+   * Load-test text generation: the target is a language model (a folder, or `{ model, tokenizer }`) and each
+   * request generates from one prompt (each worker takes the prompts in turn). `maxNewTokens` defaults to 32 and
+   * `ignoreEos` to true, as in `profile.generate`. @default unset (each request is one `session.run`)
+   */
+  generate?: LoadGenerateOptions
+}
+
+/** The `profile.generate` options a generation load test uses; passes, warm-up and session are the load test's own. */
+export type LoadGenerateOptions = Pick<GenerateOptions, 'prompts' | 'maxNewTokens' | 'ignoreEos'>
+
+/** A language model source with absolute paths (it crosses into worker threads, whose cwd may differ). */
+function absoluteSource(source: LanguageModelSource): LanguageModelSource {
+  if (typeof source === 'string') return resolve(source)
+  return { ...source, model: resolve(source.model), tokenizer: resolve(source.tokenizer), ...(source.tokenizerConfig ? { tokenizerConfig: resolve(source.tokenizerConfig) } : {}) }
+}
+
+/** The job of a generation load test, checked here (files, prompts, lengths) before any worker starts. */
+function generationJob(target: unknown, generate: LoadGenerateOptions, session: ort.InferenceSession.SessionOptions): LoadJob {
+  const isSource = typeof target === 'string' || (typeof target === 'object' && target !== null && 'model' in target && 'tokenizer' in target)
+  if (!isSource) throw perfgateError('OPTION_INVALID', { option: 'profile.load(target) with generate', value: typeof target, expected: 'a language model folder or { model, tokenizer }' })
+  const o = resolveGenerateOptions(generate)
+  const prompts = loadPrompts(generate.prompts)
+  const source = absoluteSource(target as LanguageModelSource)
+  const files = resolveLanguageModel(source)
+  prompts.forEach((prompt, index) => {
+    const n = files.tokenizer.encode(prompt).ids.length
+    if (n === 0) throw perfgateError('PROMPT_WITHOUT_TOKENS', { index, prompt })
+    const limit = files.maxPositions
+    if (limit && n + o.maxNewTokens > limit.value) throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
+  })
+  return { kind: 'generation', source, prompts, maxNewTokens: o.maxNewTokens, ignoreEos: o.ignoreEos, session }
 }
 
 export const LOAD_DEFAULTS = { concurrency: [1, 2, 4], durationMs: 2000, maxRequests: 100_000, warmup: 5, stopGraceMs: 5000 } as const
@@ -203,8 +242,8 @@ export function mergeOutcomes(concurrency: number, offeredRate: number | null, s
   }
 }
 
-export async function loadTest(target: string | (() => unknown), options: LoadOptions = {}): Promise<LoadResult> {
-  if (typeof target !== 'string' && typeof target !== 'function') {
+export async function loadTest(target: string | (() => unknown) | LanguageModelSource, options: LoadOptions = {}): Promise<LoadResult> {
+  if (options.generate === undefined && typeof target !== 'string' && typeof target !== 'function') {
     throw perfgateError('OPTION_INVALID', { option: 'profile.load(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })
   }
   const levels = options.concurrency ?? [...LOAD_DEFAULTS.concurrency]
@@ -218,10 +257,13 @@ export async function loadTest(target: string | (() => unknown), options: LoadOp
   const slo = validateSlo(options.slo)
   const loop = resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax })
   const session = options.session ?? { intraOpNumThreads: 1 }
-  if (typeof target === 'string') assertGpuProvidersAvailable(session.executionProviders)
+  if (typeof target !== 'function') assertGpuProvidersAvailable(session.executionProviders)
   const progress = options.onProgress
   let job: LoadJob | undefined
-  if (typeof target === 'string') {
+  if (options.generate !== undefined) {
+    if (typeof target === 'function') throw perfgateError('OPTION_INVALID', { option: 'generate', value: 'given', expected: 'a language model target, not a function' })
+    job = generationJob(target, options.generate, session)
+  } else if (typeof target === 'string') {
     const abs = resolve(target)
     if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('MODEL_NOT_FOUND', { path: target })
     job = { kind: 'model', model: abs, session, dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax, ...(options.feeds ? { feeds: tensorData(options.feeds) } : {}) }
@@ -229,11 +271,12 @@ export async function loadTest(target: string | (() => unknown), options: LoadOp
     throw perfgateError('OPTION_INVALID', { option: options.feeds ? 'feeds' : 'dims', value: 'given', expected: 'no feeds or dims for a function: it builds its own inputs' })
   }
 
+  const label = typeof target === 'string' ? target : typeof target === 'function' ? `function${target.name ? ` ${target.name}` : ''}` : target.model
   const release = await acquireMeasureLock(progress)
   const windowStart = Date.now()
   let driver: (Driver & { loadMs?: number[] }) | undefined
   try {
-    driver = job ? await workerDriver(job, Math.max(...levels), warmup, target as string, progress) : functionDriver(target as () => unknown)
+    driver = job ? await workerDriver(job, Math.max(...levels), warmup, label, progress) : functionDriver(target as () => unknown)
     if (!job) for (let i = 0; i < warmup; i++) await (target as () => unknown)()
     const measured: LevelSamples[] = []
     for (const c of levels) {
@@ -256,7 +299,7 @@ export async function loadTest(target: string | (() => unknown), options: LoadOp
     const { index, goodput } = sustainableLevel(figures)
     return {
       kind: 'load',
-      target: typeof target === 'string' ? target : `function${target.name ? ` ${target.name}` : ''}`,
+      target: label,
       levels: figures,
       slo,
       sustainable: index,
@@ -268,7 +311,7 @@ export async function loadTest(target: string | (() => unknown), options: LoadOp
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err
-    throw perfgateError('RUN_FAILED', { what: `Load-testing ${typeof target === 'string' ? target : 'a function'}`, detail: (err as Error).message }, err)
+    throw perfgateError('RUN_FAILED', { what: `Load-testing ${typeof target === 'function' ? 'a function' : label}`, detail: (err as Error).message }, err)
   } finally {
     await driver?.close()
     release()

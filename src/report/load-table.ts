@@ -25,11 +25,16 @@ export function loadTable(r: LoadResult): string {
     `${((l.cpuMs / l.wallMs) * 100).toFixed(0)}%`,
     l.meetsSlo ? 'ok' : l.sloViolations.join('; '),
   ])
-  const table = textTable(
-    ['concurrency', 'requests', 'req/s', 'ok/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'missed', 'cpu', 'SLO'],
-    rows,
-    ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-  )
+  const header = ['concurrency', 'requests', 'req/s', 'ok/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'missed', 'cpu', 'SLO']
+  // a generation load test: its token throughput and token latencies go before the SLO column
+  if (r.levels.some((l) => l.outputTokensPerSecond !== undefined)) {
+    header.splice(header.length - 1, 0, 'output tokens/s', 'TTFT p50 ms', 'TTFT p95 ms', 'TPOT p50 ms', 'TPOT p95 ms')
+    r.levels.forEach((l, i) => {
+      const e = l.extra ?? {}
+      rows[i]!.splice(rows[i]!.length - 1, 0, ms(l.outputTokensPerSecond), ms(e.ttftMs?.p50), ms(e.ttftMs?.p95), ms(e.tpotMs?.p50), ms(e.tpotMs?.p95))
+    })
+  }
+  const table = textTable(header, rows, [...header.slice(0, -1).map(() => 'right' as const), 'left'])
   const mode = r.levels[0]?.offeredRate ? `open loop at ${r.levels[0].offeredRate} requests/s` : 'closed loop (back-to-back requests)'
   const head = `${r.target}: load test, ${r.levels.length} level${r.levels.length === 1 ? '' : 's'} of ${r.durationMs} ms, ${mode}; ${describeSlo(r.slo)}`
   const sustainable =

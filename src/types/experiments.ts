@@ -147,8 +147,13 @@ export interface LoadLevel {
   sloViolations: string[]
   /** The first few error messages. */
   errorMessages: string[]
-  /** Extra per-request figures a measure reports (e.g. a generation's TTFT), summarised. */
+  /**
+   * Extra per-request figures a measure reports, summarised: a generation's `ttftMs`, `tpotMs` (requests of
+   * two or more tokens), `inputTokens` and `outputTokens`.
+   */
   extra?: Record<string, Distribution>
+  /** Generated tokens of the successful requests per second over the level's wall time (generation load tests). */
+  outputTokensPerSecond?: number
 }
 
 /** The result of `profile.load()`. */
