@@ -1,10 +1,13 @@
-/** `perfgate load [model] [--concurrency 1,2,4] [--duration MS] [--rate N] [--slo p95=50] [--json FILE] [--csv FILE]` */
+/**
+ * `perfgate load [model] [--concurrency 1,2,4] [--duration MS] [--rate N] [--slo p95=50] [--json FILE] [--csv FILE]`;
+ * with `--prompts FILE` each request is one generation from a language model folder (default: the embedded tiny-gpt).
+ */
 import { resolve } from 'node:path'
 import type { LoadOptions } from '../measure/load.js'
 import { profile } from '../measure/profile.js'
 import { loadCsv } from '../report/experiment-csv.js'
 import { loadTable } from '../report/load-table.js'
-import { DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
+import { DEFAULT_LANGUAGE_MODEL_DIR, DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
 import { dimsArg, intArg, intListArg, numberArg, parseCommand, progressTo, runCommand, sloArg, UsageError, writeOutputs } from './experiment-args.js'
 import { EXIT, type CliIo } from './io.js'
 
@@ -20,23 +23,30 @@ export function loadCommand(args: readonly string[], io: CliIo): Promise<number>
       threads: { type: 'string' },
       json: { type: 'string' },
       csv: { type: 'string' },
+      prompts: { type: 'string' },
+      'max-new-tokens': { type: 'string' },
     })
     if (positionals.length > 1) throw new UsageError(`load takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
     const dims = dimsArg(values.dims)
     const threads = intArg('threads', values.threads, 1)
-    const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_MODEL_PATH
+    const generating = values.prompts !== undefined
+    if (generating && dims) throw new UsageError('--dims does not apply with --prompts (each request generates from a prompt)')
+    if (!generating && values['max-new-tokens'] !== undefined) throw new UsageError('--max-new-tokens applies with --prompts (a generation load test)')
+    const model = positionals[0] ? resolve(io.cwd, positionals[0]) : generating ? DEFAULT_LANGUAGE_MODEL_DIR : DEFAULT_MODEL_PATH
     const options: LoadOptions = {
       concurrency: intListArg('concurrency', values.concurrency),
       durationMs: intArg('duration', values.duration, 1),
       rate: numberArg('rate', values.rate),
       slo: sloArg(values.slo),
       maxRequests: intArg('max-requests', values['max-requests'], 1),
-      dims: positionals[0] ? dims : { ...DEFAULT_MODEL_DIMS, ...dims },
+      ...(generating
+        ? { generate: { prompts: resolve(io.cwd, values.prompts!), maxNewTokens: intArg('max-new-tokens', values['max-new-tokens'], 1) } }
+        : { dims: positionals[0] ? dims : { ...DEFAULT_MODEL_DIMS, ...dims } }),
       session: threads ? { intraOpNumThreads: threads } : undefined,
       onProgress: progressTo(io),
     }
     const result = await profile.load(model, options)
-    io.stdout.write(`${loadTable({ ...result, target: positionals[0] ?? 'the default model (tiny-gpt decoder)' })}\n`)
+    io.stdout.write(`${loadTable({ ...result, target: positionals[0] ?? (generating ? 'the default language model (tiny-gpt)' : 'the default model (tiny-gpt decoder)') })}\n`)
     if (!writeOutputs(io, values, result, () => loadCsv(result))) return EXIT.failure
     // with an SLO the command is a gate: no sustainable level fails it
     if (options.slo && result.sustainable === null) {

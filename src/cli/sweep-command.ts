@@ -1,10 +1,15 @@
-/** `perfgate sweep [model] --over axis=v1,v2,... [--dims ...] [--runs N] [--json FILE] [--csv FILE]` */
+/**
+ * `perfgate sweep [model] --over axis=v1,v2,... [--dims ...] [--runs N] [--json FILE] [--csv FILE]`;
+ * with `--prompts FILE` a generation sweep of a language model folder (default: the embedded tiny-gpt)
+ * over maxNewTokens, batchSize or promptTokens.
+ */
 import { resolve } from 'node:path'
 import { profile } from '../measure/profile.js'
 import type { SweepOptions } from '../measure/sweep.js'
-import { sweepCsv } from '../report/experiment-csv.js'
+import { generationSweepCsv, sweepCsv } from '../report/experiment-csv.js'
+import { generationSweepTable } from '../report/generation-sweep-table.js'
 import { sweepTable } from '../report/sweep-table.js'
-import { DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
+import { DEFAULT_LANGUAGE_MODEL_DIR, DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
 import { dimsArg, intArg, overArg, parseCommand, progressTo, runCommand, UsageError, writeOutputs } from './experiment-args.js'
 import { EXIT, type CliIo } from './io.js'
 
@@ -19,11 +24,33 @@ export function sweepCommand(args: readonly string[], io: CliIo): Promise<number
       threads: { type: 'string' },
       json: { type: 'string' },
       csv: { type: 'string' },
+      prompts: { type: 'string' },
+      'max-new-tokens': { type: 'string' },
     })
     if (positionals.length > 1) throw new UsageError(`sweep takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
     const over = overArg(values.over)
     const dims = dimsArg(values.dims)
     const threads = intArg('threads', values.threads, 1)
+    if (values.prompts !== undefined) {
+      for (const flag of ['dims', 'min-time'] as const) {
+        if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply with --prompts (a generation sweep runs whole prompts, not one session.run)`)
+      }
+      const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_LANGUAGE_MODEL_DIR
+      const result = await profile.sweep(model, {
+        generate: {
+          prompts: resolve(io.cwd, values.prompts),
+          maxNewTokens: intArg('max-new-tokens', values['max-new-tokens'], 1),
+          runs: intArg('runs', values.runs, 1),
+          warmup: intArg('warmup', values.warmup, 0),
+          session: threads ? { intraOpNumThreads: threads } : undefined,
+          onProgress: progressTo(io),
+        },
+        over: over as Record<string, number[]>,
+      })
+      io.stdout.write(`${generationSweepTable(result, positionals[0] ?? 'the default language model (tiny-gpt)')}\n`)
+      return writeOutputs(io, values, result, () => generationSweepCsv(result)) ? EXIT.ok : EXIT.failure
+    }
+    if (values['max-new-tokens'] !== undefined) throw new UsageError('--max-new-tokens applies with --prompts (a generation sweep)')
     const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_MODEL_PATH
     const options: SweepOptions = {
       over,

@@ -65,6 +65,11 @@ Options of sweep (also --dims, --runs, --warmup, --min-time, --threads, --json):
                           intraOpNumThreads=1,2, graphOptimizationLevel=basic,all,
                           executionProviders=cpu,cuda+cpu
   --csv FILE              Also write one row per point as CSV
+  --prompts FILE          Generation sweep of a language model folder (default: the
+                          embedded tiny-gpt) over maxNewTokens=4,8, batchSize=1,2 or
+                          promptTokens=8,32 (prompts cut or repeated to that length);
+                          TTFT, TPOT, E2E and output tokens/s per point
+  --max-new-tokens N      With --prompts: tokens per prompt where the axis does not set it (default 32)
 
 Options of load (also --dims, --threads, --json, --csv):
   --concurrency 1,2,4     Concurrency levels: worker threads, each with its own
@@ -74,6 +79,10 @@ Options of load (also --dims, --threads, --json, --csv):
   --slo p95=50,...        Latency bounds (p50, p90, p95, p99 in ms; errorRate);
                           exits 1 when no level meets them
   --max-requests N        Most requests per level (default 100000)
+  --prompts FILE          Each request generates from one prompt with a language model
+                          folder (default: the embedded tiny-gpt); adds output tokens/s,
+                          TTFT and TPOT p50/p95 per level
+  --max-new-tokens N      With --prompts: tokens per request (default 32)
 
 Options of compare-models (also --dims, --threads, --json, --csv):
   --reference NAME        The variant the others are compared with (default: first)

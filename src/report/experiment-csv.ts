@@ -1,5 +1,5 @@
 /** CSV of sweeps, load tests and model comparisons: one header line, one line per row, RFC 4180 quoting. */
-import type { LoadResult, ModelComparison, RatioEstimate, SweepResult, VariantResult } from '../types/index.js'
+import type { GenerationResult, LoadResult, ModelComparison, RatioEstimate, SweepResult, VariantResult } from '../types/index.js'
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return ''
@@ -18,11 +18,26 @@ export function sweepCsv(s: SweepResult): string {
   )
 }
 
-export function loadCsv(r: LoadResult): string {
+/** One row per point of a generation sweep: token latencies and output tokens per second. */
+export function generationSweepCsv(s: SweepResult<GenerationResult>): string {
   return toCsv(
-    ['concurrency', 'offered_rate', 'requests', 'requests_per_s', 'ok_per_s', 'p50_ms', 'p95_ms', 'p99_ms', 'errors', 'error_rate', 'missed', 'wall_ms', 'cpu_ms', 'meets_slo'],
-    r.levels.map((l) => [l.concurrency, l.offeredRate, l.requests, l.requestsPerSecond, l.okPerSecond, l.latency?.p50, l.latency?.p95, l.latency?.p99, l.errors, l.errorRate, l.missed, l.wallMs, l.cpuMs, l.meetsSlo]),
+    ['axis', 'value', 'ttft_p50_ms', 'ttft_p95_ms', 'tpot_p50_ms', 'e2e_p50_ms', 'input_tokens_p50', 'output_tokens_per_s', 'speedup', 'factor', 'efficiency', 'step_gain', 'requests'],
+    s.points.map((p) => {
+      const r = p.result
+      return [s.axis, p.value, r.ttft.p50, r.ttft.p95, r.tpot?.p50, r.e2e.p50, r.inputTokens.p50, p.throughput, p.speedup, p.factor, p.efficiency, p.stepGain, r.requests.length]
+    }),
   )
+}
+
+export function loadCsv(r: LoadResult): string {
+  const head = ['concurrency', 'offered_rate', 'requests', 'requests_per_s', 'ok_per_s', 'p50_ms', 'p95_ms', 'p99_ms', 'errors', 'error_rate', 'missed', 'wall_ms', 'cpu_ms', 'meets_slo']
+  const rows = r.levels.map((l): unknown[] => [l.concurrency, l.offeredRate, l.requests, l.requestsPerSecond, l.okPerSecond, l.latency?.p50, l.latency?.p95, l.latency?.p99, l.errors, l.errorRate, l.missed, l.wallMs, l.cpuMs, l.meetsSlo])
+  // generation load tests add their token figures
+  if (r.levels.some((l) => l.outputTokensPerSecond !== undefined)) {
+    head.push('output_tokens_per_s', 'ttft_p50_ms', 'ttft_p95_ms', 'tpot_p50_ms', 'tpot_p95_ms')
+    r.levels.forEach((l, i) => rows[i]!.push(l.outputTokensPerSecond, l.extra?.ttftMs?.p50, l.extra?.ttftMs?.p95, l.extra?.tpotMs?.p50, l.extra?.tpotMs?.p95))
+  }
+  return toCsv(head, rows)
 }
 
 export function compareCsv(cmp: ModelComparison): string {

@@ -5,7 +5,7 @@
  * wiring is under test, not the models' speed.
  */
 import { execSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -77,6 +77,32 @@ describe('perfgate load', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('No level is sustainable under the SLO.')
     expect(r.stderr).toContain('no concurrency level met the SLO')
+  })
+})
+
+describe('perfgate sweep and load with --prompts (generation)', () => {
+  const writePrompts = () => writeFileSync(join(tmp, 'prompts.txt'), 'The river ran through the valley.\nHello world\n')
+
+  it('sweep --prompts over maxNewTokens with the embedded language model: table and --csv', async () => {
+    writePrompts()
+    const r = await cli(['sweep', '--prompts', 'prompts.txt', '--over', 'maxNewTokens=2,4', '--runs', '2', '--warmup', '0', '--csv', 'g.csv'], tmp)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('the default language model (tiny-gpt): generation sweep over maxNewTokens, 2 points')
+    expect(r.stdout).toMatch(/maxNewTokens\s+TTFT p50 ms\s+TTFT p95 ms\s+TPOT p50 ms\s+E2E p50 ms\s+output tokens\/s/)
+    const csv = readFileSync(join(tmp, 'g.csv'), 'utf8').split('\n')
+    expect(csv[0]).toBe('axis,value,ttft_p50_ms,ttft_p95_ms,tpot_p50_ms,e2e_p50_ms,input_tokens_p50,output_tokens_per_s,speedup,factor,efficiency,step_gain,requests')
+    expect(csv[2]).toMatch(/^maxNewTokens,4,/)
+  })
+
+  it('load --prompts: token figures per level; --dims is refused with --prompts', async () => {
+    writePrompts()
+    const r = await cli(['load', '--prompts', 'prompts.txt', '--max-new-tokens', '2', '--concurrency', '1', '--duration', '200', '--csv', 'gl.csv'], tmp)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/output tokens\/s\s+TTFT p50 ms\s+TTFT p95 ms\s+TPOT p50 ms\s+TPOT p95 ms\s+SLO/)
+    expect(readFileSync(join(tmp, 'gl.csv'), 'utf8').split('\n')[0]).toMatch(/,output_tokens_per_s,ttft_p50_ms,ttft_p95_ms,tpot_p50_ms,tpot_p95_ms$/)
+    const bad = await cli(['load', '--prompts', 'prompts.txt', '--dims', 'batch=1'], tmp)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--dims does not apply with --prompts')
   })
 })
 
