@@ -28,6 +28,13 @@ describe('levelFigures', () => {
     expect(l).not.toHaveProperty('extra')
   })
 
+  it("a generation's output tokens: their sum over the wall time is the level's output tokens/s", () => {
+    const l = levelFigures(samples({ latencies: [10, 20, 30], wallMs: 500, extra: { outputTokens: [4, 4, 2], ttftMs: [1, 2, 3] } }), null)
+    expect(l.outputTokensPerSecond).toBe(20)
+    expect(l.extra!.ttftMs!.p50).toBe(2)
+    expect(levelFigures(samples(), null)).not.toHaveProperty('outputTokensPerSecond')
+  })
+
   it('errors count as requests, not as ok ones, and break the default SLO', () => {
     const l = levelFigures(samples({ latencies: runs(10, 75), errors: 25, errorMessages: ['boom'], wallMs: 1000 }), null)
     expect(l.requests).toBe(100)
