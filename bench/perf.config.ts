@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [
     perfgate({
-      // 20% rather than the default 10%: this job runs on shared 2-core machines
-      tolerance: { default: '20%' },
+      // 30% rather than the default 10%: on this project's shared 2-core machines the median of an unchanged
+      // sub-millisecond run moves by up to ~20% between processes (bench/gate-quality and repeated runs of this job)
+      tolerance: { default: '30%' },
       // reports for people (uploaded by .github/workflows/perf.yml); the Markdown summary also goes to the job summary
       html: '.perfgate/report.html',
       json: '.perfgate/results.json',
