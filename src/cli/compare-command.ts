@@ -5,7 +5,6 @@
  * regression, 0 otherwise, 2 on bad input or usage.
  */
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { isMetricId, PROFILE_METRIC_IDS } from '../compare/metrics.js'
 import { parseTolerance } from '../compare/tolerance.js'
 import { PerfgateError } from '../errors.js'
@@ -18,28 +17,19 @@ import { buildResultsFile } from '../results/results-file.js'
 import type { MetricId, Tolerance } from '../types/index.js'
 import { EXIT, type CliIo } from './io.js'
 import { writeReportFiles } from './report-files.js'
-import { usageError } from './usage.js'
+import { parseOrUsage, usageError } from './usage.js'
 
 
 export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
+  const parsed = parseOrUsage(io, args, {
         tolerance: { type: 'string' },
         metrics: { type: 'string' },
         alpha: { type: 'string' },
         md: { type: 'string' },
         html: { type: 'string' },
         json: { type: 'string' },
-      },
-    })
-  } catch (err) {
-    return usageError(io, (err as Error).message)
-  }
+      })
+  if (!parsed) return EXIT.usage
   const { values, positionals } = parsed
   if (positionals.length !== 2) return usageError(io, `compare takes two files, A (the baseline) and B, got ${positionals.length}`)
   let tolerance: Tolerance | undefined

@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { PerfgateError } from '../errors.js'
 import type { GenerateOptions } from '../measure/generate-options.js'
 import { profile } from '../measure/profile.js'
@@ -14,7 +13,7 @@ import { generationTable } from '../report/generation-table.js'
 import { DEFAULT_LANGUAGE_MODEL_DIR } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { intOption } from './profile-command.js'
-import { usageError } from './usage.js'
+import { parseOrUsage, usageError } from './usage.js'
 
 /** Progress lines start after this long, then repeat at this interval. */
 const PROGRESS_AFTER_MS = 2000
@@ -36,13 +35,7 @@ function write(io: CliIo, flag: string, file: string, content: string): boolean 
 }
 
 export async function generateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
+  const parsed = parseOrUsage(io, args, {
         prompts: { type: 'string' },
         'max-new-tokens': { type: 'string' },
         runs: { type: 'string' },
@@ -55,11 +48,8 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
         // options of a single-run profile, refused here with a reason
         'min-time': { type: 'string' },
         dims: { type: 'string' },
-      },
-    })
-  } catch (err) {
-    return usageError(io, (err as Error).message)
-  }
+      })
+  if (!parsed) return EXIT.usage
   const { values, positionals } = parsed
   for (const flag of ['min-time', 'dims'] as const) {
     if (values[flag] !== undefined) return usageError(io, `--${flag} does not apply with --prompts (generation runs whole prompts, not one session.run)`)

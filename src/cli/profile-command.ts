@@ -1,7 +1,6 @@
 /** `perfgate profile [model] [--runs N] [--warmup N] [--dims ...] [--json FILE] [--csv FILE]` */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { PerfgateError } from '../errors.js'
 import type { ProfileOptions } from '../measure/options.js'
 import { profile } from '../measure/profile.js'
@@ -10,7 +9,7 @@ import { profileCsv } from '../results/csv.js'
 import { DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { parseDims } from './parse-dims.js'
-import { usageError } from './usage.js'
+import { parseOrUsage, usageError } from './usage.js'
 
 /** Progress lines start after this long, then repeat at this interval. */
 const PROGRESS_AFTER_MS = 2000
@@ -26,13 +25,7 @@ export function intOption(io: CliIo, name: string, v: string | undefined, min: n
 }
 
 export async function profileCommand(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
+  const parsed = parseOrUsage(io, args, {
         runs: { type: 'string' },
         warmup: { type: 'string' },
         'min-time': { type: 'string' },
@@ -40,11 +33,8 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
         threads: { type: 'string' },
         json: { type: 'string' },
         csv: { type: 'string' },
-      },
-    })
-  } catch (err) {
-    return usageError(io, (err as Error).message)
-  }
+      })
+  if (!parsed) return EXIT.usage
   const { values, positionals } = parsed
   if (positionals.length > 1) return usageError(io, `profile takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
   const runs = intOption(io, 'runs', values.runs, 1)

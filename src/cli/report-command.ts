@@ -8,7 +8,6 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { PerfgateError } from '../errors.js'
 import { historyHtml } from '../report/history-html.js'
 import { markdownReport } from '../report/markdown-report.js'
@@ -16,21 +15,12 @@ import { parseHistory } from '../results/history.js'
 import { readResultsFile } from '../results/read-results.js'
 import { EXIT, type CliIo } from './io.js'
 import { writeReportFiles } from './report-files.js'
-import { usageError } from './usage.js'
+import { parseOrUsage, usageError } from './usage.js'
 
 
 export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: { history: { type: 'string' }, html: { type: 'string' }, md: { type: 'string' } },
-    })
-  } catch (err) {
-    return usageError(io, (err as Error).message)
-  }
+  const parsed = parseOrUsage(io, args, { history: { type: 'string' }, html: { type: 'string' }, md: { type: 'string' } })
+  if (!parsed) return EXIT.usage
   const { values, positionals } = parsed
   if (values.history !== undefined) {
     if (positionals.length > 0) return usageError(io, 'report takes either a results file or --history FILE, not both')

@@ -1,4 +1,5 @@
 /** The CLI's help text, and the one way a command reports wrong usage. */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { EXIT, type CliIo } from './io.js'
 
 export const USAGE = `Usage: perfgate <command> [options]
@@ -100,4 +101,23 @@ Exit codes: 0 success, 1 failure (compare: a regression; load: no level meets --
 export function usageError(io: CliIo, message: string): number {
   io.stderr.write(`perfgate: ${message}\n\n${USAGE}`)
   return EXIT.usage
+}
+
+/**
+ * Parses a command's flags strictly (unknown flags and missing values are wrong usage); on wrong usage
+ * prints it with the usage text and returns null.
+ */
+type Strict<O> = { args: string[]; allowPositionals: true; strict: true; options: O }
+
+export function parseOrUsage<const O extends NonNullable<ParseArgsConfig['options']>>(
+  io: CliIo,
+  args: readonly string[],
+  options: O,
+): ReturnType<typeof parseArgs<Strict<O>>> | null {
+  try {
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options })
+  } catch (err) {
+    usageError(io, (err as Error).message)
+    return null
+  }
 }
