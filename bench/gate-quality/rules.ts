@@ -12,6 +12,8 @@ const mean = (e: BaselineEntry) => e.metrics['latency.mean']!
 export const RULES: Record<string, Rule> = {
   // perfgate's defaults (memory is left out: this benchmark is about timings)
   perfgate: (b, c) => compareEntry(b, c, { metrics: ['latency.p50', 'latency.p95', 'throughput'], intervals: false }).verdict === 'regressed',
+  'perfgate at 15%': (b, c) => compareEntry(b, c, { metrics: ['latency.p50', 'latency.p95', 'throughput'], tolerance: '15%', intervals: false }).verdict === 'regressed',
+  'perfgate at 20%': (b, c) => compareEntry(b, c, { metrics: ['latency.p50', 'latency.p95', 'throughput'], tolerance: '20%', intervals: false }).verdict === 'regressed',
   'perfgate, p50 only': (b, c) => compareEntry(b, c, { metrics: ['latency.p50'], intervals: false }).verdict === 'regressed',
   'perfgate, cpu.p50 only': (b, c) => compareEntry(b, c, { metrics: ['cpu.p50'], intervals: false }).verdict === 'regressed',
   'mean within ±10%': (b, c) => mean(c) > mean(b) * 1.1,

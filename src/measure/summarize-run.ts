@@ -3,9 +3,9 @@ import { summarize } from '../stats/index.js'
 import type { Distribution, ProfileResult } from '../types/index.js'
 import type { LoopSamples } from './run-loop.js'
 
+/** The distribution figures of per-run samples (see the stats layer for the definitions). */
 export function distribution(samples: readonly number[]): Distribution {
-  const s = summarize(samples)
-  return { n: s.n, mean: s.mean, sd: s.sd, min: s.min, max: s.max, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, cv: s.cv }
+  return summarize(samples)
 }
 
 export function runFigures(

@@ -2,6 +2,7 @@
  * The shared vocabulary of perfgate. Baseline file types are generated from
  * schema/baseline.schema.json; everything else that crosses a layer is here.
  */
+import type { SampleSummary } from '../stats/summary.js'
 import type { BaselineEntry, BaselineFile, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed } from './baseline.generated.js'
 import type { ChangeInterval, ResultExtras } from './results.generated.js'
 
@@ -19,19 +20,7 @@ export type {
 } from './results.generated.js'
 
 /** Distribution summary of per-run figures, in ms. */
-export interface Distribution {
-  n: number
-  mean: number
-  sd: number
-  min: number
-  max: number
-  p50: number
-  p90: number
-  p95: number
-  p99: number
-  /** Coefficient of variation, sd / mean. */
-  cv: number
-}
+export type Distribution = SampleSummary
 
 export interface MemoryFigures {
   /** RSS before the session is created, MB. */
