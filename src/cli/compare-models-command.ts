@@ -4,7 +4,8 @@ import type { CompareModelsOptions } from '../measure/compare-models.js'
 import { profile } from '../measure/profile.js'
 import { compareTable } from '../report/compare-table.js'
 import { compareCsv } from '../report/experiment-csv.js'
-import { dimsArg, intArg, parseCommand, progressTo, runCommand, UsageError, writeOutputs } from './experiment-args.js'
+import { dimsArg, intArg, parseCommand, progressTo, runCommand, UsageError } from './experiment-args.js'
+import { writeOutputs } from './output-files.js'
 import { EXIT, type CliIo } from './io.js'
 
 /** `fp32=a.onnx` names a variant; a bare path is named by its file name (without .onnx). */

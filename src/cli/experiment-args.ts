@@ -1,6 +1,4 @@
 /** Argument parsing and output files shared by `perfgate sweep`, `load` and `compare-models`. */
-import { writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { PerfgateError } from '../errors.js'
 import type { LoadSlo, SweepValue } from '../types/index.js'
@@ -73,23 +71,6 @@ export function sloArg(v: string | undefined): LoadSlo | undefined {
 }
 
 /** Writes --json and --csv files (paths from cwd); false (after saying why) when one cannot be written. */
-export function writeOutputs(io: CliIo, files: { json?: string; csv?: string }, value: unknown, csv: () => string): boolean {
-  const outputs: [string | undefined, string, () => string][] = [
-    [files.json, 'json', () => `${JSON.stringify(value, null, 2)}\n`],
-    [files.csv, 'csv', csv],
-  ]
-  for (const [file, flag, content] of outputs) {
-    if (!file) continue
-    try {
-      writeFileSync(resolve(io.cwd, file), content())
-    } catch (err) {
-      io.stderr.write(`perfgate: could not write --${flag} ${file}: ${(err as Error).message}. Check that its folder exists and is writable.\n`)
-      return false
-    }
-    io.stderr.write(`perfgate: wrote ${file}\n`)
-  }
-  return true
-}
 
 /** Runs a command body: usage errors exit 2, PerfgateErrors 1 with their message, anything else is a bug and throws. */
 export async function runCommand(io: CliIo, body: () => Promise<number>): Promise<number> {

@@ -3,9 +3,7 @@
  * profiles text generation and prints the per-prompt table. Without a model it
  * generates with the embedded default language model (bench/models/tiny-gpt).
  */
-import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { PerfgateError } from '../errors.js'
 import type { GenerateOptions } from '../measure/generate-options.js'
 import { profile } from '../measure/profile.js'
 import { generationCsv } from '../report/generation-csv.js'
@@ -14,24 +12,14 @@ import { DEFAULT_LANGUAGE_MODEL_DIR } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { intOption } from './profile-command.js'
 import { parseOrUsage, usageError } from './usage.js'
+import { runCommand } from './experiment-args.js'
+import { writeOutputs } from './output-files.js'
+import { withProgress } from './progress.js'
 
-/** Progress lines start after this long, then repeat at this interval. */
-const PROGRESS_AFTER_MS = 2000
 
 /** `profile` arguments that ask for generation rather than one session.run. */
 export function wantsGeneration(args: readonly string[]): boolean {
   return args.some((a) => a === '--prompts' || a.startsWith('--prompts='))
-}
-
-function write(io: CliIo, flag: string, file: string, content: string): boolean {
-  try {
-    writeFileSync(resolve(io.cwd, file), content)
-  } catch (err) {
-    io.stderr.write(`perfgate: could not write ${flag} ${file}: ${(err as Error).message}. Check that its folder exists and is writable.\n`)
-    return false
-  }
-  io.stderr.write(`perfgate: wrote ${file}\n`)
-  return true
 }
 
 export async function generateCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -73,23 +61,11 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     ignoreEos: values['stop-at-eos'] ? false : undefined,
     session: threads ? { intraOpNumThreads: threads } : undefined,
   }
-  const started = Date.now()
-  const ticker = setInterval(() => {
-    io.stderr.write(`perfgate: generating with ${positionals[0] ?? 'the default language model'}... ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
-  }, PROGRESS_AFTER_MS)
-  try {
-    const result = await profile.generate(model, options)
-    io.stdout.write(`${generationTable(result)}\n`)
-    if (values.csv && !write(io, '--csv', values.csv, generationCsv(result))) return EXIT.failure
-    if (values.json && !write(io, '--json', values.json, `${JSON.stringify(result, null, 2)}\n`)) return EXIT.failure
-    return EXIT.ok
-  } catch (err) {
-    if (err instanceof PerfgateError) {
-      io.stderr.write(`perfgate: ${err.message}\n`)
-      return EXIT.failure
-    }
-    throw err
-  } finally {
-    clearInterval(ticker)
-  }
+  return runCommand(io, () =>
+    withProgress(io, `generating with ${positionals[0] ?? 'the default language model'}`, async () => {
+      const result = await profile.generate(model, options)
+      io.stdout.write(`${generationTable(result)}\n`)
+      return writeOutputs(io, values, result, () => generationCsv(result)) ? EXIT.ok : EXIT.failure
+    }),
+  )
 }

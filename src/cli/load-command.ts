@@ -8,7 +8,8 @@ import { profile } from '../measure/profile.js'
 import { loadCsv } from '../report/experiment-csv.js'
 import { loadTable } from '../report/load-table.js'
 import { DEFAULT_LANGUAGE_MODEL_DIR, DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
-import { dimsArg, intArg, intListArg, numberArg, parseCommand, progressTo, runCommand, sloArg, UsageError, writeOutputs } from './experiment-args.js'
+import { dimsArg, intArg, intListArg, numberArg, parseCommand, progressTo, runCommand, sloArg, UsageError } from './experiment-args.js'
+import { writeOutputs } from './output-files.js'
 import { EXIT, type CliIo } from './io.js'
 
 export function loadCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -1,7 +1,5 @@
 /** `perfgate profile [model] [--runs N] [--warmup N] [--dims ...] [--json FILE] [--csv FILE]` */
-import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { PerfgateError } from '../errors.js'
 import type { ProfileOptions } from '../measure/options.js'
 import { profile } from '../measure/profile.js'
 import { profileTable } from '../report/profile-table.js'
@@ -10,9 +8,10 @@ import { DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { parseDims } from './parse-dims.js'
 import { parseOrUsage, usageError } from './usage.js'
+import { runCommand } from './experiment-args.js'
+import { writeOutputs } from './output-files.js'
+import { withProgress } from './progress.js'
 
-/** Progress lines start after this long, then repeat at this interval. */
-const PROGRESS_AFTER_MS = 2000
 
 
 export function intOption(io: CliIo, name: string, v: string | undefined, min: number): number | undefined | null {
@@ -56,39 +55,11 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
     minTime,
     session: threads ? { intraOpNumThreads: threads } : undefined,
   }
-  const started = Date.now()
-  const ticker = setInterval(() => {
-    io.stderr.write(`perfgate: profiling ${positionals[0] ?? 'the default model'}... ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
-  }, PROGRESS_AFTER_MS)
-  try {
-    const result = await profile(model, options)
-    io.stdout.write(`${profileTable(result)}\n`)
-    if (values.json) {
-      try {
-        writeFileSync(resolve(io.cwd, values.json), `${JSON.stringify(result, null, 2)}\n`)
-      } catch (err) {
-        io.stderr.write(`perfgate: could not write --json ${values.json}: ${(err as Error).message}. Check that its folder exists and is writable.\n`)
-        return EXIT.failure
-      }
-      io.stderr.write(`perfgate: wrote ${values.json}\n`)
-    }
-    if (values.csv) {
-      try {
-        writeFileSync(resolve(io.cwd, values.csv), profileCsv(result))
-      } catch (err) {
-        io.stderr.write(`perfgate: could not write --csv ${values.csv}: ${(err as Error).message}. Check that its folder exists and is writable.\n`)
-        return EXIT.failure
-      }
-      io.stderr.write(`perfgate: wrote ${values.csv}\n`)
-    }
-    return EXIT.ok
-  } catch (err) {
-    if (err instanceof PerfgateError) {
-      io.stderr.write(`perfgate: ${err.message}\n`)
-      return EXIT.failure
-    }
-    throw err
-  } finally {
-    clearInterval(ticker)
-  }
+  return runCommand(io, () =>
+    withProgress(io, `profiling ${positionals[0] ?? 'the default model'}`, async () => {
+      const result = await profile(model, options)
+      io.stdout.write(`${profileTable(result)}\n`)
+      return writeOutputs(io, values, result, () => profileCsv(result)) ? EXIT.ok : EXIT.failure
+    }),
+  )
 }

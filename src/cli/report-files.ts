@@ -1,10 +1,9 @@
 /** Writes the Markdown, HTML and JSON renderings of a results file that a CLI command was asked for. */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
 import { htmlReport } from '../report/html-report.js'
 import { markdownReport } from '../report/markdown-report.js'
 import type { ResultsFile } from '../types/index.js'
 import type { CliIo } from './io.js'
+import { writeOutputFile } from './output-files.js'
 
 export interface ReportTargets {
   md?: string
@@ -21,16 +20,7 @@ export function writeReportFiles(io: CliIo, results: ResultsFile, targets: Repor
   ]
   for (const [flag, render] of renders) {
     const path = targets[flag]
-    if (!path) continue
-    try {
-      const file = resolve(io.cwd, path)
-      mkdirSync(dirname(file), { recursive: true })
-      writeFileSync(file, render())
-      io.stderr.write(`perfgate: wrote ${path}\n`)
-    } catch (err) {
-      io.stderr.write(`perfgate: could not write --${flag} ${path}: ${(err as Error).message}. Check that its folder is writable.\n`)
-      return false
-    }
+    if (path && !writeOutputFile(io, flag, path, render, true)) return false
   }
   return true
 }

@@ -10,7 +10,8 @@ import { generationSweepCsv, sweepCsv } from '../report/experiment-csv.js'
 import { generationSweepTable } from '../report/generation-sweep-table.js'
 import { sweepTable } from '../report/sweep-table.js'
 import { DEFAULT_LANGUAGE_MODEL_DIR, DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
-import { dimsArg, intArg, overArg, parseCommand, progressTo, runCommand, UsageError, writeOutputs } from './experiment-args.js'
+import { dimsArg, intArg, overArg, parseCommand, progressTo, runCommand, UsageError } from './experiment-args.js'
+import { writeOutputs } from './output-files.js'
 import { EXIT, type CliIo } from './io.js'
 
 export function sweepCommand(args: readonly string[], io: CliIo): Promise<number> {
