@@ -31,7 +31,7 @@ function resetVmHwm(): boolean {
   }
 }
 
-/** Tracks peak RSS from `start()` to `peak()`; call `sample()` between runs for the fallback. */
+/** Tracks peak RSS from construction to `peak()`; call `sample()` between runs (it only works where the kernel keeps no high-water mark). */
 export class PeakMemory {
   readonly source: 'vmhwm' | 'sampled'
   private sampled = 0
@@ -43,14 +43,16 @@ export class PeakMemory {
 
   /** Records the current RSS (the fallback's only source; cheap enough to call between runs). */
   sample(): void {
+    // the kernel keeps the high-water mark itself: nothing to do between runs
+    if (this.source === 'vmhwm') return
     const now = rssMB()
     if (now > this.sampled) this.sampled = now
   }
 
   /** Peak RSS since construction, MB. */
   peak(): number {
+    if (this.source === 'vmhwm') return Math.max(readVmHwmMB() ?? 0, this.sampled, rssMB())
     this.sample()
-    if (this.source === 'vmhwm') return Math.max(readVmHwmMB() ?? 0, this.sampled)
     return this.sampled
   }
 }
