@@ -26,6 +26,7 @@ export function entryFromProfile(result: ProfileResult, test: string): BaselineE
     options: result.options,
     testbed: result.testbed,
     opProfile: result.opProfile,
+    calibration: result.calibration,
   })
 }
 

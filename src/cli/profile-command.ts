@@ -30,6 +30,8 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
         'min-time': { type: 'string' },
         dims: { type: 'string' },
         threads: { type: 'string' },
+        sessions: { type: 'string' },
+        calibrate: { type: 'boolean' },
         json: { type: 'string' },
         csv: { type: 'string' },
       })
@@ -40,7 +42,8 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
   const warmup = intOption(io, 'warmup', values.warmup, 0)
   const minTime = intOption(io, 'min-time', values['min-time'], 0)
   const threads = intOption(io, 'threads', values.threads, 1)
-  if (runs === null || warmup === null || minTime === null || threads === null) return EXIT.usage
+  const sessions = intOption(io, 'sessions', values.sessions, 1)
+  if (runs === null || warmup === null || minTime === null || threads === null || sessions === null) return EXIT.usage
   let dims: Record<string, number> | undefined
   if (values.dims !== undefined) {
     const d = parseDims(values.dims)
@@ -54,6 +57,8 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
     warmup,
     minTime,
     session: threads ? { intraOpNumThreads: threads } : undefined,
+    sessions,
+    calibrate: values.calibrate,
   }
   return runCommand(io, () =>
     withProgress(io, `profiling ${positionals[0] ?? 'the default model'}`, async () => {

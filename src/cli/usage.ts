@@ -37,6 +37,8 @@ Options of profile:
   --min-time MS           Minimum measured time in ms (default 1000)
   --dims a=1,b=2          Values of symbolic input dimensions
   --threads N             onnxruntime intra-op threads (default: onnxruntime's)
+  --sessions N            Spread the runs over N sessions, pooled (default 1)
+  --calibrate             Also measure the machine-speed reference workload
   --json FILE             Also write the full result as JSON
   --csv FILE              Also write every metric as CSV
 

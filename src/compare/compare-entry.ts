@@ -13,10 +13,14 @@
  * the interval reaches back inside it, the gate cannot resolve that tolerance:
  * `unresolved` (passes, with the advice to measure more or widen it) instead of
  * a coin flip. Beyond only the warning band: `warned` (passes, reported).
+ *
+ * Where both entries carry a machine-speed reference score (`calibrate`), the
+ * current timings are first put on the baseline's machine speed (calibration.ts).
  */
 import { normalizeForBaseline } from '../baseline/format.js'
 import { bootstrapRatioCI, mannWhitneyU, sortSamples } from '../stats/index.js'
 import type { BaselineEntry, Better, EntryComparison, MetricComparison, MetricId, TestbedDifference } from '../types/index.js'
+import { calibrated, calibrationBetween } from './calibration.js'
 import { METRICS, valueMetric, type MetricDef } from './metrics.js'
 import { allowedChange, describeTolerance, resolveTolerance, type ToleranceInput } from './tolerance.js'
 
@@ -42,13 +46,20 @@ export interface CompareOptions {
    * @default true
    */
   intervals?: boolean
+  /**
+   * Correct the current timings for the machine's speed where both entries carry a reference score
+   * (profile option `calibrate`). @default true
+   */
+  calibrate?: boolean
 }
 
 /** Worst first: the entry's verdict is the first of these any of its rows has. */
 const SEVERITY: readonly MetricComparison['verdict'][] = ['regressed', 'unresolved', 'warned', 'improved', 'pass']
 
-export function compareEntry(baseline: BaselineEntry, current: BaselineEntry, opts: CompareOptions): EntryComparison {
+export function compareEntry(baseline: BaselineEntry, measured: BaselineEntry, opts: CompareOptions): EntryComparison {
   const alpha = opts.alpha ?? DEFAULT_ALPHA
+  const calibration = opts.calibrate === false ? undefined : calibrationBetween(baseline, measured)
+  const current = calibration ? calibrated(measured, calibration.factor) : measured
   const rows: MetricComparison[] = []
   for (const id of opts.metrics) {
     const def: MetricDef | undefined = id === 'value' ? valueMetric(opts.better ?? baseline.better ?? 'lower') : METRICS.get(id)
@@ -58,7 +69,7 @@ export function compareEntry(baseline: BaselineEntry, current: BaselineEntry, op
     rows.push(compareMetric(def, b, c, baseline, current, resolveTolerance(id, opts.tolerance, opts.configTolerance).tolerance, alpha, opts.intervals ?? true))
   }
   const verdict = SEVERITY.find((v) => rows.some((r) => r.verdict === v)) ?? 'pass'
-  return { verdict, rows, differences: testbedDifferences(baseline, current) }
+  return { verdict, rows, differences: testbedDifferences(baseline, measured), ...(calibration ? { calibration } : {}) }
 }
 
 function compareMetric(
@@ -136,6 +147,9 @@ export function testbedDifferences(baseline: BaselineEntry, current: BaselineEnt
       out.push({ field: 'model.bytes', baseline: String(baseline.model.bytes), current: String(current.model.bytes) })
     }
   }
+  const ac = baseline.calibration?.workload ?? 'none'
+  const cc = current.calibration?.workload ?? 'none'
+  if (ac !== cc) out.push({ field: 'calibration', baseline: ac, current: cc })
   const ao = JSON.stringify(normalizeForBaseline(baseline.options ?? {}))
   const bo = JSON.stringify(normalizeForBaseline(current.options ?? {}))
   if (ao !== bo) out.push({ field: 'options', baseline: ao, current: bo })

@@ -5,7 +5,7 @@
  */
 import { PeakMemory } from './memory.js'
 import type { ResolvedLoop } from './options.js'
-import { runLoop, type LoopSamples } from './run-loop.js'
+import { medianHalfWidth, runLoop, type LoopSamples } from './run-loop.js'
 
 export interface MeasuredRuns {
   firstRunMs: number
@@ -25,4 +25,31 @@ export async function measureRuns(run: () => Promise<unknown>, loop: ResolvedLoo
     { beforeMeasured: () => (peak = new PeakMemory()), afterRun: () => peak.sample() },
   )
   return { firstRunMs, samples, peakRssMB: peak.peak(), peakSource: peak.source }
+}
+
+const STOP_PRECEDENCE: readonly LoopSamples['stoppedBy'][] = ['budget', 'maxRuns', 'runs', 'precision']
+
+/**
+ * The runs of several sessions as one measurement: the first session's first run, the samples in
+ * order, the highest peak; stopped by the weakest reason any session had (budget before maxRuns
+ * before runs before precision), with the pooled samples' own median half-width.
+ */
+export function poolMeasuredRuns(list: readonly MeasuredRuns[]): MeasuredRuns {
+  const first = list[0]
+  if (!first) throw new Error('poolMeasuredRuns: no sessions')
+  if (list.length === 1) return first
+  const latency = list.flatMap((m) => m.samples.latency)
+  const top = list.reduce((a, m) => (m.peakRssMB > a.peakRssMB ? m : a), first)
+  return {
+    firstRunMs: first.firstRunMs,
+    samples: {
+      warmupRuns: list.reduce((a, m) => a + m.samples.warmupRuns, 0),
+      latency,
+      cpu: list.flatMap((m) => m.samples.cpu),
+      stoppedBy: STOP_PRECEDENCE.find((s) => list.some((m) => m.samples.stoppedBy === s)) ?? first.samples.stoppedBy,
+      medianHalfWidth: medianHalfWidth(latency),
+    },
+    peakRssMB: top.peakRssMB,
+    peakSource: top.peakSource,
+  }
 }

@@ -43,6 +43,21 @@ export interface ProfileOptions {
    * @default false
    */
   opProfile?: boolean | OpProfileOptions
+  /**
+   * Spread the measured runs over this many sessions, created one after another (each with its own
+   * warm-up), and pool their samples. Each session gets `runs` / sessions and `minTime` / sessions
+   * (with `runs: 'auto'`: `maxTime` / sessions and a precision sqrt(sessions) wider). Where a session's memory
+   * happens to land moves a small model's median by a few percent; pooling several sessions averages that
+   * out. Model profiles only. @default 1
+   */
+  sessions?: number
+  /**
+   * Measure a fixed reference workload (the project's embedded models, one thread) in short blocks before,
+   * between and after the measured runs and store its score with the result. When the baseline entry has a
+   * score too, the comparison corrects the current timings for the change in the machine's speed.
+   * Costs about 0.1 s plus 20 ms per session. @default false
+   */
+  calibrate?: boolean
 }
 
 export interface ResolvedLoop {
@@ -97,6 +112,28 @@ function resolveAdaptive(o: ProfileOptions): { precision: number; maxTimeMs: num
   return { precision, maxTimeMs }
 }
 
+/** `sessions` and `calibrate`, checked. */
+export function resolveSessionOptions(o: ProfileOptions): { sessions: number; calibrate: boolean } {
+  if (o.calibrate !== undefined && typeof o.calibrate !== 'boolean') {
+    throw perfgateError('OPTION_INVALID', { option: 'calibrate', value: o.calibrate, expected: 'true or false' })
+  }
+  return { sessions: count('sessions', o.sessions, 1, 1), calibrate: o.calibrate ?? false }
+}
+
+/** One session's share of the loop when the runs are spread over `sessions` sessions. */
+export function perSessionLoop(loop: ResolvedLoop, sessions: number): ResolvedLoop {
+  if (sessions === 1) return loop
+  return {
+    ...loop,
+    runs: Math.max(1, Math.ceil(loop.runs / sessions)),
+    minTimeMs: loop.minTimeMs / sessions,
+    maxRuns: Math.max(1, Math.ceil(loop.maxRuns / sessions)),
+    ...(loop.adaptive
+      ? { adaptive: { precision: loop.adaptive.precision * Math.sqrt(sessions), maxTimeMs: loop.adaptive.maxTimeMs / sessions } }
+      : {}),
+  }
+}
+
 export function resolveLoopOptions(o: ProfileOptions): ResolvedLoop {
   if (o.dims !== undefined) {
     if (typeof o.dims !== 'object' || o.dims === null) throw perfgateError('OPTION_INVALID', { option: 'dims', value: o.dims, expected: 'an object like { batch: 1 }' })
@@ -129,5 +166,7 @@ export function recordedOptions(o: ProfileOptions, loop: ResolvedLoop): Record<s
   else if (o.seed !== undefined) out.seed = loop.seed
   if (o.batchSize !== undefined) out.batchSize = o.batchSize
   if (o.session) out.session = JSON.parse(JSON.stringify(o.session)) as unknown
+  if (o.sessions !== undefined && o.sessions !== 1) out.sessions = o.sessions
+  if (o.calibrate) out.calibrate = true
   return out
 }

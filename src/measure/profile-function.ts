@@ -1,12 +1,14 @@
 /**
  * Profiles an async function (a whole pipeline: tokenize, run, post-process)
- * with the same loop as a model, without the session fields.
+ * with the same loop as a model, without the session fields; with
+ * `calibrate`, the reference workload is measured before and after it.
  */
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { ProfileResult } from '../types/index.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { rssMB } from './memory.js'
-import { recordedOptions, resolveLoopOptions, type ProfileOptions } from './options.js'
+import { recordedOptions, resolveLoopOptions, resolveSessionOptions, type ProfileOptions } from './options.js'
+import { REFERENCE_BLOCK, ReferenceWorkload } from './reference-workload.js'
 import { measureRuns } from './measure-runs.js'
 import { runFigures } from './summarize-run.js'
 import { collectTestbed } from './testbed.js'
@@ -14,9 +16,16 @@ import { collectTestbed } from './testbed.js'
 export async function profileFunction(fn: () => unknown, options: ProfileOptions = {}): Promise<ProfileResult> {
   const loop = resolveLoopOptions(options)
   if (options.opProfile) throw perfgateError('OPTION_INVALID', { option: 'opProfile', value: options.opProfile, expected: 'no opProfile for a function: the operator profile needs a model path' })
+  const { sessions, calibrate } = resolveSessionOptions(options)
+  if (sessions !== 1) throw perfgateError('OPTION_INVALID', { option: 'sessions', value: sessions, expected: 'no sessions for a function: perfgate creates sessions only for a model path' })
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
+  let reference: ReferenceWorkload | undefined
   try {
+    if (calibrate) {
+      reference = new ReferenceWorkload()
+      await reference.block(REFERENCE_BLOCK.first)
+    }
     const rssBeforeLoadMB = rssMB()
     const what = `The profiled function${fn.name ? ` ${fn.name}` : ''}`
     const run = async () => {
@@ -27,6 +36,7 @@ export async function profileFunction(fn: () => unknown, options: ProfileOptions
       }
     }
     const { firstRunMs, samples, peakRssMB, peakSource } = await measureRuns(run, loop)
+    await reference?.block(REFERENCE_BLOCK.between)
     return {
       kind: 'function',
       firstRunMs,
@@ -35,6 +45,7 @@ export async function profileFunction(fn: () => unknown, options: ProfileOptions
       testbed: collectTestbed('none'),
       options: recordedOptions(options, loop),
       window: { start: windowStart, end: Date.now() },
+      ...(reference ? { calibration: reference.calibration() } : {}),
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err

@@ -1,7 +1,8 @@
 /**
  * Profiles one ONNX model with onnxruntime-node: session creation (cold
- * start), the first run apart, warm-up, measured runs, memory, testbed. The
- * session is released at the end, also when a run throws.
+ * start), the first run apart, warm-up, measured runs (optionally spread over
+ * several sessions, with a machine-speed reference measured around them),
+ * memory, testbed. Sessions are released at the end, also when a run throws.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
@@ -13,8 +14,9 @@ import { generateFeeds } from './feeds.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
-import { recordedOptions, resolveLoopOptions, type ProfileOptions } from './options.js'
-import { measureRuns } from './measure-runs.js'
+import { perSessionLoop, recordedOptions, resolveLoopOptions, resolveSessionOptions, type ProfileOptions } from './options.js'
+import { measureRuns, poolMeasuredRuns, type MeasuredRuns } from './measure-runs.js'
+import { REFERENCE_BLOCK, ReferenceWorkload } from './reference-workload.js'
 import { assertGpuProvidersAvailable, gpuMemoryTracker } from './gpu.js'
 import { measureOpProfile, resolveOpProfileOptions } from './op-profile.js'
 import { runFigures } from './summarize-run.js'
@@ -34,6 +36,7 @@ export function oversubscription(intraOpNumThreads: number | undefined, cores: n
 
 export async function profileModel(modelPath: string, options: ProfileOptions = {}): Promise<ProfileResult> {
   const loop = resolveLoopOptions(options)
+  const { sessions, calibrate } = resolveSessionOptions(options)
   const opProfileOptions = resolveOpProfileOptions(options.opProfile)
   const abs = resolve(modelPath)
   // a folder (e.g. a model's directory) would otherwise fail in readFileSync with a bare EISDIR
@@ -55,15 +58,24 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
   let session: ort.InferenceSession | undefined
-  try {
-    const rssBeforeLoadMB = rssMB()
-    gpu?.snap()
-    const t0 = performance.now()
+  let reference: ReferenceWorkload | undefined
+  const createSession = async () => {
     try {
-      session = await ort.InferenceSession.create(abs, sessionOptions)
+      return await ort.InferenceSession.create(abs, sessionOptions)
     } catch (err) {
       throw perfgateError('MODEL_LOAD_FAILED', { path: modelPath, detail: (err as Error).message }, err)
     }
+  }
+  try {
+    if (calibrate) {
+      progress?.('measuring the reference workload (calibrate)...')
+      reference = new ReferenceWorkload()
+      await reference.block(REFERENCE_BLOCK.first)
+    }
+    const rssBeforeLoadMB = rssMB()
+    gpu?.snap()
+    const t0 = performance.now()
+    session = await createSession()
     const loadMs = performance.now() - t0
     const rssAfterLoadMB = rssMB()
     gpu?.snap()
@@ -85,16 +97,27 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       batchSize = options.batchSize ?? generated.batchSize
     }
 
-    const s = session
-    const run = async () => {
-      try {
-        return await s.run(feeds)
-      } catch (err) {
-        throw perfgateError('RUN_FAILED', { what: `session.run on ${modelPath}`, detail: (err as Error).message }, err)
+    progress?.(`loaded ${model.path} in ${loadMs.toFixed(1)} ms; measuring${sessions > 1 ? ` in ${sessions} sessions` : ''}...`)
+    const share = perSessionLoop(loop, sessions)
+    const measured: MeasuredRuns[] = []
+    for (let k = 0; k < sessions; k++) {
+      if (k > 0) {
+        await session.release()
+        session = undefined
+        session = await createSession()
       }
+      const s = session
+      const run = async () => {
+        try {
+          return await s.run(feeds)
+        } catch (err) {
+          throw perfgateError('RUN_FAILED', { what: `session.run on ${modelPath}`, detail: (err as Error).message }, err)
+        }
+      }
+      measured.push(await measureRuns(run, share))
+      await reference?.block(REFERENCE_BLOCK.between)
     }
-    progress?.(`loaded ${model.path} in ${loadMs.toFixed(1)} ms; measuring...`)
-    const { firstRunMs, samples, peakRssMB, peakSource } = await measureRuns(run, loop)
+    const { firstRunMs, samples, peakRssMB, peakSource } = poolMeasuredRuns(measured)
     gpu?.snap()
     const gpuFigures = gpu?.figures()
     const opProfile = opProfileOptions && (await measureOpProfile(abs, modelPath, sessionOptions, feeds, opProfileOptions))
@@ -109,6 +132,8 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       options: recordedOptions(options, loop),
       window: { start: windowStart, end: Date.now() },
       inputs,
+      ...(sessions > 1 ? { sessions } : {}),
+      ...(reference ? { calibration: reference.calibration() } : {}),
       ...(opProfile ? { opProfile } : {}),
       ...(gpuFigures ? { gpu: gpuFigures } : {}),
     }

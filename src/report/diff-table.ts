@@ -2,7 +2,7 @@
  * The gate's failure message: one row per gated metric (baseline, current,
  * change, change %, tolerance, verdict) and the testbed fields that differ.
  */
-import type { EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
+import type { CalibrationApplied, EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
 import { formatPercent, formatSigned, formatWithUnit } from './format-number.js'
 import { formatInterval } from './summary-table.js'
 import { textTable } from './text-table.js'
@@ -39,6 +39,14 @@ export function differencesText(diffs: readonly TestbedDifference[]): string {
   return `Measured on a different setup than the baseline:\n${lines.join('\n')}`
 }
 
+/** One line on the machine-speed correction a comparison applied. */
+export function calibrationText(c: CalibrationApplied): string {
+  return (
+    `Calibrated for machine speed: the reference workload took ${formatWithUnit(c.currentScoreMs, 'ms')} now and ` +
+    `${formatWithUnit(c.baselineScoreMs, 'ms')} when the baseline was recorded, so current times are shown x${c.factor.toFixed(3)}.`
+  )
+}
+
 /** The whole message for one entry's comparison. */
 export function comparisonReport(key: string, file: string, cmp: EntryComparison): string {
   const head =
@@ -48,6 +56,7 @@ export function comparisonReport(key: string, file: string, cmp: EntryComparison
         ? `perfgate: "${key}" improved beyond tolerance against ${file}`
         : `perfgate: "${key}" is within its baseline in ${file}`
   const parts = [head, '', diffTable(cmp.rows)]
+  if (cmp.calibration) parts.push('', calibrationText(cmp.calibration))
   const diffs = differencesText(cmp.differences)
   if (diffs) parts.push('', diffs)
   if (cmp.verdict === 'regressed') {

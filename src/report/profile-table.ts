@@ -29,13 +29,14 @@ export function profileTable(r: ProfileResult): string {
   add('rss after load', r.memory.rssAfterLoadMB, 'MB')
   add(`peak rss (${r.memory.peakSource})`, r.memory.peakRssMB, 'MB')
   add('peak - before load', r.memory.peakDeltaMB, 'MB')
+  if (r.calibration) add('reference workload (calibrate)', r.calibration.scoreMs, 'ms')
   const head = r.model ? `${r.model.path}  (${formatNumber(r.model.bytes / 1024)} KiB, sha256 ${r.model.sha256.slice(0, 12)})` : 'function'
   const t = r.testbed
   const threads = `intra-op ${t.intraOpNumThreads ?? 'default'}, inter-op ${t.interOpNumThreads ?? 'default'}`
   const inputs = r.inputs ? Object.entries(r.inputs).map(([k, v]) => `${k} ${v.type}[${v.dims.join(',')}]`).join(', ') : ''
   return [
     head,
-    `${l.n} measured runs (stopped by ${r.sampling.stoppedBy}) after ${r.warmupRuns} warm-up runs${inputs ? `; inputs: ${inputs}` : ''}`,
+    `${l.n} measured runs${r.sessions ? ` in ${r.sessions} sessions` : ''} (stopped by ${r.sampling.stoppedBy}) after ${r.warmupRuns} warm-up runs${inputs ? `; inputs: ${inputs}` : ''}`,
     '',
     textTable(['metric', 'value', 'unit'], rows, ['left', 'right', 'left']),
     '',

@@ -52,6 +52,7 @@ export interface BaselineEntry {
   }
   testbed: Testbed
   opProfile?: OpProfile
+  calibration?: Calibration
 }
 /**
  * Sorted samples of the per-run distributions (a bounded quantile subsample when there were many runs), in ms.
@@ -190,4 +191,24 @@ export interface OpTime {
    * totalMs / runMs: the share of run time spent in it.
    */
   share: number
+}
+/**
+ * The machine-speed reference measured next to the entry (profile option `calibrate`): a comparison of two entries that both have one, of the same workload, divides the current timings by currentScore / baselineScore.
+ *
+ * This interface was referenced by `BaselineFile`'s JSON-Schema
+ * via the `definition` "Calibration".
+ */
+export interface Calibration {
+  /**
+   * Which reference workload was measured (scores of different workloads are never compared).
+   */
+  workload: string
+  /**
+   * Geometric mean of the median times of the workload's parts, ms.
+   */
+  scoreMs: number
+  /**
+   * Measured iterations of the workload.
+   */
+  runs: number
 }

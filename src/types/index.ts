@@ -3,10 +3,10 @@
  * schema/baseline.schema.json; everything else that crosses a layer is here.
  */
 import type { SampleSummary } from '../stats/summary.js'
-import type { BaselineEntry, BaselineFile, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed } from './baseline.generated.js'
+import type { BaselineEntry, BaselineFile, Calibration, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed } from './baseline.generated.js'
 import type { ChangeInterval, ResultExtras } from './results.generated.js'
 
-export type { BaselineEntry, BaselineFile, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed }
+export type { BaselineEntry, BaselineFile, Calibration, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed }
 export type {
   ChangeInterval,
   GenerationReport,
@@ -77,6 +77,10 @@ export interface ProfileResult {
   opProfile?: OpProfile
   /** GPU memory from nvidia-smi, when a CUDA or TensorRT execution provider ran the model. */
   gpu?: GpuFigures
+  /** The machine-speed reference measured around the runs, with the `calibrate` option. */
+  calibration?: Calibration
+  /** Sessions the measured runs were spread over (option `sessions`; 1 when not given). */
+  sessions?: number
 }
 
 /** GPU memory around a profile, from nvidia-smi (MB as it reports them: MiB). */
@@ -169,7 +173,7 @@ export interface MetricComparison {
 }
 
 export interface TestbedDifference {
-  field: keyof Testbed | 'model.sha256' | 'model.bytes' | 'options'
+  field: keyof Testbed | 'model.sha256' | 'model.bytes' | 'options' | 'calibration'
   baseline: string
   current: string
 }
@@ -178,6 +182,18 @@ export interface EntryComparison {
   verdict: MetricVerdict
   rows: MetricComparison[]
   differences: TestbedDifference[]
+  /**
+   * Where both entries carry a reference score of the same workload: the current timings were multiplied
+   * by `factor` = baselineScoreMs / currentScoreMs before comparing (rates divided by it).
+   */
+  calibration?: CalibrationApplied
+}
+
+/** The machine-speed correction a comparison applied. */
+export interface CalibrationApplied {
+  factor: number
+  baselineScoreMs: number
+  currentScoreMs: number
 }
 
 /** Update policy, resolved once in the main process: `-u` gives all, CI gives none, otherwise new. */

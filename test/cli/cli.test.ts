@@ -72,6 +72,13 @@ describe('perfgate profile', () => {
     expect(r.stdout).not.toContain('throughput (samples)') // batch 1: runs/s only
   })
 
+  it('--sessions and --calibrate spread the runs and add the reference workload row', async () => {
+    const r = await cli(['profile', 'bench/models/classifier.onnx', ...QUICK, '--dims', 'height=32,width=32', '--sessions', '2', '--calibrate'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/\d+ measured runs in 2 sessions/)
+    expect(r.stdout).toMatch(/reference workload \(calibrate\)\s+[\d.]+\s+ms/)
+  })
+
   it('resolves the model path from cwd, and shows samples/s for a batch above 1', async () => {
     const r = await cli(['profile', 'classifier.onnx', ...QUICK, '--dims', 'batch=2, height=16 ,width=16'], join(ROOT, 'bench/models'))
     expect(r.code).toBe(0)
@@ -119,6 +126,7 @@ describe('wrong usage exits 2 with the usage on stderr', () => {
     ['--runs 0', ['profile', '--runs', '0'], '--runs expects an integer >= 1'],
     ['--warmup 1.5', ['profile', '--warmup', '1.5'], '--warmup expects an integer >= 0'],
     ['--threads 0', ['profile', '--threads', '0'], '--threads expects an integer >= 1'],
+    ['--sessions 0', ['profile', '--sessions', '0'], '--sessions expects an integer >= 1'],
     ['an unknown flag', ['profile', '--fast'], '--fast'],
     ['a flag without its value', ['profile', '--runs'], '--runs'],
     ['--dims nonsense', ['profile', '--dims', 'nonsense'], "--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got 'nonsense'"],

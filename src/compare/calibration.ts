@@ -1,0 +1,34 @@
+/**
+ * Machine-speed correction: when the baseline entry and the current one both
+ * carry a score of the same reference workload, the current timings are put on
+ * the baseline's machine speed before comparing: times (ms) multiplied by
+ * factor = baselineScore / currentScore, rates (runs/s, tokens/s) divided by it.
+ * Memory and single `value` numbers are left as they are.
+ */
+import type { BaselineEntry, CalibrationApplied, SampleSet } from '../types/index.js'
+import { isMetricId, METRICS } from './metrics.js'
+
+/** The correction two entries allow, or undefined when either has no score or the workloads differ. */
+export function calibrationBetween(baseline: BaselineEntry, current: BaselineEntry): CalibrationApplied | undefined {
+  const b = baseline.calibration
+  const c = current.calibration
+  if (!b || !c || b.workload !== c.workload || !(b.scoreMs > 0) || !(c.scoreMs > 0)) return undefined
+  return { factor: b.scoreMs / c.scoreMs, baselineScoreMs: b.scoreMs, currentScoreMs: c.scoreMs }
+}
+
+/** Sample sets that hold times (ms) and those that hold rates. */
+const TIME_SAMPLES: readonly (keyof SampleSet)[] = ['latency', 'cpu', 'ttft', 'tpot', 'itl', 'e2e']
+const RATE_SAMPLES: readonly (keyof SampleSet)[] = ['tokensPerSecond']
+
+/** `entry` with its timings put on another machine speed: times x factor, rates / factor. */
+export function calibrated(entry: BaselineEntry, factor: number): BaselineEntry {
+  const metrics: Record<string, number> = {}
+  for (const [id, v] of Object.entries(entry.metrics)) {
+    const unit = isMetricId(id) ? METRICS.get(id)?.unit : undefined
+    metrics[id] = unit === 'ms' ? v * factor : unit === 'runs/s' || unit === 'tokens/s' ? v / factor : v
+  }
+  const samples: SampleSet = { ...entry.samples }
+  for (const k of TIME_SAMPLES) if (samples[k]) samples[k] = samples[k].map((x) => x * factor)
+  for (const k of RATE_SAMPLES) if (samples[k]) samples[k] = samples[k].map((x) => x / factor)
+  return { ...entry, metrics, samples }
+}

@@ -1,0 +1,85 @@
+/**
+ * Machine-speed calibration end to end: a fixture project profiles the
+ * classifier with `calibrate: true`; the recorded baseline is then edited as if
+ * it had been measured on a machine 2.5x faster (timings and the reference
+ * score both x0.4), which must pass, and as if only the model had become 2.5x
+ * slower (timings x0.4, same reference score), which must fail. Both effects
+ * are far beyond the fixture's 50% tolerance.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BaselineEntry, BaselineFile } from '../../src/types/index.js'
+import { createFixtureProject, type FixtureProject } from './fixture-project.js'
+
+const BASELINE = 'baselines/e2e/classifier.perf.test.ts.json'
+const KEY = 'calibrated classifier 1'
+const FASTER = 0.4
+
+const TEST_FILE = `import { profile } from 'perfgate'
+import { expect, test } from 'vitest'
+
+test('calibrated classifier', async () => {
+  const r = await profile('model.onnx', {
+    dims: { height: 128, width: 128 },
+    runs: 40,
+    minTime: 300,
+    session: { intraOpNumThreads: 1 },
+    sessions: 2,
+    calibrate: true,
+  })
+  expect(r).toBeWithinBaseline()
+})
+`
+
+/** The entry's timings scaled as if measured on a machine `f` times the speed (times x f, rates / f). */
+function scaleTimings(e: BaselineEntry, f: number): void {
+  for (const k of Object.keys(e.metrics)) {
+    if (k.startsWith('latency.') || k.startsWith('cpu.') || k === 'loadMs' || k === 'firstRunMs') e.metrics[k]! *= f
+    if (k === 'throughput') e.metrics[k]! /= f
+  }
+  e.samples.latency = e.samples.latency?.map((x) => x * f)
+  e.samples.cpu = e.samples.cpu?.map((x) => x * f)
+}
+
+describe('calibrate: true in a Vitest project', () => {
+  let project: FixtureProject
+  let recorded: string
+  beforeAll(() => {
+    project = createFixtureProject('classifier-gate')
+    project.write('classifier.perf.test.ts', TEST_FILE)
+  })
+  afterAll(() => project.remove())
+
+  const editBaseline = (edit: (e: BaselineEntry) => void) => {
+    const file = JSON.parse(recorded) as BaselineFile
+    edit(file.entries[KEY]!)
+    project.write(BASELINE, `${JSON.stringify(file, null, 2)}\n`)
+  }
+
+  it('records the reference score with the baseline entry', async () => {
+    const run = await project.vitest([], { ci: false })
+    expect(run.code, run.output).toBe(0)
+    recorded = project.read(BASELINE)
+    const entry = (JSON.parse(recorded) as BaselineFile).entries[KEY]!
+    expect(entry.calibration?.workload).toBe('perfgate-reference-1')
+    expect(entry.calibration?.scoreMs).toBeGreaterThan(0)
+    expect(entry.options).toMatchObject({ calibrate: true, sessions: 2 })
+  })
+
+  it('passes when the baseline machine was 2.5x faster and its reference score says so', async () => {
+    editBaseline((e) => {
+      scaleTimings(e, FASTER)
+      e.calibration!.scoreMs *= FASTER
+    })
+    const run = await project.vitest([], { ci: true })
+    expect(run.code, run.output).toBe(0)
+    expect(run.output).toMatch(/^perfgate: 1 passed, 0 regressed/m)
+  })
+
+  it('fails when the timings grew 2.5x but the reference score did not, and says how it calibrated', async () => {
+    editBaseline((e) => scaleTimings(e, FASTER))
+    const run = await project.vitest([], { ci: true })
+    expect(run.code, run.output).toBe(1)
+    expect(run.output).toMatch(/latency\.p50 .*REGRESSED/)
+    expect(run.output).toMatch(/Calibrated for machine speed: the reference workload took [\d.]+ ms now and [\d.]+ ms when the baseline was recorded, so current times are shown x\d\.\d{3}\./)
+  })
+})

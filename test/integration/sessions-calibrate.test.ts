@@ -1,0 +1,59 @@
+/**
+ * `sessions` and `calibrate` with real onnxruntime inference on the project's
+ * own models: how many sessions and runs, the reference score stored with the
+ * baseline entry, and the options' errors. No timing is asserted.
+ */
+import { InferenceSession } from 'onnxruntime-node'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { entryFromProfile } from '../../src/baseline/entry.js'
+import { profile } from '../../src/measure/profile.js'
+import { REFERENCE_BLOCK, REFERENCE_WORKLOAD } from '../../src/measure/reference-workload.js'
+
+const CLASSIFIER = 'bench/models/classifier.onnx'
+const QUICK = { runs: 12, minTime: 0, warmup: 2, dims: { height: 32, width: 32 } } as const
+
+afterEach(() => vi.restoreAllMocks())
+
+describe('profile(model, { sessions })', () => {
+  it('creates that many sessions one after another and pools their runs', async () => {
+    const create = vi.spyOn(InferenceSession, 'create')
+    const r = await profile(CLASSIFIER, { ...QUICK, sessions: 3 })
+    expect(create).toHaveBeenCalledTimes(3)
+    // 12 runs over 3 sessions: 4 each, 2 warm-up runs each
+    expect(r.latency.n).toBe(12)
+    expect(r.samples.cpu).toHaveLength(12)
+    expect(r.warmupRuns).toBe(6)
+    expect(r.sessions).toBe(3)
+    expect(r.options).toMatchObject({ sessions: 3 })
+    expect(r.calibration).toBeUndefined()
+  })
+
+  it('refuses sessions for a function profile, naming the option', async () => {
+    await expect(profile(() => 1, { sessions: 2 })).rejects.toThrow(/Invalid option sessions: got 2, expected no sessions for a function/)
+  })
+})
+
+describe('profile(model | function, { calibrate: true })', () => {
+  it('measures the reference workload around the runs and stores its score with the entry', async () => {
+    const r = await profile(CLASSIFIER, { ...QUICK, sessions: 2, calibrate: true })
+    expect(r.calibration?.workload).toBe(REFERENCE_WORKLOAD)
+    expect(r.calibration?.runs).toBe(REFERENCE_BLOCK.first + 2 * REFERENCE_BLOCK.between)
+    expect(r.calibration?.scoreMs).toBeGreaterThan(0)
+    expect(r.options).toMatchObject({ calibrate: true, sessions: 2 })
+    const entry = entryFromProfile(r, 'calibrated')
+    expect(entry.calibration?.workload).toBe(REFERENCE_WORKLOAD)
+    expect(entry.calibration?.runs).toBe(r.calibration?.runs)
+  })
+
+  it('works for a function profile too: one block before and one after', async () => {
+    const r = await profile(() => Math.sqrt(2), { runs: 5, minTime: 0, calibrate: true })
+    expect(r.calibration?.runs).toBe(REFERENCE_BLOCK.first + REFERENCE_BLOCK.between)
+  })
+
+  it('has no calibration unless asked', async () => {
+    const r = await profile(CLASSIFIER, QUICK)
+    expect(r.calibration).toBeUndefined()
+    expect(entryFromProfile(r, 'plain').calibration).toBeUndefined()
+    expect(r.options).not.toHaveProperty('calibrate')
+  })
+})

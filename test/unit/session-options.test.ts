@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { poolMeasuredRuns, type MeasuredRuns } from '../../src/measure/measure-runs.js'
+import { perSessionLoop, PROFILE_DEFAULTS, resolveLoopOptions, resolveSessionOptions } from '../../src/measure/options.js'
+
+describe('resolveSessionOptions', () => {
+  it('defaults to one session, no calibration', () => {
+    expect(resolveSessionOptions({})).toStrictEqual({ sessions: 1, calibrate: false })
+    expect(resolveSessionOptions({ sessions: 6, calibrate: true })).toStrictEqual({ sessions: 6, calibrate: true })
+  })
+
+  it.each([0, 1.5, -2, '3'])('refuses sessions: %j, naming the option', (sessions) => {
+    expect(() => resolveSessionOptions({ sessions: sessions as number })).toThrow(/Invalid option sessions: got .*, expected an integer >= 1/)
+  })
+
+  it('refuses a calibrate that is not a boolean', () => {
+    expect(() => resolveSessionOptions({ calibrate: 'yes' as unknown as boolean })).toThrow("Invalid option calibrate: got 'yes', expected true or false.")
+  })
+})
+
+describe('perSessionLoop', () => {
+  it('gives each of 6 sessions a sixth of the runs, the time and the run cap', () => {
+    expect(perSessionLoop({ ...PROFILE_DEFAULTS }, 6)).toStrictEqual({ ...PROFILE_DEFAULTS, runs: 5, minTimeMs: 1000 / 6, maxRuns: 1667 })
+  })
+
+  it('widens the adaptive precision by sqrt(sessions) and splits its budget', () => {
+    const loop = resolveLoopOptions({ runs: 'auto' })
+    expect(perSessionLoop(loop, 4).adaptive).toStrictEqual({ precision: 0.05, maxTimeMs: 2500 })
+  })
+
+  it('leaves one session alone', () => {
+    const loop = resolveLoopOptions({ runs: 40 })
+    expect(perSessionLoop(loop, 1)).toBe(loop)
+  })
+})
+
+describe('poolMeasuredRuns', () => {
+  const session = (latency: number[], peakRssMB: number, stoppedBy: MeasuredRuns['samples']['stoppedBy'], firstRunMs = 9): MeasuredRuns => ({
+    firstRunMs,
+    samples: { warmupRuns: 5, latency, cpu: latency.map((x) => x / 2), stoppedBy, medianHalfWidth: 0.5 },
+    peakRssMB,
+    peakSource: 'vmhwm',
+  })
+
+  it('joins the samples in order, keeps the first session first run and the highest peak', () => {
+    const pooled = poolMeasuredRuns([session([1, 2], 100, 'runs', 7), session([3, 4], 120, 'runs'), session([5], 110, 'runs')])
+    expect(pooled.firstRunMs).toBe(7)
+    expect(pooled.peakRssMB).toBe(120)
+    expect(pooled.samples.latency).toStrictEqual([1, 2, 3, 4, 5])
+    expect(pooled.samples.cpu).toStrictEqual([0.5, 1, 1.5, 2, 2.5])
+    expect(pooled.samples.warmupRuns).toBe(15)
+    expect(pooled.samples.stoppedBy).toBe('runs')
+  })
+
+  it('reports the weakest stop: a spent budget in any session', () => {
+    expect(poolMeasuredRuns([session([1], 1, 'precision'), session([1], 1, 'budget')]).samples.stoppedBy).toBe('budget')
+    expect(poolMeasuredRuns([session([1], 1, 'precision'), session([1], 1, 'precision')]).samples.stoppedBy).toBe('precision')
+  })
+})
