@@ -1,10 +1,11 @@
 /**
  * Gate quality, measured: repeated fresh measurements (one process each, in
  * interleaved order) of the project's classifier at 128x128 (A), at 128x141
- * (about +10% compute) and at 128x160 (+25%), then every rule applied to
+ * (about +10% compute) and at 128x160 (+25%), each profiled with perfgate's
+ * defaults and with the recommended CI settings; then every rule applied to
  * A/A pairs (false alarms) and A/B pairs (detections).
  *
- *   npx tsx bench/gate-quality/run.ts [rounds=15] [threads=1] [--reuse]
+ *   npx tsx bench/gate-quality/run.ts [rounds=20] [threads=1] [--reuse]
  *
  * Each round measures A twice, +10% once and +25% once. Pairs are all ordered
  * pairs of distinct independent measurements, so rates have finer resolution
@@ -14,16 +15,17 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { BaselineEntry } from '../../src/types/index.js'
-import { RULES, scaled } from './rules.js'
+import { RULES, type Rule } from './rules.js'
 
-interface Measurement {
+interface Profiled {
   entry: BaselineEntry
-  referenceP50: number
   profileMs: number
 }
+type Measurement = Record<Rule['on'], Profiled>
 
-const rounds = Number(process.argv[2] ?? 15)
-const threads = Number(process.argv[3] ?? 1)
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const rounds = Number(args[0] ?? 20)
+const threads = Number(args[1] ?? 1)
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const script = fileURLToPath(new URL('./measure-once.ts', import.meta.url))
 const tsx = `${root}node_modules/tsx/dist/cli.mjs`
@@ -38,8 +40,14 @@ const saved = fileURLToPath(new URL('./.last-run.json', import.meta.url))
 let base: Measurement[] = []
 let plus10: Measurement[] = []
 let plus25: Measurement[] = []
+let measuredThreads = threads
 if (process.argv.includes('--reuse')) {
-  ;({ base, plus10, plus25 } = JSON.parse(readFileSync(saved, 'utf8')) as { base: Measurement[]; plus10: Measurement[]; plus25: Measurement[] })
+  ;({ base, plus10, plus25, threads: measuredThreads } = JSON.parse(readFileSync(saved, 'utf8')) as {
+    base: Measurement[]
+    plus10: Measurement[]
+    plus25: Measurement[]
+    threads: number
+  })
 } else {
   for (let i = 0; i < rounds; i++) {
     base.push(measure(128))
@@ -51,12 +59,9 @@ if (process.argv.includes('--reuse')) {
   writeFileSync(saved, JSON.stringify({ threads, base, plus10, plus25 }))
 }
 
-function rate(pairs: [Measurement, Measurement][], rule: (b: BaselineEntry, c: BaselineEntry) => boolean, calibrate: boolean): number {
+function rate(pairs: [Measurement, Measurement][], rule: Rule): number {
   let alarms = 0
-  for (const [b, c] of pairs) {
-    const current = calibrate ? scaled(c.entry, b.referenceP50 / c.referenceP50) : c.entry
-    if (rule(b.entry, current)) alarms++
-  }
+  for (const [b, c] of pairs) if (rule.alarm(b[rule.on].entry, c[rule.on].entry)) alarms++
   return alarms / pairs.length
 }
 
@@ -65,22 +70,14 @@ for (const b of base) for (const c of base) if (b !== c) aa.push([b, c])
 const ab = (variants: Measurement[]) => base.flatMap((b) => variants.map((c) => [b, c] as [Measurement, Measurement]))
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const p50 = (ms: Measurement[], on: Rule['on']) => median(ms.map((m) => m[on].entry.metrics['latency.p50']!))
+const slowdown = (ms: Measurement[]) => `+${((p50(ms, 'plain') / p50(base, 'plain') - 1) * 100).toFixed(1)}%`
+const verdictTime = (on: Rule['on']) => `${(median(base.map((m) => m[on].profileMs)) / 1000).toFixed(2)} s`
 
-const rows: string[] = []
-for (const calibrate of [false, true]) {
-  for (const [name, rule] of Object.entries(RULES)) {
-    if (calibrate && name !== 'perfgate') continue
-    rows.push(
-      `| ${name}${calibrate ? ' + calibration' : ''} | ${pct(rate(aa, rule, calibrate))} | ${pct(rate(ab(plus10), rule, calibrate))} | ${pct(rate(ab(plus25), rule, calibrate))} |`,
-    )
-  }
-}
-const slow10 = median(plus10.map((m) => m.entry.metrics['latency.p50']!)) / median(base.map((m) => m.entry.metrics['latency.p50']!))
-const slow25 = median(plus25.map((m) => m.entry.metrics['latency.p50']!)) / median(base.map((m) => m.entry.metrics['latency.p50']!))
-console.log(`gate quality: ${rounds} rounds, intraOpNumThreads ${threads || 'default'}, ${base.length} A + ${plus10.length} (+10%) + ${plus25.length} (+25%) measurements`)
-console.log(`measured slowdown of the variants (median p50 ratio): +${((slow10 - 1) * 100).toFixed(1)}%, +${((slow25 - 1) * 100).toFixed(1)}%`)
-console.log(`median time to a verdict (one profile with perfgate's defaults): ${(median(base.map((m) => m.profileMs)) / 1000).toFixed(2)} s`)
+console.log(`gate quality: ${base.length / 2} rounds, intraOpNumThreads ${measuredThreads || 'default'}, ${base.length} A + ${plus10.length} (+10%) + ${plus25.length} (+25%) measurements`)
+console.log(`measured slowdown of the variants (median p50 ratio): ${slowdown(plus10)}, ${slowdown(plus25)}`)
+console.log(`median time to a verdict (one profile): defaults ${verdictTime('plain')}, CI settings ${verdictTime('ci')}`)
 console.log(`pairs: ${aa.length} A/A, ${ab(plus10).length} A/+10%, ${ab(plus25).length} A/+25%\n`)
 console.log('| rule | false alarms (A/A) | detected +10% | detected +25% |')
 console.log('|---|---|---|---|')
-for (const r of rows) console.log(r)
+for (const [name, rule] of Object.entries(RULES)) console.log(`| ${name} | ${pct(rate(aa, rule))} | ${pct(rate(ab(plus10), rule))} | ${pct(rate(ab(plus25), rule))} |`)
