@@ -5,7 +5,7 @@
  * defaults and with the recommended CI settings; then every rule applied to
  * A/A pairs (false alarms) and A/B pairs (detections).
  *
- *   npx tsx bench/gate-quality/run.ts [rounds=20] [threads=1] [--reuse]
+ *   npx tsx bench/gate-quality/run.ts [rounds=20] [threads=1] [--reuse | --reuse=FILE]
  *
  * Each round measures A twice, +10% once and +25% once. Pairs are all ordered
  * pairs of distinct independent measurements, so rates have finer resolution
@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { BaselineEntry } from '../../src/types/index.js'
+import { CALIBRATION_EXPONENT } from '../../src/compare/calibration.js'
 import { RULES, type Rule } from './rules.js'
 
 interface Profiled {
@@ -35,13 +36,15 @@ function measure(width: number): Measurement {
   return JSON.parse(out.trim().split('\n').pop()!) as Measurement
 }
 
-// `--reuse` scores the rules again on the measurements of the last run (saved next to this file, git-ignored)
-const saved = fileURLToPath(new URL('./.last-run.json', import.meta.url))
+// `--reuse` scores the rules again on the measurements of the last run (saved next to this file, git-ignored),
+// `--reuse=FILE` on those saved in FILE (a copy of an earlier run's)
+const reuseArg = process.argv.find((a) => a.startsWith('--reuse'))
+const saved = reuseArg?.startsWith('--reuse=') ? reuseArg.slice('--reuse='.length) : fileURLToPath(new URL('./.last-run.json', import.meta.url))
 let base: Measurement[] = []
 let plus10: Measurement[] = []
 let plus25: Measurement[] = []
 let measuredThreads = threads
-if (process.argv.includes('--reuse')) {
+if (reuseArg) {
   ;({ base, plus10, plus25, threads: measuredThreads } = JSON.parse(readFileSync(saved, 'utf8')) as {
     base: Measurement[]
     plus10: Measurement[]
@@ -72,10 +75,23 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const p50 = (ms: Measurement[], on: Rule['on']) => median(ms.map((m) => m[on].entry.metrics['latency.p50']!))
 const slowdown = (ms: Measurement[]) => `+${((p50(ms, 'plain') / p50(base, 'plain') - 1) * 100).toFixed(1)}%`
+// the CI profiles' medians on one machine speed, as the gate compares them
+const calibratedP50 = (m: Measurement) => m.ci.entry.metrics['latency.p50']! / m.ci.entry.calibration!.scoreMs ** CALIBRATION_EXPONENT
+const calibratedSlowdown = (ms: Measurement[]) => `+${((median(ms.map(calibratedP50)) / median(base.map(calibratedP50)) - 1) * 100).toFixed(1)}%`
+const spread = (xs: number[]) => {
+  const logs = xs.map(Math.log)
+  const m = logs.reduce((a, b) => a + b, 0) / logs.length
+  return `${(Math.sqrt(logs.reduce((a, x) => a + (x - m) ** 2, 0) / (logs.length - 1)) * 100).toFixed(1)}%`
+}
 const verdictTime = (on: Rule['on']) => `${(median(base.map((m) => m[on].profileMs)) / 1000).toFixed(2)} s`
 
 console.log(`gate quality: ${base.length / 2} rounds, intraOpNumThreads ${measuredThreads || 'default'}, ${base.length} A + ${plus10.length} (+10%) + ${plus25.length} (+25%) measurements`)
 console.log(`measured slowdown of the variants (median p50 ratio): ${slowdown(plus10)}, ${slowdown(plus25)}`)
+console.log(`  calibrated (CI settings): ${calibratedSlowdown(plus10)}, ${calibratedSlowdown(plus25)}`)
+console.log(
+  `spread of A's median (sd of its log): defaults ${spread(base.map((m) => m.plain.entry.metrics['latency.p50']!))}, ` +
+    `CI settings uncorrected ${spread(base.map((m) => m.ci.entry.metrics['latency.p50']!))}, calibrated ${spread(base.map(calibratedP50))}`,
+)
 console.log(`median time to a verdict (one profile): defaults ${verdictTime('plain')}, CI settings ${verdictTime('ci')}`)
 console.log(`pairs: ${aa.length} A/A, ${ab(plus10).length} A/+10%, ${ab(plus25).length} A/+25%\n`)
 console.log('| rule | false alarms (A/A) | detected +10% | detected +25% |')

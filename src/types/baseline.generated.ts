@@ -193,7 +193,7 @@ export interface OpTime {
   share: number
 }
 /**
- * The machine-speed reference measured next to the entry (profile option `calibrate`): a comparison of two entries that both have one, of the same workload, divides the current timings by currentScore / baselineScore.
+ * The machine-speed reference measured next to the entry (profile option `calibrate`): a comparison of two entries that both have one, of the same workload, multiplies the current timings by (baselineScore / currentScore) ^ 0.8.
  *
  * This interface was referenced by `BaselineFile`'s JSON-Schema
  * via the `definition` "Calibration".

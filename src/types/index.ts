@@ -184,7 +184,7 @@ export interface EntryComparison {
   differences: TestbedDifference[]
   /**
    * Where both entries carry a reference score of the same workload: the current timings were multiplied
-   * by `factor` = baselineScoreMs / currentScoreMs before comparing (rates divided by it).
+   * by `factor` = (baselineScoreMs / currentScoreMs) ^ 0.8 (CALIBRATION_EXPONENT) before comparing (rates divided by it).
    */
   calibration?: CalibrationApplied
 }

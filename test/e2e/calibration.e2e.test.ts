@@ -1,12 +1,13 @@
 /**
  * Machine-speed calibration end to end: a fixture project profiles the
  * classifier with `calibrate: true`; the recorded baseline is then edited as if
- * it had been measured on a machine 2.5x faster (timings and the reference
- * score both x0.4), which must pass, and as if only the model had become 2.5x
+ * it had been measured on a machine 2.5x faster (timings x0.4 and the
+ * reference score to match), which must pass, and as if only the model had become 2.5x
  * slower (timings x0.4, same reference score), which must fail. Both effects
  * are far beyond the fixture's 50% tolerance.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CALIBRATION_EXPONENT } from '../../src/compare/calibration.js'
 import type { BaselineEntry, BaselineFile } from '../../src/types/index.js'
 import { createFixtureProject, type FixtureProject } from './fixture-project.js'
 
@@ -68,7 +69,8 @@ describe('calibrate: true in a Vitest project', () => {
   it('passes when the baseline machine was 2.5x faster and its reference score says so', async () => {
     editBaseline((e) => {
       scaleTimings(e, FASTER)
-      e.calibration!.scoreMs *= FASTER
+      // the reference score that the correction reads as a 2.5x faster machine for the model
+      e.calibration!.scoreMs *= FASTER ** (1 / CALIBRATION_EXPONENT)
     })
     const run = await project.vitest([], { ci: true })
     expect(run.code, run.output).toBe(0)

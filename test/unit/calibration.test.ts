@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calibrated, calibrationBetween } from '../../src/compare/calibration.js'
+import { CALIBRATION_EXPONENT, calibrated, calibrationBetween } from '../../src/compare/calibration.js'
 import { compareEntry, testbedDifferences } from '../../src/compare/compare-entry.js'
 import { comparisonReport } from '../../src/report/diff-table.js'
 import type { Calibration } from '../../src/types/index.js'
@@ -8,12 +8,14 @@ import { profileEntry, runs } from './entry-factory.js'
 const ref = (scoreMs: number, workload = 'perfgate-reference-1'): Calibration => ({ workload, scoreMs, runs: 340 })
 
 describe('calibrationBetween', () => {
-  it('gives baselineScore / currentScore when both entries have a score of the same workload', () => {
+  it('gives (baselineScore / currentScore) ^ 0.8 when both entries have a score of the same workload', () => {
+    expect(CALIBRATION_EXPONENT).toBe(0.8)
     expect(calibrationBetween(profileEntry({}, {}, { calibration: ref(0.25) }), profileEntry({}, {}, { calibration: ref(0.5) }))).toStrictEqual({
-      factor: 0.5,
+      factor: 0.5 ** 0.8, // 0.574349...
       baselineScoreMs: 0.25,
       currentScoreMs: 0.5,
     })
+    expect(calibrationBetween(profileEntry({}, {}, { calibration: ref(0.5) }), profileEntry({}, {}, { calibration: ref(0.5) }))?.factor).toBe(1)
   })
 
   it('gives nothing when either side has no score or the workloads differ', () => {
@@ -39,18 +41,21 @@ describe('calibrated', () => {
 })
 
 describe('compareEntry with reference scores', () => {
-  // baseline: 10.0 .. 12.9 ms on a machine whose reference took 0.25 ms;
-  // now every run takes twice as long (20.0 .. 25.8 ms) and so does the reference (0.5 ms): the machine is slower, not the model.
+  // baseline: 10.0 .. 12.9 ms on a machine whose reference took 0.25 ms; now every run takes twice as long
+  // (20.0 .. 25.8 ms) and the reference 2^(1/0.8) = 2.378x as long, which the correction reads as a machine that
+  // makes the model 2x slower (factor exactly 1/2, up to rounding): the machine is slower, not the model.
+  const slowerMachine = 2 ** (1 / CALIBRATION_EXPONENT)
   const baseline = profileEntry({ 'latency.p50': 11.45 }, { latency: runs(10, 30) }, { calibration: ref(0.25) })
-  const current = profileEntry({ 'latency.p50': 22.9 }, { latency: runs(20, 30, 0.2) }, { calibration: ref(0.5) })
+  const current = profileEntry({ 'latency.p50': 22.9 }, { latency: runs(20, 30, 0.2) }, { calibration: ref(0.25 * slowerMachine) })
 
   it('puts the current timings on the baseline machine speed before judging them', () => {
     const cmp = compareEntry(baseline, current, { metrics: ['latency.p50'] })
     expect(cmp.verdict).toBe('pass')
-    expect(cmp.calibration).toStrictEqual({ factor: 0.5, baselineScoreMs: 0.25, currentScoreMs: 0.5 })
-    expect(cmp.rows[0]).toMatchObject({ baseline: 11.45, current: 11.45, change: 0, changePct: 0 })
+    expect(cmp.calibration?.factor).toBeCloseTo(0.5, 12)
+    expect(cmp.rows[0]!.current).toBeCloseTo(11.45, 9)
+    expect(cmp.rows[0]!.changePct).toBeCloseTo(0, 9)
     expect(comparisonReport('detector', 'a.json', cmp)).toContain(
-      'Calibrated for machine speed: the reference workload took 0.500 ms now and 0.250 ms when the baseline was recorded, so current times are shown x0.500.',
+      'Calibrated for machine speed: the reference workload took 0.595 ms now and 0.250 ms when the baseline was recorded, so current times are shown x0.500.',
     )
   })
 
@@ -62,7 +67,7 @@ describe('compareEntry with reference scores', () => {
   })
 
   it('still finds a slowdown of the model beyond the machine change (x2 machine, x1.5 model)', () => {
-    const slower = profileEntry({ 'latency.p50': 34.35 }, { latency: runs(30, 30, 0.3) }, { calibration: ref(0.5) })
+    const slower = profileEntry({ 'latency.p50': 34.35 }, { latency: runs(30, 30, 0.3) }, { calibration: ref(0.25 * slowerMachine) })
     const cmp = compareEntry(baseline, slower, { metrics: ['latency.p50'] })
     expect(cmp.verdict).toBe('regressed')
     expect(cmp.rows[0]!.current).toBeCloseTo(17.175, 9)
