@@ -1,14 +1,15 @@
 /**
  * The main job: profiles the models this project ships and gates them against
- * baselines/bench/embedded-models.perf.test.ts.json. One onnxruntime thread
- * keeps the figures steady on a 2-core machine.
+ * baselines/<testbed>/bench/embedded-models.perf.test.ts.json, with the CI
+ * settings: one onnxruntime thread, runs spread over 6 sessions, and the
+ * machine-speed reference measured alongside (calibrate).
  */
 import { profile } from 'perfgate'
 import { describe, expect, test } from 'vitest'
 
 const DECODER = 'bench/models/tiny-gpt/model.onnx'
 const CLASSIFIER = 'bench/models/classifier.onnx'
-const common = { warmup: 20, runs: 200, minTime: 1500, session: { intraOpNumThreads: 1 } }
+const common = { warmup: 20, runs: 200, minTime: 1500, session: { intraOpNumThreads: 1 }, sessions: 6, calibrate: true }
 
 describe('tiny-gpt decoder', () => {
   test('prefill of 128 tokens', async () => {
@@ -24,12 +25,15 @@ describe('tiny-gpt decoder', () => {
       ...common,
       dims: { batch_size: 1, sequence_length: 1, past_sequence_length: 127, total_sequence_length: 128 },
     })
-    expect(r).toBeWithinBaseline()
+    // a 0.25 ms step: calibrated, its median still moved between 0.236 and 0.303 ms over 13 unchanged runs
+    // of this job (CI=true npx vitest run --config bench/perf.config.ts), so it gets 30%
+    expect(r).toBeWithinBaseline({ tolerance: '30%' })
   })
 })
 
 test('classifier, batch 4 at 128x128', async () => {
   const r = await profile(CLASSIFIER, { ...common, dims: { batch: 4, height: 128, width: 128 } })
   expect(r).toBeWithinBaseline()
-  expect(r.throughput.samplesPerSecond).toBeWithinBaseline({ name: 'classifier samples/s', better: 'higher' })
+  // a single number has no reference score to correct it: it keeps a wide tolerance
+  expect(r.throughput.samplesPerSecond).toBeWithinBaseline({ name: 'classifier samples/s', better: 'higher', tolerance: '30%' })
 })
