@@ -77,5 +77,6 @@ export function entryFromGeneration(result: GenerationResult, test: string): Bas
     model: result.model,
     options: result.options,
     testbed: result.testbed,
+    calibration: result.calibration,
   })
 }

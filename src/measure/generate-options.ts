@@ -27,6 +27,11 @@ export interface GenerateOptions {
   batchSize?: number
   /** onnxruntime session options, passed through, as in `profile()`. @default {} */
   session?: ort.InferenceSession.SessionOptions
+  /**
+   * Measure the machine-speed reference workload before the first measured pass and after each one, and
+   * store its score with the result, as `profile()`'s `calibrate` does. @default false
+   */
+  calibrate?: boolean
   /** Called with progress messages. @default none */
   onProgress?: (message: string) => void
 }
@@ -37,6 +42,7 @@ export interface ResolvedGenerateOptions {
   warmup: number
   runs: number
   batchSize: number
+  calibrate: boolean
 }
 
 export const GENERATE_DEFAULTS: Readonly<ResolvedGenerateOptions> = {
@@ -45,6 +51,7 @@ export const GENERATE_DEFAULTS: Readonly<ResolvedGenerateOptions> = {
   warmup: 1,
   runs: 10,
   batchSize: 1,
+  calibrate: false,
 }
 
 function count(name: string, v: unknown, dflt: number, min: number, meaning: string): number {
@@ -59,12 +66,16 @@ export function resolveGenerateOptions(o: Partial<GenerateOptions>): ResolvedGen
   if (o.ignoreEos !== undefined && typeof o.ignoreEos !== 'boolean') {
     throw perfgateError('OPTION_INVALID', { option: 'ignoreEos', value: o.ignoreEos, expected: 'true or false' })
   }
+  if (o.calibrate !== undefined && typeof o.calibrate !== 'boolean') {
+    throw perfgateError('OPTION_INVALID', { option: 'calibrate', value: o.calibrate, expected: 'true or false' })
+  }
   return {
     maxNewTokens: count('maxNewTokens', o.maxNewTokens, GENERATE_DEFAULTS.maxNewTokens, 1, 'tokens to generate per prompt'),
     ignoreEos: o.ignoreEos ?? GENERATE_DEFAULTS.ignoreEos,
     warmup: count('warmup', o.warmup, GENERATE_DEFAULTS.warmup, 0, 'warm-up passes over the prompts'),
     runs: count('runs', o.runs, GENERATE_DEFAULTS.runs, 1, 'measured passes over the prompts'),
     batchSize: count('batchSize', o.batchSize, GENERATE_DEFAULTS.batchSize, 1, 'prompts generated together'),
+    calibrate: o.calibrate ?? GENERATE_DEFAULTS.calibrate,
   }
 }
 
@@ -119,5 +130,6 @@ export function recordedGenerateOptions(o: Partial<GenerateOptions>, r: Resolved
     batchSize: r.batchSize,
   }
   if (o.session) out.session = JSON.parse(JSON.stringify(o.session)) as unknown
+  if (r.calibrate) out.calibrate = true
   return out
 }

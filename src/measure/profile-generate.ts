@@ -19,6 +19,7 @@ import { acquireMeasureLock } from './machine-lock.js'
 import { PeakMemory, rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
 import { ONNXRUNTIME_VERSION } from './profile-model.js'
+import { REFERENCE_BLOCK, ReferenceWorkload } from './reference-workload.js'
 import { generationFigures } from './summarize-generation.js'
 import { collectTestbed } from './testbed.js'
 import { requestFigures } from './token-timings.js'
@@ -63,7 +64,9 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
   let session: ort.InferenceSession | undefined
+  const reference = o.calibrate ? new ReferenceWorkload() : undefined
   try {
+    await reference?.block(REFERENCE_BLOCK.first)
     const rssBeforeLoadMB = rssMB()
     const t0 = performance.now()
     try {
@@ -104,6 +107,7 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
         })
         peak.sample()
       }
+      await reference?.block(REFERENCE_BLOCK.between)
     }
     const peakRssMB = peak.peak()
 
@@ -129,6 +133,7 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
       testbed: collectTestbed(ONNXRUNTIME_VERSION, sessionOptions),
       options: recordedGenerateOptions(options, o, prompts),
       window: { start: windowStart, end: Date.now() },
+      ...(reference ? { calibration: reference.calibration() } : {}),
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err

@@ -317,6 +317,8 @@ export interface GenerationResult {
   options: Record<string, unknown>
   /** When the measurement held the machine: epoch ms, from lock acquired to released. */
   window: { start: number; end: number }
+  /** The machine-speed reference measured around the measured passes, with the `calibrate` option. */
+  calibration?: Calibration
 }
 
 export type {

@@ -5,7 +5,7 @@
  */
 import { InferenceSession } from 'onnxruntime-node'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { entryFromProfile } from '../../src/baseline/entry.js'
+import { entryFromGeneration, entryFromProfile } from '../../src/baseline/entry.js'
 import { profile } from '../../src/measure/profile.js'
 import { REFERENCE_BLOCK, REFERENCE_WORKLOAD } from '../../src/measure/reference-workload.js'
 
@@ -55,5 +55,20 @@ describe('profile(model | function, { calibrate: true })', () => {
     expect(r.calibration).toBeUndefined()
     expect(entryFromProfile(r, 'plain').calibration).toBeUndefined()
     expect(r.options).not.toHaveProperty('calibrate')
+  })
+})
+
+describe('profile.generate(model, { calibrate: true })', () => {
+  it('measures the reference before the first measured pass and after each, and keeps the score in the entry', async () => {
+    const g = await profile.generate('bench/models/tiny-gpt', { prompts: ['Hello there'], maxNewTokens: 2, warmup: 0, runs: 2, calibrate: true })
+    expect(g.calibration?.runs).toBe(REFERENCE_BLOCK.first + 2 * REFERENCE_BLOCK.between)
+    expect(g.options).toMatchObject({ calibrate: true })
+    expect(entryFromGeneration(g, 'calibrated generation').calibration?.workload).toBe(REFERENCE_WORKLOAD)
+  })
+
+  it('refuses a calibrate that is not a boolean, naming the option', async () => {
+    await expect(profile.generate('bench/models/tiny-gpt', { prompts: ['Hi'], calibrate: 1 as unknown as boolean })).rejects.toThrow(
+      "Invalid option calibrate: got 1, expected true or false.",
+    )
   })
 })

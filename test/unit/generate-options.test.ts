@@ -17,8 +17,8 @@ describe('prompts files', () => {
 })
 
 describe('generate options', () => {
-  it('default to 32 new tokens, ignoring EOS, 1 warm-up pass, 10 measured passes, one prompt per batch', () => {
-    expect(GENERATE_DEFAULTS).toEqual({ maxNewTokens: 32, ignoreEos: true, warmup: 1, runs: 10, batchSize: 1 })
+  it('default to 32 new tokens, ignoring EOS, 1 warm-up pass, 10 measured passes, one prompt per batch, no calibration', () => {
+    expect(GENERATE_DEFAULTS).toEqual({ maxNewTokens: 32, ignoreEos: true, warmup: 1, runs: 10, batchSize: 1, calibrate: false })
     expect(resolveGenerateOptions({})).toEqual(GENERATE_DEFAULTS)
   })
 
