@@ -30,16 +30,17 @@ export async function measureRuns(run: () => Promise<unknown>, loop: ResolvedLoo
 const STOP_PRECEDENCE: readonly LoopSamples['stoppedBy'][] = ['budget', 'maxRuns', 'runs', 'precision']
 
 /**
- * The runs of several sessions as one measurement: the first session's first run, the samples in
- * order, the highest peak; stopped by the weakest reason any session had (budget before maxRuns
- * before runs before precision), with the pooled samples' own median half-width.
+ * The runs of several sessions as one measurement: the samples in order; the first session's first
+ * run and peak memory (later sessions start after earlier ones, and any reference block, released
+ * memory the allocator may keep, so only the first measures the model's footprint from a clean start);
+ * stopped by the weakest reason any session had (budget before maxRuns before runs before precision),
+ * with the pooled samples' own median half-width.
  */
 export function poolMeasuredRuns(list: readonly MeasuredRuns[]): MeasuredRuns {
   const first = list[0]
   if (!first) throw new Error('poolMeasuredRuns: no sessions')
   if (list.length === 1) return first
   const latency = list.flatMap((m) => m.samples.latency)
-  const top = list.reduce((a, m) => (m.peakRssMB > a.peakRssMB ? m : a), first)
   return {
     firstRunMs: first.firstRunMs,
     samples: {
@@ -49,7 +50,7 @@ export function poolMeasuredRuns(list: readonly MeasuredRuns[]): MeasuredRuns {
       stoppedBy: STOP_PRECEDENCE.find((s) => list.some((m) => m.samples.stoppedBy === s)) ?? first.samples.stoppedBy,
       medianHalfWidth: medianHalfWidth(latency),
     },
-    peakRssMB: top.peakRssMB,
-    peakSource: top.peakSource,
+    peakRssMB: first.peakRssMB,
+    peakSource: first.peakSource,
   }
 }

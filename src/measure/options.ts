@@ -45,17 +45,17 @@ export interface ProfileOptions {
   opProfile?: boolean | OpProfileOptions
   /**
    * Spread the measured runs over this many sessions, created one after another (each with its own
-   * warm-up), and pool their samples. Each session gets `runs` / sessions and `minTime` / sessions
-   * (with `runs: 'auto'`: `maxTime` / sessions and a precision sqrt(sessions) wider). Where a session's memory
-   * happens to land moves a small model's median by a few percent; pooling several sessions averages that
-   * out. Model profiles only. @default 1
+   * first run and warm-up), and pool their samples. Each session gets `runs`, `minTime` and `maxRuns`
+   * divided by the count, rounded up (with `runs: 'auto'`: `maxTime` divided, precision sqrt(sessions)
+   * wider). Pooling averages out where each session's buffers land in memory. Load time, first run and
+   * memory are the first session's. Model profiles only. @default 1
    */
   sessions?: number
   /**
-   * Measure a fixed reference workload (the project's embedded models, one thread) in short blocks before,
-   * between and after the measured runs and store its score with the result. When the baseline entry has a
-   * score too, the comparison corrects the current timings for the change in the machine's speed.
-   * Costs about 0.1 s plus 20 ms per session. @default false
+   * Measure a fixed reference workload (the project's embedded models, one thread) in a short block after
+   * each session's measured runs (after the memory figures are read) and store its score with the result.
+   * When the baseline entry has a score too, the comparison corrects the current timings for the change in
+   * the machine's speed. Costs about 0.1 s for the first block and 40 ms for each later one. @default false
    */
   calibrate?: boolean
 }

@@ -1,14 +1,14 @@
 /**
  * Profiles an async function (a whole pipeline: tokenize, run, post-process)
  * with the same loop as a model, without the session fields; with
- * `calibrate`, the reference workload is measured before and after it.
+ * `calibrate`, the reference workload is measured right after it.
  */
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { ProfileResult } from '../types/index.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { rssMB } from './memory.js'
 import { recordedOptions, resolveLoopOptions, resolveSessionOptions, type ProfileOptions } from './options.js'
-import { REFERENCE_BLOCK, ReferenceWorkload } from './reference-workload.js'
+import { ReferenceWorkload } from './reference-workload.js'
 import { measureRuns } from './measure-runs.js'
 import { runFigures } from './summarize-run.js'
 import { collectTestbed } from './testbed.js'
@@ -22,10 +22,7 @@ export async function profileFunction(fn: () => unknown, options: ProfileOptions
   const windowStart = Date.now()
   let reference: ReferenceWorkload | undefined
   try {
-    if (calibrate) {
-      reference = new ReferenceWorkload()
-      await reference.block(REFERENCE_BLOCK.first)
-    }
+    if (calibrate) reference = new ReferenceWorkload()
     const rssBeforeLoadMB = rssMB()
     const what = `The profiled function${fn.name ? ` ${fn.name}` : ''}`
     const run = async () => {
@@ -36,7 +33,7 @@ export async function profileFunction(fn: () => unknown, options: ProfileOptions
       }
     }
     const { firstRunMs, samples, peakRssMB, peakSource } = await measureRuns(run, loop)
-    await reference?.block(REFERENCE_BLOCK.between)
+    await reference?.block()
     return {
       kind: 'function',
       firstRunMs,

@@ -1,8 +1,9 @@
 /**
  * Profiles one ONNX model with onnxruntime-node: session creation (cold
  * start), the first run apart, warm-up, measured runs (optionally spread over
- * several sessions, with a machine-speed reference measured around them),
- * memory, testbed. Sessions are released at the end, also when a run throws.
+ * several sessions, with a machine-speed reference measured after each), memory
+ * (of the first session, before any reference block), testbed. Sessions are
+ * released at the end, also when a run throws.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
@@ -16,7 +17,7 @@ import { rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
 import { perSessionLoop, recordedOptions, resolveLoopOptions, resolveSessionOptions, type ProfileOptions } from './options.js'
 import { measureRuns, poolMeasuredRuns, type MeasuredRuns } from './measure-runs.js'
-import { REFERENCE_BLOCK, ReferenceWorkload } from './reference-workload.js'
+import { ReferenceWorkload } from './reference-workload.js'
 import { assertGpuProvidersAvailable, gpuMemoryTracker } from './gpu.js'
 import { measureOpProfile, resolveOpProfileOptions } from './op-profile.js'
 import { runFigures } from './summarize-run.js'
@@ -67,11 +68,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
     }
   }
   try {
-    if (calibrate) {
-      progress?.('measuring the reference workload (calibrate)...')
-      reference = new ReferenceWorkload()
-      await reference.block(REFERENCE_BLOCK.first)
-    }
+    if (calibrate) reference = new ReferenceWorkload()
     const rssBeforeLoadMB = rssMB()
     gpu?.snap()
     const t0 = performance.now()
@@ -115,7 +112,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
         }
       }
       measured.push(await measureRuns(run, share))
-      await reference?.block(REFERENCE_BLOCK.between)
+      await reference?.block()
     }
     const { firstRunMs, samples, peakRssMB, peakSource } = poolMeasuredRuns(measured)
     gpu?.snap()

@@ -17,7 +17,7 @@ import { generateFeeds } from './feeds.js'
 /** Identifies the workload; scores of different workloads are never compared. */
 export const REFERENCE_WORKLOAD = 'perfgate-reference-1'
 
-/** Iterations of the block before the subject's first measured runs, and of every later block. */
+/** Iterations of the first block, and of every later one. */
 export const REFERENCE_BLOCK = { first: 100, between: 40 } as const
 
 const REFERENCE_PARTS = [
@@ -35,13 +35,17 @@ interface Part {
 }
 
 export class ReferenceWorkload {
+  private blocks = 0
   private readonly parts: Part[] = REFERENCE_PARTS.map((p) => ({ path: fileURLToPath(new URL(p.file, import.meta.url)), dims: p.dims, samples: [] }))
 
   /**
    * Fresh sessions of the parts (where a session's memory lands moves its speed by a few percent, so
-   * every block gets its own), a few unmeasured iterations, then `iterations` measured ones, each part in turn.
+   * every block gets its own), a few unmeasured iterations, then the measured ones (REFERENCE_BLOCK.first
+   * in the first block, REFERENCE_BLOCK.between in later ones), each part in turn. Callers run blocks only
+   * after the subject's memory has been read: the reference's sessions must not change its figures.
    */
-  async block(iterations: number): Promise<void> {
+  async block(): Promise<void> {
+    const iterations = this.blocks++ === 0 ? REFERENCE_BLOCK.first : REFERENCE_BLOCK.between
     const open: { part: Part; session: ort.InferenceSession; feeds: Record<string, ort.Tensor> }[] = []
     try {
       for (const part of this.parts) {
