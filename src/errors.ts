@@ -44,6 +44,9 @@ const messages = {
   FEED_MISSING: (p: { input: string; given: readonly string[] }) =>
     `The \`feeds\` option lacks input '${p.input}' (given: ${p.given.join(', ') || 'none'}). Give a tensor for every model input.`,
   RUN_FAILED: (p: { what: string; detail: string }) => `${p.what} failed during profiling: ${p.detail}`,
+  REFERENCE_FAILED: (p: { path: string; detail: string }) =>
+    `The calibration reference workload (${p.path}, shipped with perfgate) failed: ${p.detail}. ` +
+    'Reinstall perfgate (its bench/models folder must be intact), or profile without `calibrate`.',
   MATCHER_RECEIVED: (p: { received: string }) =>
     `toBeWithinBaseline() expects a perfgate profile result, a profile.generate result, a Vitest benchmark result or a finite number, received ${p.received}.`,
   BENCH_SAMPLES_MISSING: () =>

@@ -9,7 +9,7 @@ import { isMetricId, PROFILE_METRIC_IDS } from '../compare/metrics.js'
 import { parseTolerance } from '../compare/tolerance.js'
 import { PerfgateError } from '../errors.js'
 import { ansi, colorEnabled, plain } from '../report/ansi.js'
-import { differencesText } from '../report/diff-table.js'
+import { calibrationText, differencesText } from '../report/diff-table.js'
 import { summaryTable } from '../report/summary-table.js'
 import { compareFiles } from '../results/compare-results.js'
 import { readComparable } from '../results/read-results.js'
@@ -79,6 +79,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   for (const r of cmp.records) {
     const label = r.status === 'regressed' ? paint('REGRESSED', 'red') : r.status === 'improved' ? paint('improved', 'green') : 'ok'
     lines.push('', `${label}  ${r.key}`, summaryTable(r.rows ?? [], { paint }))
+    if (r.calibration) lines.push(calibrationText(r.calibration))
     const diffs = differencesText(r.differences ?? [])
     if (diffs) lines.push(diffs)
   }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import ort from 'onnxruntime-node'
 import { percentile, sortSamples } from '../stats/index.js'
 import type { Calibration } from '../types/index.js'
+import { perfgateError } from '../errors.js'
 import { generateFeeds } from './feeds.js'
 
 /** Identifies the workload; scores of different workloads are never compared. */
@@ -60,6 +61,9 @@ export class ReferenceWorkload {
           o.part.samples.push(performance.now() - t0)
         }
       }
+    } catch (err) {
+      const path = this.parts[open.length]?.path ?? this.parts.map((p) => p.path).join(', ')
+      throw perfgateError('REFERENCE_FAILED', { path, detail: (err as Error).message }, err)
     } finally {
       await Promise.all(open.map((o) => o.session.release().catch(() => undefined)))
     }

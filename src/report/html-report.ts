@@ -106,6 +106,11 @@ function testbedTable(e: ResultEntry): string {
     if (TESTBED_FIELDS.some(([f]) => f === d.field)) continue
     rows.push(`<tr class="differs"><td>${h(d.field)}</td><td>${h(d.baseline)}</td><td>${h(d.current)}</td></tr>`)
   }
+  const c = e.calibration
+  if (c) {
+    const score = `reference ${h(formatWithUnit(c.baselineScoreMs, 'ms'))}`
+    rows.push(`<tr><td>calibrated x${h(c.factor.toFixed(3))}</td><td>${score}</td><td>reference ${h(formatWithUnit(c.currentScoreMs, 'ms'))}</td></tr>`)
+  }
   const head = `<tr><th>field</th>${base ? '<th>baseline</th>' : ''}<th>${base ? 'current' : 'measured on'}</th></tr>`
   return `<table class="testbed"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`
 }
@@ -119,7 +124,10 @@ function modelLine(entry: BaselineEntry | undefined): string {
 function distribution(e: ResultEntry): string {
   const sides: DistributionSide[] = []
   if (e.baseline?.samples.latency?.length) sides.push({ label: 'baseline', samples: e.baseline.samples.latency, tone: 'base' })
-  if (e.current?.samples.latency?.length) sides.push({ label: 'current', samples: e.current.samples.latency, tone: 'cur' })
+  const f = e.calibration?.factor
+  const cur = e.current?.samples.latency
+  // on the baseline's machine speed, as the rows are
+  if (cur?.length) sides.push({ label: f ? `current x${f.toFixed(3)} (calibrated)` : 'current', samples: f ? cur.map((x) => x * f) : cur, tone: 'cur' })
   return sides.length > 0 ? distributionChart(sides, { title: 'Latency per run', unit: 'ms' }) : ''
 }
 

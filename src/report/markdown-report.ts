@@ -121,6 +121,16 @@ export function markdownReport(file: ResultsFile, opts: MarkdownOptions = {}): s
     out.push(`Improved beyond tolerance: ${improved.map((e) => md(e.key)).join(', ')}. Lock it in with \`npx vitest run -u\`.`, '')
   }
 
+  const calibrated = file.results.filter((e) => e.calibration)
+  if (calibrated.length > 0) {
+    out.push('Calibrated for machine speed (current times in the tables are the measured ones x factor):', '')
+    for (const e of calibrated) {
+      const c = e.calibration!
+      out.push(`- ${md(e.key)}: x${c.factor.toFixed(3)} (reference workload ${formatWithUnit(c.currentScoreMs, 'ms')} now, ${formatWithUnit(c.baselineScoreMs, 'ms')} at the baseline)`)
+    }
+    out.push('')
+  }
+
   const otherTestbed = file.results.filter((e) => e.differences?.length)
   if (otherTestbed.length > 0) {
     out.push('Measured on a different setup than the baseline (the change may be the machine, not the code):', '')

@@ -57,6 +57,7 @@ export function compareFiles(a: readonly ComparableEntry[], b: readonly Comparab
       status: cmp.verdict,
       rows: cmp.rows,
       ...(cmp.differences.length > 0 ? { differences: cmp.differences } : {}),
+      ...(cmp.calibration ? { calibration: cmp.calibration } : {}),
       current: cur.entry,
       baseline: base.entry,
     })

@@ -26,7 +26,8 @@ export function historyRecord(results: ResultsFile, info: HistoryInfo): HistoryR
     const baseline: Record<string, number> = {}
     if (r.rows && r.rows.length > 0) {
       for (const row of r.rows) {
-        metrics[row.metric] = row.current
+        // as measured: a calibrated row's current value is on the baseline's machine speed
+        metrics[row.metric] = r.calibration ? (r.current.metrics[row.metric] ?? row.current) : row.current
         baseline[row.metric] = row.baseline
       }
     } else {

@@ -22,6 +22,7 @@ export function resultEntry(record: GateRecord, changed: ReadonlySet<string>): R
   if (record.baseline) out.baseline = record.baseline
   if (record.rows) out.rows = record.rows
   if (record.differences && record.differences.length > 0) out.differences = record.differences
+  if (record.calibration) out.calibration = record.calibration
   if (changed.has(record.file)) out.baselineChanged = true
   if (record.extras) out.extras = record.extras
   return out

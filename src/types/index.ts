@@ -4,10 +4,11 @@
  */
 import type { SampleSummary } from '../stats/summary.js'
 import type { BaselineEntry, BaselineFile, Calibration, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed } from './baseline.generated.js'
-import type { ChangeInterval, ResultExtras } from './results.generated.js'
+import type { CalibrationApplied, ChangeInterval, ResultExtras } from './results.generated.js'
 
 export type { BaselineEntry, BaselineFile, Calibration, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed }
 export type {
+  CalibrationApplied,
   ChangeInterval,
   GenerationReport,
   HistoryEntry,
@@ -189,12 +190,6 @@ export interface EntryComparison {
   calibration?: CalibrationApplied
 }
 
-/** The machine-speed correction a comparison applied. */
-export interface CalibrationApplied {
-  factor: number
-  baselineScoreMs: number
-  currentScoreMs: number
-}
 
 /** Update policy, resolved once in the main process: `-u` gives all, CI gives none, otherwise new. */
 export type UpdateMode = 'all' | 'new' | 'none'
@@ -212,6 +207,8 @@ export interface GateRecord {
   rows?: MetricComparison[]
   /** What differs from the baseline's testbed, model and options, when compared. */
   differences?: TestbedDifference[]
+  /** The machine-speed correction the comparison applied, when both sides carry a reference score. */
+  calibration?: CalibrationApplied
   /** What was measured (the entry a baseline would store), for the reports. */
   current?: BaselineEntry
   /** The stored entry it was compared with, for the reports (its samples draw the baseline's distribution). */

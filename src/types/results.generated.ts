@@ -85,11 +85,23 @@ export interface ResultEntry {
    * Testbed, model and option fields that differ from the baseline's.
    */
   differences?: Difference[]
+  calibration?: CalibrationApplied
   /**
    * The baseline file is one of `changedBaselines`.
    */
   baselineChanged?: boolean
   extras?: ResultExtras
+}
+/**
+ * The machine-speed correction the comparison applied (both sides profiled with `calibrate`): the rows' current times are the measured ones x factor (rates / factor); `current` holds the measured entry.
+ */
+export interface CalibrationApplied {
+  /**
+   * (baselineScoreMs / currentScoreMs) ^ 0.8.
+   */
+  factor: number
+  baselineScoreMs: number
+  currentScoreMs: number
 }
 /**
  * Data for the HTML report's extra charts, filled by the kinds of profile that have them.
@@ -161,6 +173,18 @@ export interface ChangeInterval {
   lowPct: number
   highPct: number
   confidence: number
+}
+/**
+ * This interface was referenced by `ResultsFile`'s JSON-Schema
+ * via the `definition` "CalibrationApplied".
+ */
+export interface CalibrationApplied1 {
+  /**
+   * (baselineScoreMs / currentScoreMs) ^ 0.8.
+   */
+  factor: number
+  baselineScoreMs: number
+  currentScoreMs: number
 }
 /**
  * One line of a history file (JSON Lines): the gated metrics of one run.

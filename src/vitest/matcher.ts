@@ -136,6 +136,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
       record.status = outcome.status
       record.rows = outcome.comparison.rows
       if (outcome.comparison.differences.length > 0) record.differences = outcome.comparison.differences
+      if (outcome.comparison.calibration) record.calibration = outcome.comparison.calibration
       if (config.annotations !== false) annotateTest(test, record)
       return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) + opGrowthSection(outcome.status, stored, current) }
   }

@@ -179,4 +179,16 @@ describe('perfgate profile --csv', () => {
     const self = await cli(['compare', 'profile.json', 'profile.json'], dir)
     expect(self.code, self.stderr).toBe(0)
   })
+
+  it('compares profiles saved with --sessions and --calibrate, and says how it calibrated', async () => {
+    const quick = ['--runs', '4', '--min-time', '0', '--warmup', '1', '--sessions', '2', '--calibrate']
+    expect((await cli(['profile', ...quick, '--json', 'cal-a.json'], dir)).code).toBe(0)
+    expect((await cli(['profile', ...quick, '--json', 'cal-b.json'], dir)).code).toBe(0)
+    const r = await cli(['compare', 'cal-a.json', 'cal-b.json', '--tolerance', '500%', '--json', 'cal.json'], dir)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/Calibrated for machine speed: the reference workload took [\d.]+ ms now and [\d.]+ ms when the baseline was recorded, so current times are shown x\d\.\d{3}\./)
+    const results = JSON.parse(readFileSync(join(dir, 'cal.json'), 'utf8'))
+    expect(results.results[0].calibration.factor).toBeGreaterThan(0)
+    expect(results.results[0].current.calibration.workload).toBe('perfgate-reference-1')
+  })
 })

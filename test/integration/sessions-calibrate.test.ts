@@ -6,6 +6,7 @@
 import { InferenceSession } from 'onnxruntime-node'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { entryFromGeneration, entryFromProfile } from '../../src/baseline/entry.js'
+import { PerfgateError } from '../../src/errors.js'
 import { profile } from '../../src/measure/profile.js'
 import { REFERENCE_BLOCK, REFERENCE_WORKLOAD } from '../../src/measure/reference-workload.js'
 
@@ -48,6 +49,17 @@ describe('profile(model | function, { calibrate: true })', () => {
   it('works for a function profile too: one block after the runs', async () => {
     const r = await profile(() => Math.sqrt(2), { runs: 5, minTime: 0, calibrate: true })
     expect(r.calibration?.runs).toBe(REFERENCE_BLOCK.first)
+  })
+
+  it('names the reference workload, not the profiled model, when the reference fails', async () => {
+    // logic under test: the error path; onnxruntime refuses the reference's decoder
+    const create = InferenceSession.create.bind(InferenceSession)
+    vi.spyOn(InferenceSession, 'create').mockImplementation(((path: string, opts: InferenceSession.SessionOptions) =>
+      String(path).endsWith('tiny-gpt/model.onnx') ? Promise.reject(new Error('simulated load failure')) : create(path, opts)) as typeof InferenceSession.create)
+    const err = await profile(CLASSIFIER, { ...QUICK, calibrate: true }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(PerfgateError)
+    expect((err as PerfgateError).code).toBe('REFERENCE_FAILED')
+    expect((err as Error).message).toMatch(/^The calibration reference workload \(.*tiny-gpt\/model\.onnx, shipped with perfgate\) failed: simulated load failure\. Reinstall perfgate/)
   })
 
   it('has no calibration unless asked', async () => {

@@ -21,6 +21,16 @@ describe('historyRecord', () => {
     expect(rec.entries[2]!.baseline).toEqual({ 'latency.p50': 11, 'latency.p95': 11.8, throughput: 90.9, 'memory.peakDeltaMB': 50 })
   })
 
+  it('keeps a calibrated entry as measured: its rows are on the baseline machine speed, its current entry is not', () => {
+    const file = resultsFile()
+    const det = file.results[2]!
+    const measured = { ...det.current!, metrics: { ...det.current!.metrics, 'latency.p50': 26 } }
+    const calibrated = { ...det, current: measured, calibration: { factor: 0.5, baselineScoreMs: 0.2, currentScoreMs: 0.4 } }
+    const rec = historyRecord({ ...file, results: [calibrated] }, { changedBaselines: new Set(), gatedMetrics: GATED })
+    expect(rec.entries[0]!.metrics['latency.p50']).toBe(26) // the row says 13 (26 x 0.5)
+    expect(rec.entries[0]!.baseline?.['latency.p50']).toBe(11)
+  })
+
   it('uses the gated metric list for entries without a comparison (new, updated)', () => {
     const file = resultsFile()
     const det = file.results[2]!

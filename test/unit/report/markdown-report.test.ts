@@ -39,6 +39,16 @@ describe('markdownReport', () => {
     expect(md).toContain('<summary>All results (5 rows)</summary>')
   })
 
+  it('lists the machine-speed correction of calibrated entries, and the results file keeps it', () => {
+    const recs = records().map((r) => (r.key === 'detector 640 1' ? { ...r, calibration: { factor: 0.9, baselineScoreMs: 0.18, currentScoreMs: 0.2 } } : r))
+    const file = buildResultsFile(recs, { createdAt: new Date(0), commit: null })
+    expect(file.results.find((e) => e.key === 'detector 640 1')?.calibration).toEqual({ factor: 0.9, baselineScoreMs: 0.18, currentScoreMs: 0.2 })
+    const md = markdownReport(file)
+    expect(md).toContain('Calibrated for machine speed (current times in the tables are the measured ones x factor):')
+    expect(md).toContain('- detector 640 1: x0.900 (reference workload 0.200 ms now, 0.180 ms at the baseline)')
+    expect(markdownReport(resultsFile())).not.toContain('Calibrated for machine speed')
+  })
+
   it('escapes test names so they render as text', () => {
     expect(text).not.toContain(HOSTILE)
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt; 1<br>')
