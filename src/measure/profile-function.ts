@@ -20,9 +20,8 @@ export async function profileFunction(fn: () => unknown, options: ProfileOptions
   if (sessions !== 1) throw perfgateError('OPTION_INVALID', { option: 'sessions', value: sessions, expected: 'no sessions for a function: perfgate creates sessions only for a model path' })
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
-  let reference: ReferenceWorkload | undefined
+  const reference = calibrate ? new ReferenceWorkload() : undefined
   try {
-    if (calibrate) reference = new ReferenceWorkload()
     const rssBeforeLoadMB = rssMB()
     const what = `The profiled function${fn.name ? ` ${fn.name}` : ''}`
     const run = async () => {

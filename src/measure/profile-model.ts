@@ -59,7 +59,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
   let session: ort.InferenceSession | undefined
-  let reference: ReferenceWorkload | undefined
+  const reference = calibrate ? new ReferenceWorkload() : undefined
   const createSession = async () => {
     try {
       return await ort.InferenceSession.create(abs, sessionOptions)
@@ -68,7 +68,6 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
     }
   }
   try {
-    if (calibrate) reference = new ReferenceWorkload()
     const rssBeforeLoadMB = rssMB()
     gpu?.snap()
     const t0 = performance.now()
