@@ -9,17 +9,7 @@
  *
  * opset 17, IR version 8. Weights are seeded (PyTorch-style uniform init).
  */
-import {
-  DataType,
-  encodeModel,
-  GENERATOR_TAG,
-  GraphBuilder,
-  IR_VERSION,
-  OPSET,
-  PRODUCER,
-  valueInfo,
-  checkPositiveInt,
-} from './onnx-schema.js'
+import { checkPositiveInt, DataType, encodePerfgateModel, GraphBuilder, valueInfo } from './onnx-schema.js'
 import { weightsFor } from './rng.js'
 
 export interface ClassifierOptions {
@@ -64,25 +54,15 @@ export function buildClassifier(opts: ClassifierOptions = {}): Uint8Array {
   x = g.op('Flatten', [x], 'flat', { axis: 1 })
   g.opExact('Gemm', [x, wfc, bfc], 'logits', { transB: 1 })
 
-  return encodeModel({
-    ir_version: IR_VERSION,
-    producer_name: PRODUCER.name,
-    producer_version: PRODUCER.version,
-    doc_string: 'perfgate synthetic conv classifier (random weights; for performance tests only)',
-    opset_import: [{ domain: '', version: OPSET }],
-    graph: {
+  return encodePerfgateModel(
+    'perfgate synthetic conv classifier (random weights; for performance tests only)',
+    {
       name: 'perfgate_classifier',
       node: g.nodes,
       initializer: g.initializers,
       input: [valueInfo('pixel_values', DataType.FLOAT, ['batch', 3, 'height', 'width'])],
       output: [valueInfo('logits', DataType.FLOAT, ['batch', classes])],
     },
-    metadata_props: [
-      { key: 'perfgate.generator', value: GENERATOR_TAG },
-      { key: 'perfgate.model', value: 'classifier' },
-      { key: 'perfgate.seed', value: String(seed) },
-      { key: 'perfgate.channels', value: String(c) },
-      { key: 'perfgate.classes', value: String(classes) },
-    ],
-  })
+    { model: 'classifier', seed: String(seed), channels: String(c), classes: String(classes) },
+  )
 }

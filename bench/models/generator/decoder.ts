@@ -30,12 +30,8 @@
 import {
   checkPositiveInt,
   DataType,
-  encodeModel,
-  GENERATOR_TAG,
+  encodePerfgateModel,
   GraphBuilder,
-  IR_VERSION,
-  OPSET,
-  PRODUCER,
   valueInfo,
   type ValueInfoMsg,
 } from './onnx-schema.js'
@@ -261,30 +257,25 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
     }
   }
 
-  return encodeModel({
-    ir_version: IR_VERSION,
-    producer_name: PRODUCER.name,
-    producer_version: PRODUCER.version,
-    doc_string: 'perfgate synthetic GPT-style decoder with KV cache (random weights; for performance tests only)',
-    opset_import: [{ domain: '', version: OPSET }],
-    graph: { name: 'perfgate_tiny_gpt', node: g.nodes, initializer: g.initializers, input: inputs, output: outputs },
-    metadata_props: [
-      { key: 'perfgate.generator', value: GENERATOR_TAG },
-      { key: 'perfgate.model', value: 'tiny-gpt' },
-      { key: 'perfgate.seed', value: String(seed) },
-      { key: 'perfgate.layers', value: String(L) },
-      { key: 'perfgate.hidden', value: String(D) },
-      { key: 'perfgate.heads', value: String(H) },
-      { key: 'perfgate.head_dim', value: String(Dh) },
-      { key: 'perfgate.ffn', value: String(F) },
-      { key: 'perfgate.vocab_size', value: String(V) },
-      { key: 'perfgate.max_positions', value: String(P) },
-      { key: 'perfgate.activation', value: 'gelu_tanh' },
-      { key: 'perfgate.tied_embeddings', value: 'true' },
+  return encodePerfgateModel(
+    'perfgate synthetic GPT-style decoder with KV cache (random weights; for performance tests only)',
+    { name: 'perfgate_tiny_gpt', node: g.nodes, initializer: g.initializers, input: inputs, output: outputs },
+    {
+      model: 'tiny-gpt',
+      seed: String(seed),
+      layers: String(L),
+      hidden: String(D),
+      heads: String(H),
+      head_dim: String(Dh),
+      ffn: String(F),
+      vocab_size: String(V),
+      max_positions: String(P),
+      activation: 'gelu_tanh',
+      tied_embeddings: 'true',
       // only variants carry these, so the committed default model keeps its bytes
-      ...(legacy ? [{ key: 'perfgate.layout', value: 'legacy' }] : []),
-      ...(o.idsType === 'int32' ? [{ key: 'perfgate.ids_type', value: 'int32' }] : []),
-      ...(o.weights === 'int8' ? [{ key: 'perfgate.weights', value: 'int8' }] : []),
-    ],
-  })
+      ...(legacy ? { layout: 'legacy' } : {}),
+      ...(o.idsType === 'int32' ? { ids_type: 'int32' } : {}),
+      ...(o.weights === 'int8' ? { weights: 'int8' } : {}),
+    },
+  )
 }

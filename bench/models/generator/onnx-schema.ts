@@ -246,6 +246,25 @@ export function encodeModel(model: ModelMsg): Uint8Array {
   return new Uint8Array(ModelProto.encode(ModelProto.fromObject(model)).finish())
 }
 
+/**
+ * Serialises one of perfgate's own models: the shared header (IR version, producer, opset) and
+ * metadata `perfgate.generator` first, then `perfgate.<key>` for each of `props` in order.
+ */
+export function encodePerfgateModel(docString: string, graph: GraphMsg, props: Record<string, string>): Uint8Array {
+  return encodeModel({
+    ir_version: IR_VERSION,
+    producer_name: PRODUCER.name,
+    producer_version: PRODUCER.version,
+    doc_string: docString,
+    opset_import: [{ domain: '', version: OPSET }],
+    graph,
+    metadata_props: [
+      { key: 'perfgate.generator', value: GENERATOR_TAG },
+      ...Object.entries(props).map(([key, value]) => ({ key: `perfgate.${key}`, value })),
+    ],
+  })
+}
+
 /** Parses model bytes back into a plain object (int64 as numbers, bytes as Uint8Array). */
 export function decodeModel(bytes: Uint8Array): Record<string, unknown> {
   return ModelProto.toObject(ModelProto.decode(bytes), { longs: Number, defaults: false, arrays: true }) as Record<

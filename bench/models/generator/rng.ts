@@ -1,21 +1,11 @@
 /**
  * Seeded, platform-independent pseudo-random numbers for weight generation.
  *
- * Only integer arithmetic (Math.imul, shifts) and exact divisions by powers of
- * two are used, so the stream is bit-identical on every JS engine/platform.
+ * The stream is perfgate's own mulberry32 (src/stats/rng.ts): only integer
+ * arithmetic (Math.imul, shifts) and exact divisions by powers of two, so it is
+ * bit-identical on every JS engine/platform.
  */
-
-/** mulberry32: a tiny 32-bit PRNG. Returns a function giving floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 } from '../../../src/stats/rng.js'
 
 /** Derives an independent stream seed from a base seed and a label (FNV-1a over the label). */
 export function deriveSeed(seed: number, label: string): number {
