@@ -6,17 +6,15 @@
 import { execSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { runCli, STACK_LINE } from './run-cli.js'
+import { ROOT, runCli as cli, STACK_LINE } from './run-cli.js'
 import type { ProfileResult } from '../../src/types/index.js'
 
-const ROOT = resolve(import.meta.dirname, '../..')
 /** Quick runs: the CLI's wiring is under test, not the model's speed. */
 const QUICK = ['--runs', '5', '--min-time', '0', '--warmup', '1']
 
-const cli = (argv: string[], cwd = ROOT) => runCli(argv, cwd)
 
 let tmp: string
 beforeAll(() => {

@@ -7,17 +7,15 @@
 import { execSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { runCli, STACK_LINE } from './run-cli.js'
+import { ROOT, runCli as cli, STACK_LINE } from './run-cli.js'
 import type { LoadResult, ModelComparison, SweepResult } from '../../src/types/index.js'
 
-const ROOT = resolve(import.meta.dirname, '../..')
 const CLASSIFIER = 'bench/models/classifier.onnx'
 const QUICK = ['--runs', '5', '--min-time', '0', '--warmup', '1']
 
-const cli = (argv: string[], cwd = ROOT) => runCli(argv, cwd)
 
 let tmp: string
 beforeAll(() => {

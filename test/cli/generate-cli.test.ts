@@ -6,20 +6,18 @@
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { tinyGptFiles, VARIANT_OPTIONS, writeFiles } from '../../bench/models/generate.js'
-import { runCli, STACK_LINE } from './run-cli.js'
+import { ROOT, runCli as cli, STACK_LINE } from './run-cli.js'
 import type { GenerationResult } from '../../src/types/index.js'
 
-const ROOT = resolve(import.meta.dirname, '../..')
 const PROMPTS = 'bench/prompts.txt'
 /** Quick runs: the CLI's wiring is under test, not the model's speed. */
 const QUICK = ['--runs', '2', '--warmup', '0', '--max-new-tokens', '4']
 const promptCount = readFileSync(join(ROOT, PROMPTS), 'utf8').split('\n').filter((l) => l.trim() !== '').length
 
-const cli = (argv: string[], cwd = ROOT) => runCli(argv, cwd)
 
 let tmp: string
 beforeAll(() => {

@@ -3,27 +3,13 @@
  * without the session fields. The function counts its own calls, so the loop's
  * bookkeeping can be checked exactly.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 import { PerfgateError } from '../../src/errors.js'
-import { lockFilePath } from '../../src/measure/machine-lock.js'
 import { profile } from '../../src/measure/profile.js'
+import { expectLockNotHeldByUs } from './lock-expectations.js'
 
 const tick = () => new Promise<void>((r) => setImmediate(r))
-
-/** The lock must not be left held by this process (another process may hold it legitimately). */
-function expectLockNotHeldByUs(): void {
-  const file = lockFilePath()
-  if (!existsSync(file)) return
-  let content = ''
-  try {
-    content = readFileSync(file, 'utf8')
-  } catch {
-    return
-  }
-  expect(content.split(':')[0]).not.toBe(String(process.pid))
-}
 
 describe('profile(async function)', () => {
   it('calls the function once for the first run, then for each warm-up and measured run', async () => {

@@ -5,7 +5,7 @@
  * asserted, only structure, counts and ordering.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve } from 'node:path'
@@ -14,10 +14,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 
 import { buildClassifier } from '../../bench/models/generator/classifier.js'
 import { PerfgateError, type ErrorCode } from '../../src/errors.js'
-import { lockFilePath } from '../../src/measure/machine-lock.js'
 import type { ProfileOptions } from '../../src/measure/options.js'
 import { profile } from '../../src/measure/profile.js'
 import type { Distribution, ProfileResult } from '../../src/types/index.js'
+import { expectLockNotHeldByUs } from './lock-expectations.js'
 
 const CLASSIFIER = 'bench/models/classifier.onnx'
 const DECODER = 'bench/models/tiny-gpt/model.onnx'
@@ -48,19 +48,6 @@ async function rejection(p: Promise<unknown>, code: ErrorCode): Promise<Perfgate
   expect(err).toBeInstanceOf(PerfgateError)
   expect((err as PerfgateError).code).toBe(code)
   return err as PerfgateError
-}
-
-/** The lock must not be left held by this process (another process may hold it legitimately). */
-function expectLockNotHeldByUs(): void {
-  const file = lockFilePath()
-  if (!existsSync(file)) return
-  let content = ''
-  try {
-    content = readFileSync(file, 'utf8')
-  } catch {
-    return // released in between
-  }
-  expect(content.split(':')[0]).not.toBe(String(process.pid))
 }
 
 describe('profile(classifier.onnx)', () => {

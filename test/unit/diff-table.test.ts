@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { comparisonReport, differencesText, diffTable } from '../../src/report/diff-table.js'
 import type { EntryComparison, MetricComparison } from '../../src/types/index.js'
+import { regressedP95Row } from './entry-factory.js'
 
-const p95: MetricComparison = {
-  metric: 'latency.p95',
-  unit: 'ms',
-  better: 'lower',
-  baseline: 10,
-  current: 12,
-  change: 2,
-  changePct: 20,
-  tolerance: '10%',
-  verdict: 'regressed',
-  pValue: 3e-11,
-}
+const p95: MetricComparison = regressedP95Row({ pValue: 3e-11 })
 const throughput: MetricComparison = {
   metric: 'throughput',
   unit: 'runs/s',

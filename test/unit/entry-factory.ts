@@ -3,7 +3,7 @@
  * evenly spaced run samples and a complete profile result. Every number is
  * chosen to make the expected results easy to compute by hand.
  */
-import type { BaselineEntry, BaselineFile, ProfileResult, SampleSet, Testbed } from '../../src/types/index.js'
+import type { BaselineEntry, BaselineFile, MetricComparison, ProfileResult, SampleSet, Testbed } from '../../src/types/index.js'
 
 /** The testbed every fixture is measured on unless a test changes it. */
 export const TESTBED: Testbed = {
@@ -70,5 +70,21 @@ export function profileResult(overrides: Partial<ProfileResult> = {}): ProfileRe
     options: { warmup: 2, runs: 5, dims: { h: 640, batch: 1 } },
     window: { start: 1_700_000_000_000, end: 1_700_000_000_100 },
     ...overrides,
+  }
+}
+
+/** A regressed comparison row: latency.p95 10 -> 12 ms (+20%) against a 10% tolerance. */
+export function regressedP95Row(extra: Partial<MetricComparison> = {}): MetricComparison {
+  return {
+    metric: 'latency.p95',
+    unit: 'ms',
+    better: 'lower',
+    baseline: 10,
+    current: 12,
+    change: 2,
+    changePct: 20,
+    tolerance: '10%',
+    verdict: 'regressed',
+    ...extra,
   }
 }

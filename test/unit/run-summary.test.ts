@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { ansi } from '../../src/report/ansi.js'
 import { runSummary } from '../../src/report/run-summary.js'
 import type { GateRecord, MetricComparison } from '../../src/types/index.js'
+import { regressedP95Row } from './entry-factory.js'
 
 const FILE = 'baselines/det.perf.test.ts.json'
-const regressedRow: MetricComparison = {
-  metric: 'latency.p95',
-  unit: 'ms',
-  better: 'lower',
-  baseline: 10,
-  current: 12,
-  change: 2,
-  changePct: 20,
-  tolerance: '10%',
-  verdict: 'regressed',
-}
+const regressedRow: MetricComparison = regressedP95Row()
 
 function rec(key: string, status: GateRecord['status'], rows?: MetricComparison[]): GateRecord {
   return { file: FILE, key, test: key.replace(/ \d+$/, ''), status, ...(rows ? { rows } : {}) }
