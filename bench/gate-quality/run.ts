@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { BaselineEntry } from '../../src/types/index.js'
 import { CALIBRATION_EXPONENT } from '../../src/compare/calibration.js'
+import { summarize } from '../../src/stats/index.js'
 import { RULES, type Rule } from './rules.js'
 
 interface Profiled {
@@ -78,11 +79,7 @@ const slowdown = (ms: Measurement[]) => `+${((p50(ms, 'plain') / p50(base, 'plai
 // the CI profiles' medians on one machine speed, as the gate compares them
 const calibratedP50 = (m: Measurement) => m.ci.entry.metrics['latency.p50']! / m.ci.entry.calibration!.scoreMs ** CALIBRATION_EXPONENT
 const calibratedSlowdown = (ms: Measurement[]) => `+${((median(ms.map(calibratedP50)) / median(base.map(calibratedP50)) - 1) * 100).toFixed(1)}%`
-const spread = (xs: number[]) => {
-  const logs = xs.map(Math.log)
-  const m = logs.reduce((a, b) => a + b, 0) / logs.length
-  return `${(Math.sqrt(logs.reduce((a, x) => a + (x - m) ** 2, 0) / (logs.length - 1)) * 100).toFixed(1)}%`
-}
+const spread = (xs: number[]) => `${(summarize(xs.map(Math.log)).sd * 100).toFixed(1)}%`
 const verdictTime = (on: Rule['on']) => `${(median(base.map((m) => m[on].profileMs)) / 1000).toFixed(2)} s`
 
 console.log(`gate quality: ${base.length / 2} rounds, intraOpNumThreads ${measuredThreads || 'default'}, ${base.length} A + ${plus10.length} (+10%) + ${plus25.length} (+25%) measurements`)

@@ -51,6 +51,18 @@ function intervalCell(r: MetricComparison): string {
   return r.interval ? formatInterval(r.interval.lowPct, r.interval.highPct) : ''
 }
 
+/** A row's metric, baseline, current, change, interval (when shown) and tolerance cells. */
+function metricCells(r: MetricComparison, withInterval: boolean): string[] {
+  return [
+    md(r.metric),
+    formatWithUnit(r.baseline, r.unit),
+    formatWithUnit(r.current, r.unit),
+    formatChange(r, false),
+    ...(withInterval ? [intervalCell(r)] : []),
+    md(r.tolerance),
+  ]
+}
+
 function intervalHeader(rows: readonly MetricComparison[]): string {
   const level = rows.find((r) => r.interval)?.interval?.confidence
   return level === undefined ? 'CI' : `${+(level * 100).toFixed(1)}% CI of change`
@@ -90,15 +102,7 @@ export function markdownReport(file: ResultsFile, opts: MarkdownOptions = {}): s
       table(
         header,
         align,
-        regressed.map(([e, r]) => [
-          testCell(e),
-          md(r.metric),
-          formatWithUnit(r.baseline, r.unit),
-          formatWithUnit(r.current, r.unit),
-          formatChange(r, false),
-          ...(withInterval ? [intervalCell(r)] : []),
-          md(r.tolerance),
-        ]),
+        regressed.map(([e, r]) => [testCell(e), ...metricCells(r, withInterval)]),
       ),
       '',
       'If the slowdown is intended, record the new figures with `npx vitest run -u` (or `npx perfgate update`) and commit the baseline.',
@@ -148,12 +152,7 @@ export function markdownReport(file: ResultsFile, opts: MarkdownOptions = {}): s
         ? [
             testCell(e),
             STATUS_LABEL[e.status] ?? md(e.status),
-            md(r.metric),
-            formatWithUnit(r.baseline, r.unit),
-            formatWithUnit(r.current, r.unit),
-            formatChange(r, false),
-            ...(withInterval ? [intervalCell(r)] : []),
-            md(r.tolerance),
+            ...metricCells(r, withInterval),
             (VERDICT_LABEL[r.verdict] ?? md(r.verdict)) + (r.note ? ` (${md(r.note)})` : ''),
           ]
         : [testCell(e), STATUS_LABEL[e.status] ?? md(e.status), '', '', '', '', ...(withInterval ? [''] : []), '', ''],
