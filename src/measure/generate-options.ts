@@ -28,8 +28,8 @@ export interface GenerateOptions {
   /** onnxruntime session options, passed through, as in `profile()`. @default {} */
   session?: ort.InferenceSession.SessionOptions
   /**
-   * Measure the machine-speed reference workload before the first measured pass and after each one, and
-   * store its score with the result, as `profile()`'s `calibrate` does. @default false
+   * Measure the machine-speed reference workload once after the measured passes (after the memory is
+   * read) and store its score with the result, as `profile()`'s `calibrate` does. @default false
    */
   calibrate?: boolean
   /** Called with progress messages. @default none */
