@@ -1,14 +1,17 @@
-/** CSV of sweeps, load tests and model comparisons: one header line, one line per row, RFC 4180 quoting. */
+/** CSV of sweeps, load tests and model comparisons: one header line, one line per row, through the one CSV writer. */
+import { csvDocument, type CsvCell } from './csv-writer.js'
 import type { GenerationResult, LoadResult, ModelComparison, RatioEstimate, SweepResult, VariantResult } from '../types/index.js'
 
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return ''
-  const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : Number.isFinite(v) ? String(+v.toPrecision(6)) : '') : Array.isArray(v) ? v.join('+') : String(v)
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+/** Numbers to six significant digits, lists joined with '+'. */
+function cell(v: unknown): CsvCell {
+  if (v === null || v === undefined) return null
+  if (typeof v === 'number') return Number.isInteger(v) ? v : Number.isFinite(v) ? +v.toPrecision(6) : null
+  if (Array.isArray(v)) return v.join('+')
+  return typeof v === 'boolean' ? v : String(v)
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n'
+  return csvDocument(header, rows.map((r) => r.map(cell)))
 }
 
 export function sweepCsv(s: SweepResult): string {

@@ -1,8 +1,10 @@
 /**
  * The per-prompt figures of a generation profile as CSV (RFC 4180: comma
  * separated, fields quoted when they hold a comma, quote or line break, CRLF
- * between records), full precision, for spreadsheets and plots. Pure.
+ * between records), full precision, for spreadsheets and plots; prompts and
+ * generated text are data (the one CSV writer guards them). Pure.
  */
+import { csvDocument } from './csv-writer.js'
 import type { Distribution, GenerationResult } from '../types/index.js'
 
 export const GENERATION_CSV_COLUMNS = [
@@ -22,12 +24,6 @@ export const GENERATION_CSV_COLUMNS = [
   'output_text',
 ] as const
 
-function field(v: string | number | null): string {
-  if (v === null) return ''
-  const s = String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 export function generationCsv(g: GenerationResult): string {
   const stat = (d: Distribution | null, k: 'p50' | 'mean') => (d ? d[k] : null)
   const records = g.prompts.map((p, i) => [
@@ -46,5 +42,5 @@ export function generationCsv(g: GenerationResult): string {
     p.tokensPerSecond.mean,
     p.text,
   ])
-  return [[...GENERATION_CSV_COLUMNS], ...records].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n'
+  return csvDocument(GENERATION_CSV_COLUMNS, records)
 }

@@ -1,9 +1,11 @@
 /**
  * CSV exports: one row per metric of every result (the reporter's `csv`
  * option) or of one profile (`perfgate profile --csv`), with the same columns,
- * so a spreadsheet or a script reads both. Numbers at full precision. Pure.
+ * so a spreadsheet or a script reads both. Numbers at full precision; written
+ * by the one CSV writer (report/csv-writer.ts). Pure.
  */
 import { METRICS, metricValues, PROFILE_METRIC_IDS } from '../compare/metrics.js'
+import { csvDocument } from '../report/csv-writer.js'
 import type { MetricComparison, ProfileResult, ResultEntry, ResultsFile } from '../types/index.js'
 
 export const CSV_COLUMNS = [
@@ -14,22 +16,8 @@ export const CSV_COLUMNS = [
 type Column = (typeof CSV_COLUMNS)[number]
 type CsvRow = Partial<Record<Column, string | number | boolean | null | undefined>>
 
-/** Columns that hold text from tests or files: guarded against spreadsheet formulas. */
-const TEXT_COLUMNS: ReadonlySet<Column> = new Set(['file', 'key', 'test', 'note'])
-
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-export function csvField(value: string | number | boolean | null | undefined, text = false): string {
-  if (value === undefined || value === null) return ''
-  let s = String(value)
-  // a cell starting with = + - @ is a formula to spreadsheet programs; a leading ' keeps it text
-  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 function csvText(rows: readonly CsvRow[]): string {
-  const lines = [CSV_COLUMNS.join(',')]
-  for (const row of rows) lines.push(CSV_COLUMNS.map((c) => csvField(row[c], TEXT_COLUMNS.has(c))).join(','))
-  return `${lines.join('\r\n')}\r\n`
+  return csvDocument(CSV_COLUMNS, rows.map((row) => CSV_COLUMNS.map((c) => row[c])))
 }
 
 function rowOfComparison(r: MetricComparison): CsvRow {

@@ -33,7 +33,7 @@ describe('perfgate sweep', () => {
     expect(r.stderr).toContain('perfgate: sweep batch=1 (1/2)')
     const json = JSON.parse(readFileSync(join(tmp, 's.json'), 'utf8')) as SweepResult
     expect(json.points.map((p) => p.label)).toEqual(['batch=1', 'batch=4'])
-    const csv = readFileSync(join(tmp, 's.csv'), 'utf8').trim().split('\n')
+    const csv = readFileSync(join(tmp, 's.csv'), 'utf8').trim().split('\r\n')
     expect(csv[0]).toBe('axis,value,p50_ms,p95_ms,mean_ms,runs_per_s,throughput,speedup,factor,efficiency,step_gain,runs')
     expect(csv.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['batch,1', 'batch,4'])
   })
@@ -65,7 +65,7 @@ describe('perfgate load', () => {
     expect(r.stdout).toContain('load test, 2 levels of 300 ms, closed loop (back-to-back requests); SLO p95 <= 1000 ms, errors <= 0%')
     expect(r.stdout).toMatch(/concurrency\s+requests\s+req\/s\s+ok\/s\s+p50 ms\s+p95 ms\s+p99 ms\s+errors\s+missed\s+cpu\s+SLO/)
     expect(r.stdout).toMatch(/Sustainable: concurrency [12], goodput \d+/)
-    expect(readFileSync(join(tmp, 'l.csv'), 'utf8').split('\n')).toHaveLength(4)
+    expect(readFileSync(join(tmp, 'l.csv'), 'utf8').split('\r\n')).toHaveLength(4)
     const json = JSON.parse(readFileSync(join(tmp, 'l.json'), 'utf8')) as LoadResult
     expect(json.levels.map((l) => l.errors)).toEqual([0, 0])
   })

@@ -62,9 +62,9 @@ describe('sweepTable', () => {
 
   it('CSV: one row per point', () => {
     expect(sweepCsv(sweepOf([1, 4], [100, 360], [10, 11]))).toBe(
-      'axis,value,p50_ms,p95_ms,mean_ms,runs_per_s,throughput,speedup,factor,efficiency,step_gain,runs\n' +
-        'batch,1,10,15,11,96.1538,100,1,1,1,,5\n' +
-        'batch,4,11,16.5,12.1,96.1538,360,3.6,4,0.9,0.866667,5\n',
+      'axis,value,p50_ms,p95_ms,mean_ms,runs_per_s,throughput,speedup,factor,efficiency,step_gain,runs\r\n' +
+        'batch,1,10,15,11,96.1538,100,1,1,1,,5\r\n' +
+        'batch,4,11,16.5,12.1,96.1538,360,3.6,4,0.9,0.866667,5\r\n',
     )
   })
 })
@@ -98,7 +98,7 @@ describe('loadTable', () => {
   })
 
   it('CSV: one row per level', () => {
-    expect(loadCsv(loadResult()).split('\n')).toEqual([
+    expect(loadCsv(loadResult()).split('\r\n')).toEqual([
       'concurrency,offered_rate,requests,requests_per_s,ok_per_s,p50_ms,p95_ms,p99_ms,errors,error_rate,missed,wall_ms,cpu_ms,meets_slo',
       '1,,100,50,50,14.95,19.405,19.801,0,0,0,2000,1800,true',
       '4,,152,76,75,27.45,34.155,34.751,2,0.0131579,0,2000,3900,false',
@@ -145,7 +145,7 @@ describe('compareTable', () => {
   })
 
   it('CSV: one row per metric and variant', () => {
-    const rows = compareCsv(cmp).split('\n')
+    const rows = compareCsv(cmp).split('\r\n')
     expect(rows[0]).toBe('variant,reference,metric,reference_value,variant_value,ratio,low,high,p_value,verdict')
     expect(rows.slice(1, -1).map((r) => r.split(',').slice(0, 3).join(','))).toEqual([
       'int8,fp32,latency_p50_ms',
@@ -156,10 +156,21 @@ describe('compareTable', () => {
     ])
     expect(rows[5]).toBe('int8,fp32,file_bytes,2097152,524288,0.25,0.25,0.25,,lower')
   })
+
+  it('CSV: variant names are data, never a spreadsheet formula', () => {
+    const named = { ...cmp, '=cmd|calc': int8, summary: { ...cmp.summary, ratios: [{ ...cmp.summary.ratios[0]!, variant: '=cmd|calc' }] } } as unknown as ModelComparison
+    expect(compareCsv(named).split('\r\n')[1]).toMatch(/^'=cmd\|calc,fp32,latency_p50_ms,/)
+  })
 })
 
 describe('toCsv', () => {
-  it('quotes what needs quoting; empty cells for missing values; arrays joined with +', () => {
-    expect(toCsv(['a', 'b', 'c', 'd'], [['x,y', 'say "hi"', null, ['cuda', 'cpu']], [1 / 3, NaN, undefined, true]])).toBe('a,b,c,d\n"x,y","say ""hi""",,cuda+cpu\n0.333333,,,true\n')
+  it('quotes what needs quoting; empty cells for missing values; arrays joined with +; CRLF line ends (RFC 4180)', () => {
+    expect(toCsv(['a', 'b', 'c', 'd'], [['x,y', 'say "hi"', null, ['cuda', 'cpu']], [1 / 3, NaN, undefined, true]])).toBe(
+      'a,b,c,d\r\n"x,y","say ""hi""",,cuda+cpu\r\n0.333333,,,true\r\n',
+    )
+  })
+
+  it('keeps negative numbers numbers and text that starts like a formula text', () => {
+    expect(toCsv(['n', 't'], [[-0.5, '-0.5'], [-2, '@x']])).toBe("n,t\r\n-0.5,'-0.5\r\n-2,'@x\r\n")
   })
 })

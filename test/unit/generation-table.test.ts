@@ -67,4 +67,13 @@ describe('generationCsv', () => {
       '',
     ])
   })
+
+  it('writes prompts and generated text as data: no formula, no terminal escape', () => {
+    const g = generationResult()
+    g.prompts[0]!.prompt = '=HYPERLINK("http://x","click")'
+    g.prompts[0]!.text = '\u001b]8;;http://x\u0007click\u001b]8;;\u0007'
+    const line = generationCsv(g).split('\r\n')[1]!
+    expect(line.startsWith(`0,"'=HYPERLINK(""http://x"",""click"")",4,3,`)).toBe(true)
+    expect(line.endsWith(',\\x1b]8;;http://x\\x07click\\x1b]8;;\\x07')).toBe(true)
+  })
 })

@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, profileCsv, resultsCsv } from '../../../src/results/csv.js'
+import { profileCsv, resultsCsv } from '../../../src/results/csv.js'
 import { profileResult } from '../entry-factory.js'
 import { resultsFile } from './results-factory.js'
-
-describe('csvField', () => {
-  it('quotes commas, quotes and line breaks (RFC 4180), and leaves empty what is missing', () => {
-    expect(csvField('plain')).toBe('plain')
-    expect(csvField('a, b')).toBe('"a, b"')
-    expect(csvField('say "hi"')).toBe('"say ""hi"""')
-    expect(csvField('two\nlines')).toBe('"two\nlines"')
-    expect(csvField(undefined)).toBe('')
-    expect(csvField(null)).toBe('')
-    expect(csvField(-1.5)).toBe('-1.5')
-  })
-
-  it('keeps text that a spreadsheet would run as a formula as text', () => {
-    expect(csvField('=HYPERLINK("x")', true)).toBe('"\'=HYPERLINK(""x"")"')
-    expect(csvField('@sum', true)).toBe("'@sum")
-    expect(csvField('-1', false)).toBe('-1')
-  })
-})
 
 describe('resultsCsv', () => {
   it('has one row per gated metric with its comparison, then the other recorded metrics', () => {
@@ -42,6 +24,14 @@ describe('resultsCsv', () => {
       'baselines/cls.perf.test.ts.json,classifier 1,classifier,pass,memory.peakDeltaMB,MB,lower,false,50,50,,,,,,,,,',
     ])
     expect(lines.at(-1)).toBe('')
+  })
+
+  it('writes names as data: a formula gets an apostrophe, an escape sequence shows as text', () => {
+    const file = resultsFile()
+    file.results[0]!.key = '=1+1'
+    file.results[0]!.test = '\u001b]8;;http://x\u0007click\u001b]8;;\u0007 =1+1'
+    const line = resultsCsv(file).split('\r\n')[1]!
+    expect(line).toContain(",'=1+1,\\x1b]8;;http://x\\x07click\\x1b]8;;\\x07 =1+1,")
   })
 })
 
