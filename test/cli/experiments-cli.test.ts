@@ -87,7 +87,7 @@ describe('perfgate sweep and load with --prompts (generation)', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain('the default language model (tiny-gpt): generation sweep over maxNewTokens, 2 points')
     expect(r.stdout).toMatch(/maxNewTokens\s+TTFT p50 ms\s+TTFT p95 ms\s+TPOT p50 ms\s+E2E p50 ms\s+output tokens\/s/)
-    const csv = readFileSync(join(tmp, 'g.csv'), 'utf8').split('\n')
+    const csv = readFileSync(join(tmp, 'g.csv'), 'utf8').split('\r\n')
     expect(csv[0]).toBe('axis,value,ttft_p50_ms,ttft_p95_ms,tpot_p50_ms,e2e_p50_ms,input_tokens_p50,output_tokens_per_s,speedup,factor,efficiency,step_gain,requests')
     expect(csv[2]).toMatch(/^maxNewTokens,4,/)
   })
@@ -97,7 +97,7 @@ describe('perfgate sweep and load with --prompts (generation)', () => {
     const r = await cli(['load', '--prompts', 'prompts.txt', '--max-new-tokens', '2', '--concurrency', '1', '--duration', '200', '--csv', 'gl.csv'], tmp)
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/output tokens\/s\s+TTFT p50 ms\s+TTFT p95 ms\s+TPOT p50 ms\s+TPOT p95 ms\s+SLO/)
-    expect(readFileSync(join(tmp, 'gl.csv'), 'utf8').split('\n')[0]).toMatch(/,output_tokens_per_s,ttft_p50_ms,ttft_p95_ms,tpot_p50_ms,tpot_p95_ms$/)
+    expect(readFileSync(join(tmp, 'gl.csv'), 'utf8').split('\r\n')[0]).toMatch(/,output_tokens_per_s,ttft_p50_ms,ttft_p95_ms,tpot_p50_ms,tpot_p95_ms$/)
     const bad = await cli(['load', '--prompts', 'prompts.txt', '--dims', 'batch=1'], tmp)
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--dims does not apply with --prompts')
@@ -117,7 +117,7 @@ describe('perfgate compare-models', () => {
     const json = JSON.parse(readFileSync(join(tmp, 'c.json'), 'utf8')) as ModelComparison<'a' | 'classifier'>
     expect(json.summary.order).toEqual([['a', 'classifier'], ['classifier', 'a']])
     expect(json.a.samples.latency).toHaveLength(10)
-    expect(readFileSync(join(tmp, 'c.csv'), 'utf8').split('\n')[1]).toMatch(/^classifier,a,latency_p50_ms,/)
+    expect(readFileSync(join(tmp, 'c.csv'), 'utf8').split('\r\n')[1]).toMatch(/^classifier,a,latency_p50_ms,/)
   })
 })
 
