@@ -11,6 +11,7 @@ import { PerfgateError } from '../errors.js'
 import { ansi, colorEnabled, plain } from '../report/ansi.js'
 import { calibrationText, differencesText } from '../report/diff-table.js'
 import { summaryTable } from '../report/summary-table.js'
+import { terminalText } from '../report/terminal-text.js'
 import { compareFiles } from '../results/compare-results.js'
 import { readComparable } from '../results/read-results.js'
 import { buildResultsFile } from '../results/results-file.js'
@@ -75,17 +76,17 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
 
   const paint = colorEnabled((io.stdout as { isTTY?: boolean }).isTTY, io.env) ? ansi : plain
   const count = (s: string) => cmp.records.filter((r) => r.status === s).length
-  const lines = [`perfgate compare ${aPath} -> ${bPath}: ${count('regressed')} regressed, ${count('improved')} improved, ${count('pass')} passed`]
+  const lines = [`perfgate compare ${terminalText(aPath)} -> ${terminalText(bPath)}: ${count('regressed')} regressed, ${count('improved')} improved, ${count('pass')} passed`]
   for (const r of cmp.records) {
     const label = r.status === 'regressed' ? paint('REGRESSED', 'red') : r.status === 'improved' ? paint('improved', 'green') : 'ok'
-    lines.push('', `${label}  ${r.key}`, summaryTable(r.rows ?? [], { paint }))
+    lines.push('', `${label}  ${terminalText(r.key)}`, summaryTable(r.rows ?? [], { paint }))
     if (r.calibration) lines.push(calibrationText(r.calibration))
     const diffs = differencesText(r.differences ?? [])
     if (diffs) lines.push(diffs)
   }
-  if (cmp.onlyInA.length > 0) lines.push('', `Only in ${aPath} (not compared):`, ...cmp.onlyInA.map((id) => `  ${id}`))
-  if (cmp.onlyInB.length > 0) lines.push('', `Only in ${bPath} (not compared):`, ...cmp.onlyInB.map((id) => `  ${id}`))
-  if (cmp.notCompared.length > 0) lines.push('', 'Not comparable:', ...cmp.notCompared.map((n) => `  ${n}`))
+  if (cmp.onlyInA.length > 0) lines.push('', `Only in ${terminalText(aPath)} (not compared):`, ...cmp.onlyInA.map((id) => `  ${terminalText(id)}`))
+  if (cmp.onlyInB.length > 0) lines.push('', `Only in ${terminalText(bPath)} (not compared):`, ...cmp.onlyInB.map((id) => `  ${terminalText(id)}`))
+  if (cmp.notCompared.length > 0) lines.push('', 'Not comparable:', ...cmp.notCompared.map((n) => `  ${terminalText(n)}`))
   io.stdout.write(`${lines.join('\n')}\n`)
 
   const results = buildResultsFile(cmp.records, { createdAt: new Date(), commit: null })

@@ -1,5 +1,6 @@
 /** The `perfgate` command: dispatches to the subcommands; testable in-process. */
 import { readFileSync } from 'node:fs'
+import { terminalLines } from '../report/terminal-text.js'
 import { PACKAGE_ROOT } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { generateCommand, wantsGeneration } from './generate-command.js'
@@ -14,13 +15,23 @@ import { USAGE } from './usage.js'
 
 export type { CliIo } from './io.js'
 
-export async function main(io: CliIo): Promise<number> {
+/**
+ * perfgate's own lines on stderr (errors, progress, files written) echo file names, model paths and
+ * server messages: all shown as data. Colours are only ever painted on stdout.
+ */
+function dataOnStderr(io: CliIo): CliIo {
+  return { ...io, stderr: { write: (s: string) => io.stderr.write(terminalLines(s)) } }
+}
+
+export async function main(rawIo: CliIo): Promise<number> {
+  const io = dataOnStderr(rawIo)
   const [command, ...rest] = io.argv
   switch (command) {
     case 'profile':
       return wantsGeneration(rest) ? generateCommand(rest, io) : profileCommand(rest, io)
     case 'update':
-      return updateCommand(rest, io)
+      // Vitest's own (coloured) output passes through as it is
+      return updateCommand(rest, rawIo)
     case 'compare':
       return compareCommand(rest, io)
     case 'report':

@@ -1,6 +1,7 @@
 /** The table of a model comparison: every metric of every variant against the reference, with intervals. */
 import type { ModelComparison, RatioEstimate, VariantResult } from '../types/index.js'
 import { formatNumber, formatWithUnit } from './format-number.js'
+import { terminalLines } from './terminal-text.js'
 import { textTable } from './text-table.js'
 
 const x = (r: number) => `${r.toPrecision(3)}x`
@@ -27,5 +28,5 @@ export function compareTable(cmp: ModelComparison): string {
   const head =
     `Model comparison: ${s.variants.join(', ')}; reference ${s.reference}. ` +
     `${s.rounds} rounds x ${s.runsPerRound} runs each, interleaved (order rotating by round); ${s.processRounds} fresh process${s.processRounds === 1 ? '' : 'es'} per variant for load time and memory.`
-  return [head, '', ...blocks.flatMap((b, i) => (i > 0 ? ['', b] : [b]))].join('\n')
+  return terminalLines([head, '', ...blocks.flatMap((b, i) => (i > 0 ? ['', b] : [b]))].join('\n'))
 }

@@ -5,6 +5,7 @@
 import type { CalibrationApplied, EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
 import { formatPercent, formatSigned, formatWithUnit } from './format-number.js'
 import { formatInterval } from './summary-table.js'
+import { terminalLines } from './terminal-text.js'
 import { textTable } from './text-table.js'
 
 const VERDICT_LABEL: Record<MetricComparison['verdict'], string> = {
@@ -36,7 +37,7 @@ export function diffTable(rows: readonly MetricComparison[]): string {
 export function differencesText(diffs: readonly TestbedDifference[]): string {
   if (diffs.length === 0) return ''
   const lines = diffs.map((d) => `  ${d.field}: ${d.baseline} -> ${d.current}`)
-  return `Measured on a different setup than the baseline:\n${lines.join('\n')}`
+  return terminalLines(`Measured on a different setup than the baseline:\n${lines.join('\n')}`)
 }
 
 /** One line on the machine-speed correction a comparison applied. */
@@ -64,5 +65,5 @@ export function comparisonReport(key: string, file: string, cmp: EntryComparison
   } else if (cmp.verdict === 'improved') {
     parts.push('', 'Lock in the improvement with `npx vitest run -u` (or `npx perfgate update`) and commit the baseline.')
   }
-  return parts.join('\n')
+  return terminalLines(parts.join('\n'))
 }

@@ -5,6 +5,7 @@
 import type { GenerationResult, SweepResult } from '../types/index.js'
 import { formatNumber } from './format-number.js'
 import { pct, scalingLines, times } from './sweep-table.js'
+import { terminalLines } from './terminal-text.js'
 import { textTable } from './text-table.js'
 
 export function generationSweepTable(s: SweepResult<GenerationResult>, title: string): string {
@@ -21,5 +22,5 @@ export function generationSweepTable(s: SweepResult<GenerationResult>, title: st
   ])
   const head = [s.axis, 'TTFT p50 ms', 'TTFT p95 ms', 'TPOT p50 ms', 'E2E p50 ms', 'output tokens/s', 'speedup', 'efficiency', 'step gain']
   const table = textTable(head, rows, ['left', ...head.slice(1).map(() => 'right' as const)])
-  return [`${title}: generation sweep over ${s.axis}, ${s.points.length} points`, '', table, '', ...scalingLines(s, 'output tokens/s')].join('\n')
+  return terminalLines([`${title}: generation sweep over ${s.axis}, ${s.points.length} points`, '', table, '', ...scalingLines(s, 'output tokens/s')].join('\n'))
 }

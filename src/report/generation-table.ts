@@ -6,6 +6,7 @@
  */
 import type { Distribution, GenerationResult, TokenScaling } from '../types/index.js'
 import { formatNumber } from './format-number.js'
+import { terminalLines } from './terminal-text.js'
 import { textTable } from './text-table.js'
 
 /** Characters of a prompt shown in the table. */
@@ -72,7 +73,7 @@ export function generationTable(g: GenerationResult): string {
   const passes = (n: number, what: string) => `${n} ${what} pass${n === 1 ? '' : 'es'}`
   const eos = g.ignoreEos ? `${g.maxNewTokens} new tokens per prompt (end-of-sequence ignored)` : `up to ${g.maxNewTokens} new tokens per prompt (stops at end-of-sequence)`
   const mem = g.memory
-  return [
+  return terminalLines([
     `${m.path}  (${formatNumber(m.bytes / 1024)} KiB, sha256 ${m.sha256.slice(0, 12)}), ${g.layout} KV layout, tokenizer ${g.tokenizer}`,
     `${g.prompts.length} prompt${g.prompts.length === 1 ? '' : 's'} x ${passes(g.runs, 'measured')} after ${passes(g.warmupRuns, 'warm-up')}; ${eos}, batch ${g.batchSize}`,
     '',
@@ -86,5 +87,5 @@ export function generationTable(g: GenerationResult): string {
     `load (cold start) ${formatNumber(g.loadMs)} ms; peak rss (${mem.peakSource}) ${formatNumber(mem.peakRssMB)} MB; peak - before load ${formatNumber(mem.peakDeltaMB)} MB`,
     '',
     `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
-  ].join('\n')
+  ].join('\n'))
 }

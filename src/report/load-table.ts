@@ -1,6 +1,7 @@
 /** The table of a load test: one row per concurrency level, the SLO verdicts and the goodput. */
 import type { LoadResult, LoadSlo } from '../types/index.js'
 import { formatNumber } from './format-number.js'
+import { terminalLines } from './terminal-text.js'
 import { textTable } from './text-table.js'
 
 export function describeSlo(slo: LoadSlo | null): string {
@@ -42,5 +43,5 @@ export function loadTable(r: LoadResult): string {
       ? 'No level is sustainable under the SLO.'
       : `Sustainable: concurrency ${r.levels[r.sustainable]!.concurrency}, goodput ${formatNumber(r.goodput)} requests/s.`
   const errors = [...new Set(r.levels.flatMap((l) => l.errorMessages))].slice(0, 3).map((m) => `  error: ${m}`)
-  return [head, '', table, '', sustainable, ...errors].join('\n')
+  return terminalLines([head, '', table, '', sustainable, ...errors].join('\n'))
 }

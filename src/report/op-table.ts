@@ -5,6 +5,7 @@
 import type { OpGrowth, OpGrowthRow } from '../compare/op-growth.js'
 import type { OpProfile } from '../types/index.js'
 import { formatNumber, formatPercent, formatSigned } from './format-number.js'
+import { terminalLines } from './terminal-text.js'
 import { textTable } from './text-table.js'
 
 const pct = (share: number): string => `${(share * 100).toFixed(1)}%`
@@ -21,7 +22,7 @@ export function opProfileTable(op: OpProfile, rows = 10): string {
     op.byNode.slice(0, rows).map((o) => [o.node ?? '', o.opType, String(o.calls), formatNumber(o.totalMs), formatNumber(o.meanMs), pct(o.share)]),
     ['left', 'left', 'right', 'right', 'right', 'right'],
   )
-  return [`Operators (onnxruntime profiler, ${op.runs} runs, ${formatNumber(op.runMs / op.runs)} ms per profiled run):`, '', types, '', 'Slowest nodes:', '', nodes].join('\n')
+  return terminalLines([`Operators (onnxruntime profiler, ${op.runs} runs, ${formatNumber(op.runMs / op.runs)} ms per profiled run):`, '', types, '', 'Slowest nodes:', '', nodes].join('\n'))
 }
 
 function growthTable(first: string, rows: readonly OpGrowthRow[], label: (r: OpGrowthRow) => string): string {
@@ -38,5 +39,5 @@ export function opGrowthReport(growth: OpGrowth): string {
   if (growth.byType.length === 0 && growth.byNode.length === 0) return 'No operator got slower per run (onnxruntime profiler).'
   const parts = ['Operators whose time grew most (onnxruntime profiler, ms per run):', '', growthTable('op type', growth.byType, (r) => r.opType)]
   if (growth.byNode.length > 0) parts.push('', growthTable('node', growth.byNode, (r) => `${r.node ?? ''} (${r.opType})`))
-  return parts.join('\n')
+  return terminalLines(parts.join('\n'))
 }

@@ -1,6 +1,7 @@
 /** The table `perfgate profile` prints: every figure of a profile result and its testbed. */
 import type { ProfileResult } from '../types/index.js'
 import { formatNumber } from './format-number.js'
+import { terminalLines } from './terminal-text.js'
 import { textTable } from './text-table.js'
 
 export function profileTable(r: ProfileResult): string {
@@ -34,12 +35,12 @@ export function profileTable(r: ProfileResult): string {
   const t = r.testbed
   const threads = `intra-op ${t.intraOpNumThreads ?? 'default'}, inter-op ${t.interOpNumThreads ?? 'default'}`
   const inputs = r.inputs ? Object.entries(r.inputs).map(([k, v]) => `${k} ${v.type}[${v.dims.join(',')}]`).join(', ') : ''
-  return [
+  return terminalLines([
     head,
     `${l.n} measured runs${r.sessions ? ` in ${r.sessions} sessions` : ''} (stopped by ${r.sampling.stoppedBy}) after ${r.warmupRuns} warm-up runs${inputs ? `; inputs: ${inputs}` : ''}`,
     '',
     textTable(['metric', 'value', 'unit'], rows, ['left', 'right', 'left']),
     '',
     `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
-  ].join('\n')
+  ].join('\n'))
 }

@@ -5,6 +5,7 @@
 import type { GateRecord } from '../types/index.js'
 import { plain, type Paint } from './ansi.js'
 import { summaryTable, wrapText } from './summary-table.js'
+import { terminalLines, terminalText } from './terminal-text.js'
 
 /** Difference fields that describe the machine and runtime, as opposed to the model or options. */
 const TESTBED_FIELDS: ReadonlySet<string> = new Set([
@@ -29,6 +30,12 @@ export interface RunSummaryInput {
   paint?: Paint
 }
 
+/** An entry as the summary names it: key and file, shown as data. */
+function entryName(r: { key: string; file: string }): string {
+  return `${terminalText(r.key)}  (${terminalText(r.file)})`
+}
+
+/** Test names, keys, file names and testbed fields are printed as data (terminal-text.ts), never as terminal commands. */
 export function runSummary(input: RunSummaryInput): string {
   const count = (s: GateRecord['status']) => input.records.filter((r) => r.status === s).length
   const counts: [string, number][] = [
@@ -47,10 +54,10 @@ export function runSummary(input: RunSummaryInput): string {
   const lines = [`perfgate: ${counts.filter(([k, n]) => n > 0 || k === 'passed' || k === 'regressed').map(([k, n]) => `${n} ${k}`).join(', ')}`]
   if (input.changedBaselines && input.changedBaselines.length > 0) {
     lines.push('', paint('This change edits baselines it is judged against (review them with it):', 'yellow'))
-    for (const f of input.changedBaselines) lines.push(`  ${f}`)
+    for (const f of input.changedBaselines) lines.push(`  ${terminalText(f)}`)
   }
   for (const r of input.records.filter((x) => x.status === 'regressed')) {
-    lines.push('', `${paint('REGRESSED', 'red')}  ${r.key}  (${r.file})`)
+    lines.push('', `${paint('REGRESSED', 'red')}  ${entryName(r)}`)
     if (r.rows) lines.push(summaryTable(r.rows, { width: input.width, paint }))
   }
   for (const [status, title] of [
@@ -58,34 +65,34 @@ export function runSummary(input: RunSummaryInput): string {
     ['unresolved', 'UNRESOLVED (noise wider than the tolerance: more runs or a wider tolerance)'],
   ] as const) {
     for (const r of input.records.filter((x) => x.status === status)) {
-      lines.push('', `${title}  ${r.key}  (${r.file})`)
+      lines.push('', `${title}  ${entryName(r)}`)
       if (r.rows) lines.push(summaryTable(r.rows.filter((row) => row.verdict === status), { width: input.width, paint }))
     }
   }
   const missing = input.records.filter((x) => x.status === 'missing')
   if (missing.length > 0) {
     lines.push('', 'Missing baselines (record them with `npx vitest run -u` and commit the files):')
-    for (const r of missing) lines.push(`  ${r.key}  (${r.file})`)
+    for (const r of missing) lines.push(`  ${entryName(r)}`)
   }
   const improved = input.records.filter((x) => x.status === 'improved')
   if (improved.length > 0) {
     lines.push('', 'Improved beyond tolerance (run `npx vitest run -u` to lock it in):')
-    for (const r of improved) lines.push(`  ${r.key}  (${r.file})`)
+    for (const r of improved) lines.push(`  ${entryName(r)}`)
   }
   const otherTestbed = input.records.filter((r) => r.differences?.some((d) => TESTBED_FIELDS.has(d.field)))
   if (otherTestbed.length > 0) {
     lines.push('', ...wrapText('Compared with a baseline measured on a different testbed (the change may be the machine, not the code):', input.width ?? 80))
     for (const r of otherTestbed) {
       const diffs = (r.differences ?? []).filter((d) => TESTBED_FIELDS.has(d.field)).map((d) => `${d.field} ${d.baseline} -> ${d.current}`)
-      lines.push(`  ${r.key}  (${r.file}): ${diffs.join('; ')}`)
+      lines.push(`  ${entryName(r)}: ${terminalText(diffs.join('; '))}`)
     }
   }
   if (input.obsolete.length > 0) {
     lines.push('', input.removedObsolete ? 'Removed obsolete baseline entries:' : 'Obsolete baseline entries (remove them with `npx vitest run -u`):')
-    for (const o of input.obsolete) lines.push(`  ${o.key}  (${o.file})`)
+    for (const o of input.obsolete) lines.push(`  ${entryName(o)}`)
   }
-  if (input.written.length > 0) lines.push('', `Baselines written: ${input.written.join(', ')}`)
-  if (input.reports && input.reports.length > 0) lines.push('', `Reports written: ${input.reports.join(', ')}`)
-  for (const p of input.problems) lines.push('', p)
+  if (input.written.length > 0) lines.push('', `Baselines written: ${terminalText(input.written.join(', '))}`)
+  if (input.reports && input.reports.length > 0) lines.push('', `Reports written: ${terminalText(input.reports.join(', '))}`)
+  for (const p of input.problems) lines.push('', terminalLines(p))
   return lines.join('\n')
 }

@@ -9,6 +9,7 @@
 import type { MetricComparison } from '../types/index.js'
 import { plain, type Paint, type Style } from './ansi.js'
 import { formatPercent, formatSigned, formatWithUnit } from './format-number.js'
+import { terminalText } from './terminal-text.js'
 
 export interface SummaryTableOptions {
   /** Largest line length. @default 80 */
@@ -57,7 +58,7 @@ function layout(rows: readonly MetricComparison[], withTolerance: boolean, withI
   align.push('left')
   const cells = rows.map((r) => {
     const mark = notes.has(r) ? ` (${notes.get(r)})` : ''
-    const line = [r.metric, formatWithUnit(r.baseline, r.unit), formatWithUnit(r.current, r.unit), formatChange(r, withInterval)]
+    const line = [terminalText(r.metric), formatWithUnit(r.baseline, r.unit), formatWithUnit(r.current, r.unit), formatChange(r, withInterval)]
     if (withTolerance) line.push(r.tolerance)
     line.push(verdictLabel(r) + mark)
     return line
@@ -131,6 +132,6 @@ export function summaryTable(rows: readonly MetricComparison[], opts: SummaryTab
         .join('  '),
     ),
   ]
-  for (const [r, n] of notes) lines.push(...wrapText(`(${n}) ${r.metric}: ${r.note}`, width, '    '))
+  for (const [r, n] of notes) lines.push(...wrapText(terminalText(`(${n}) ${r.metric}: ${r.note}`), width, '    '))
   return lines.join('\n')
 }

@@ -1,6 +1,7 @@
 /** The table of a sweep: one row per point, with the scaling columns and a line on where scaling flattens. */
 import type { SweepResult } from '../types/index.js'
 import { formatNumber } from './format-number.js'
+import { terminalLines } from './terminal-text.js'
 import { textTable } from './text-table.js'
 
 export const times = (x: number | null) => (x === null ? '-' : `${x.toFixed(2)}x`)
@@ -19,7 +20,7 @@ export function sweepTable(s: SweepResult, title: string, unit = 'samples/s'): s
   ])
   const table = textTable([s.axis, 'p50 ms', 'p95 ms', unit, 'speedup', 'efficiency', 'step gain'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right'])
   const kind = s.axisKind === 'dim' ? 'input dimension' : s.axisKind === 'session' ? 'session option' : s.axisKind === 'generation' ? 'generation' : 'function argument'
-  return [`${title}: sweep over ${s.axis} (${kind}), ${s.points.length} points`, '', table, '', ...scalingLines(s, unit)].join('\n')
+  return terminalLines([`${title}: sweep over ${s.axis} (${kind}), ${s.points.length} points`, '', table, '', ...scalingLines(s, unit)].join('\n'))
 }
 
 /** The lines under a sweep's table: where scaling flattens, and the point with the highest throughput. */

@@ -7,6 +7,7 @@
  */
 import type { GateRecord, MetricComparison } from '../types/index.js'
 import { formatPercent, formatWithUnit } from '../report/format-number.js'
+import { terminalText } from '../report/terminal-text.js'
 
 /** Testbed fields that describe the machine and runtime (not the model or the options). */
 const MACHINE_FIELDS: ReadonlySet<string> = new Set([
@@ -22,25 +23,25 @@ function change(r: MetricComparison): string {
   return `${r.metric} ${formatWithUnit(r.baseline, r.unit)} -> ${formatWithUnit(r.current, r.unit)} (${formatPercent(r.changePct)}, tolerance ${r.tolerance})`
 }
 
-/** What to annotate for one gate record; pure. */
+/** What to annotate for one gate record; pure. Names, files and notes are shown as data (reporters print annotations on the terminal). */
 export function annotationsFor(record: GateRecord): Annotation[] {
   const out: Annotation[] = []
   const rows = record.rows ?? []
-  const name = `perfgate: "${record.key}"`
+  const name = `perfgate: "${terminalText(record.key)}"`
   const regressed = rows.filter((r) => r.verdict === 'regressed')
-  if (regressed.length > 0) out.push({ type: 'error', message: `${name} regressed against ${record.file}: ${regressed.map(change).join('; ')}` })
+  if (regressed.length > 0) out.push({ type: 'error', message: `${name} regressed against ${terminalText(record.file)}: ${regressed.map(change).join('; ')}` })
   for (const r of rows) {
     if (r.verdict !== 'regressed' && r.verdict !== 'improved' && r.verdict !== 'pass') {
-      out.push({ type: 'warning', message: `${name}: ${change(r)} is ${r.verdict}${r.note ? `: ${r.note}` : ''}` })
+      out.push({ type: 'warning', message: `${name}: ${change(r)} is ${r.verdict}${r.note ? `: ${terminalText(r.note)}` : ''}` })
     } else if (r.note) {
-      out.push({ type: 'warning', message: `${name}: ${change(r)}: ${r.note}` })
+      out.push({ type: 'warning', message: `${name}: ${change(r)}: ${terminalText(r.note)}` })
     }
   }
   const machine = (record.differences ?? []).filter((d) => MACHINE_FIELDS.has(d.field))
   if (machine.length > 0) {
     out.push({
       type: 'warning',
-      message: `${name} was compared with a baseline measured on a different testbed (the change may be the machine, not the code): ${machine.map((d) => `${d.field} ${d.baseline} -> ${d.current}`).join('; ')}`,
+      message: `${name} was compared with a baseline measured on a different testbed (the change may be the machine, not the code): ${terminalText(machine.map((d) => `${d.field} ${d.baseline} -> ${d.current}`).join('; '))}`,
     })
   }
   const improved = rows.filter((r) => r.verdict === 'improved')

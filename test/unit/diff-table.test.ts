@@ -122,3 +122,18 @@ describe('comparisonReport', () => {
     `)
   })
 })
+
+describe('names in the failure message are data', () => {
+  it('prints escape sequences in the key, the file and the testbed fields as text', () => {
+    const cmp: EntryComparison = {
+      verdict: 'regressed',
+      rows: [p95],
+      differences: [{ field: 'cpuModel', baseline: 'Xeon\u001b[8m', current: 'EPYC' }],
+    } as unknown as EntryComparison
+    const text = comparisonReport('\u001b]8;;http://x\u0007click\u001b]8;;\u0007 =1+1', 'baselines/\u202ex.json', cmp)
+    expect(text.split('\n')[0]).toBe('perfgate: "\\x1b]8;;http://x\\x07click\\x1b]8;;\\x07 =1+1" regressed against baselines/\\u{202e}x.json')
+    expect(text).toContain('  cpuModel: Xeon\\x1b[8m -> EPYC')
+    // eslint-disable-next-line no-control-regex -- no control character may be left
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/)
+  })
+})

@@ -97,6 +97,17 @@ describe('loadTable', () => {
     expect(describeSlo({ p50: 5, p99: 40, errorRate: 0.01 })).toBe('SLO p50 <= 5 ms, p99 <= 40 ms, errors <= 1%')
   })
 
+  it('shows the target and server-given error messages as data', () => {
+    const r = loadResult()
+    r.target = 'http://h/\u001b]0;title\u0007'
+    r.levels[1]!.errorMessages = ['HTTP 500: \u001b[2J\u202egnp.exe']
+    const text = loadTable(r)
+    expect(text.split('\n')[0]).toMatch(/^http:\/\/h\/\\x1b\]0;title\\x07: load test/)
+    expect(text).toContain('  error: HTTP 500: \\x1b[2J\\u{202e}gnp.exe')
+    // eslint-disable-next-line no-control-regex -- no control character may be left
+    expect(text).not.toMatch(/[\u001b\u0007\u202e]/)
+  })
+
   it('CSV: one row per level', () => {
     expect(loadCsv(loadResult()).split('\r\n')).toEqual([
       'concurrency,offered_rate,requests,requests_per_s,ok_per_s,p50_ms,p95_ms,p99_ms,errors,error_rate,missed,wall_ms,cpu_ms,meets_slo',

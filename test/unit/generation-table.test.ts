@@ -56,6 +56,19 @@ describe('generationTable', () => {
   })
 })
 
+describe('generationTable shows prompts and names as data', () => {
+  it('escapes control characters in the prompt preview and the model path', () => {
+    const g = generationResult()
+    g.prompts[0]!.prompt = 'Hi \u001b]8;;http://x\u0007there'
+    g.model.path = 'models/\u202eevil.onnx'
+    const text = generationTable(g)
+    expect(text.split('\n')[0]).toMatch(/^models\/\\u\{202e\}evil\.onnx {2}\(/)
+    expect(text).toContain('Hi \\x1b]8;;http://x\\x07there')
+    // eslint-disable-next-line no-control-regex -- no control character may be left
+    expect(text).not.toMatch(/[\u001b\u0007\u202e]/)
+  })
+})
+
 describe('generationCsv', () => {
   it('writes one record per prompt at full precision, quoting fields as RFC 4180 says', () => {
     const g = generationResult()

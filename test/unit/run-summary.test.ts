@@ -95,3 +95,32 @@ describe('runSummary for a terminal', () => {
     expect(runSummary({ ...none, reports: ['.perfgate/report.html'] })).toContain('Reports written: .perfgate/report.html')
   })
 })
+
+describe('runSummary shows names as data', () => {
+  const LINK = '\u001b]8;;http://x\u0007click\u001b]8;;\u0007 =1+1'
+  const SHOWN = '\\x1b]8;;http://x\\x07click\\x1b]8;;\\x07 =1+1'
+
+  it('prints an OSC 8 hyperlink, a colour code or a bidi override in a key or file as text, and keeps its own colours', () => {
+    const text = runSummary({
+      ...none,
+      records: [
+        { ...rec(`${LINK} 1`, 'regressed', [regressedRow]), file: 'baselines/\u202eevil.json' },
+        rec('\u001b[2Jcleared 1', 'missing'),
+        rec('improved\r 1', 'improved'),
+      ],
+      obsolete: [{ file: FILE, key: 'old\u0007 1' }],
+      written: ['baselines/\u001b[31mred.json'],
+      problems: ['perfgate: could not write a\u001b[1mb.json:\nline two'],
+      paint: ansi,
+    })
+    expect(text).toContain(`\u001b[31mREGRESSED\u001b[39m  ${SHOWN} 1  (baselines/\\u{202e}evil.json)`)
+    expect(text).toContain('\n  \\x1b[2Jcleared 1  (baselines/det.perf.test.ts.json)')
+    expect(text).toContain('\n  improved\\x0d 1  (baselines/det.perf.test.ts.json)')
+    expect(text).toContain('\n  old\\x07 1  (baselines/det.perf.test.ts.json)')
+    expect(text).toContain('Baselines written: baselines/\\x1b[31mred.json')
+    expect(text).toContain('perfgate: could not write a\\x1b[1mb.json:\nline two')
+    // the only escape characters left are the painter's own colours
+    // eslint-disable-next-line no-control-regex -- no control character may be left
+    expect(text.replace(/\u001b\[(?:31|32|33|39|1|2|22)m/g, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
+  })
+})

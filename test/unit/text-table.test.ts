@@ -28,3 +28,14 @@ describe('textTable', () => {
     expect(textTable(['metric', 'n'], [], ['left', 'right'])).toBe('metric  n\n------  -')
   })
 })
+
+describe('textTable shows cells as data', () => {
+  it('escapes control characters in cells and header and aligns on the escaped text', () => {
+    expect(textTable(['name', 'n'], [['a\u001b[31mb', '1'], ['tab\there', '22']], ['left', 'right']).split('\n')).toEqual([
+      'name          n',
+      '-----------  --',
+      'a\\x1b[31mb    1',
+      'tab\\x09here  22',
+    ])
+  })
+})

@@ -12,6 +12,13 @@ describe('annotationsFor', () => {
     ])
   })
 
+  it('shows the key and the file as data: an escape sequence in them is printed, not obeyed', () => {
+    const hostile = { ...regressed!, key: '\u001b]8;;http://x\u0007click\u001b]8;;\u0007 =1+1', file: 'baselines/\u202ex.json', rows: [regressed!.rows![0]!] }
+    expect(annotationsFor(hostile)[0]!.message).toBe(
+      'perfgate: "\\x1b]8;;http://x\\x07click\\x1b]8;;\\x07 =1+1" regressed against baselines/\\u{202e}x.json: latency.p50 11.0 ms -> 13.0 ms (+18.2%, tolerance 10%)',
+    )
+  })
+
   it('makes a regression an error that names the metrics and the change', () => {
     expect(annotationsFor(regressed!)).toEqual([
       {
