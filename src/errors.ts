@@ -22,6 +22,10 @@ const messages = {
     `baselines of this test file exist for ${p.others.join(', ')}. perfgate never compares figures across testbeds. ` +
     `Record this testbed's baseline with \`npx vitest run -u\` on this machine and commit it, or, if this machine is ` +
     `equivalent to one of those, name it with PERFGATE_TESTBED (or the plugin's \`testbed\` option).`,
+  ENTRY_KIND_CHANGED: (p: { key: string; file: string; stored: string; current: string }) =>
+    `The baseline entry "${p.key}" in ${p.file} was recorded from a ${p.stored} result and is now asserted on a ${p.current} result, ` +
+    `so the two cannot be compared. Give the assertion its own entry with toBeWithinBaseline({ name: '...' }), ` +
+    `or re-record the entry with \`npx vitest run -u\` (or \`npx perfgate update\`) and commit ${p.file}.`,
   BASELINE_REF_UNRESOLVED: (p: { ref: string; target: string; detail: string }) =>
     `Cannot resolve baselineRef '${p.ref}' (${p.target}) with git: ${p.detail}. ` +
     `Fetch the base branch first (actions/checkout with fetch-depth: 0), set PERFGATE_BASE_REF, or remove the baselineRef option.`,

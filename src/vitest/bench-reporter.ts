@@ -2,17 +2,22 @@
  * The gate for `vitest bench` (Vitest 4's benchmark mode): tinybench measures
  * each `bench()` in the worker; here, in the main process, every task's
  * samples become an entry that is gated against the same kind of baseline
- * files, with the same rule, update policy and summary as tests. A regression
- * (or a missing baseline in CI) makes the run exit non-zero.
+ * files, with the same decision (compare/decide-entry.ts), update policy and
+ * summary as tests. A regression (or a missing baseline in CI, unless
+ * `missingTestbed: 'warn'` and another testbed has this file's baselines)
+ * makes the run exit non-zero. Annotations: Vitest 4 has no public way for the
+ * main process to add one to a finished test, so bench mode has none; its
+ * findings are in the summary.
  */
 import type { TestModule } from 'vitest/node'
 import { entryFromSamples } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
-import { baselinePathFor, displayPath, readBaselineFile } from '../baseline/store.js'
-import { decideGate } from '../compare/gate.js'
-import { BENCH_GATED_METRICS } from '../compare/metrics.js'
+import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile } from '../baseline/store.js'
+import { decideEntry } from '../compare/decide-entry.js'
+import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import type { GateRecord, Testbed } from '../types/index.js'
 import { collectTestbed } from '../measure/testbed.js'
+import { decisionMessage } from '../report/decision-message.js'
 import { PerfgateReporter } from './reporter.js'
 import { settleRun, type ModuleOutcome } from './settle-run.js'
 
@@ -23,7 +28,9 @@ interface BenchResult {
 
 export class PerfgateBenchReporter extends PerfgateReporter {
   override onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    const { root, baselineDir, testbed, baselineCommit, update } = this.config
+    const { root, baselineDir, testbed, baselineCommit, update, missingTestbed } = this.config
+    let failed = false
+    const messages: string[] = []
     const machine: Testbed = collectTestbed('none')
     const modules: ModuleOutcome[] = testModules.map((mod) => {
       const file = baselinePathFor(root, baselineDir, testbed, mod.moduleId)
@@ -40,27 +47,34 @@ export class PerfgateBenchReporter extends PerfgateReporter {
         outcome.records.push(record)
         if (read.state === 'invalid') {
           record.status = 'invalid'
+          failed = true
           continue
         }
         const current = entryFromSamples(samples, test.fullName, machine, { source: 'vitest bench' })
         const stored = read.state === 'ok' ? read.data.entries[test.fullName] : undefined
-        const outcomeOf = decideGate(stored, current, update, {
-          metrics: this.config.metrics ?? BENCH_GATED_METRICS,
-          configTolerance: this.config.tolerance,
-          alpha: this.config.alpha,
+        record.current = current
+        if (stored) record.baseline = stored
+        // the same decision as the matcher's (compare/decide-entry.ts)
+        const decision = decideEntry({
+          stored,
+          current,
+          update,
+          compare: { metrics: gatedMetricsFor('bench', undefined, this.config.metrics), configTolerance: this.config.tolerance, alpha: this.config.alpha },
+          missingTestbed: { policy: missingTestbed, otherTestbeds: () => otherTestbedsWithFile(root, baselineDir, testbed, mod.moduleId) },
         })
-        record.status = outcomeOf.status === 'kind-changed' ? 'regressed' : outcomeOf.status
-        if (outcomeOf.status === 'new' || outcomeOf.status === 'updated') record.entry = current
-        if ('comparison' in outcomeOf) {
-          record.rows = outcomeOf.comparison.rows
-          if (outcomeOf.comparison.differences.length > 0) record.differences = outcomeOf.comparison.differences
+        Object.assign(record, decision.record)
+        if (!decision.pass) failed = true
+        // what the summary's lists do not say: which testbeds have this file's baselines, or why a kind cannot be compared
+        const reason = decision.reason
+        if (reason.kind === 'kind-changed' || (reason.kind === 'missing' && reason.otherTestbeds.length > 0)) {
+          messages.push(decisionMessage(decision, { key: test.fullName, file: shown, testbed }))
         }
       }
       return outcome
     })
     const text = settleRun(this.config, modules, this.reports)
     if (text) this.log(text)
-    const failed = modules.some((m) => m.records.some((r) => r.status === 'regressed' || r.status === 'invalid' || (r.status === 'missing' && this.config.missingTestbed !== 'warn')))
+    if (messages.length > 0) this.log(messages.join('\n\n'))
     if (failed) process.exitCode = 1
   }
 }

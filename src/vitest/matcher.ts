@@ -8,12 +8,12 @@ import { entryFromGeneration, entryFromProfile, entryFromSamples, entryFromValue
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { gatedMetricsFor } from '../compare/gated-metrics.js'
-import { decideGate } from '../compare/gate.js'
+import { decideEntry } from '../compare/decide-entry.js'
 import { validateToleranceInput } from '../compare/tolerance.js'
 import { errorMessage } from '../errors.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
-import { comparisonReport } from '../report/diff-table.js'
+import { decisionMessage } from '../report/decision-message.js'
 import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
@@ -104,40 +104,23 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     record.status = 'invalid'
     return { pass: false, message: () => read.message }
   }
-  const outcome = decideGate(stored, current, config.update, {
-    metrics: isNumber ? ['value'] : gatedMetricsFor(isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options.metrics, config.metrics),
-    tolerance: options.tolerance,
-    configTolerance: config.tolerance,
-    alpha: options.alpha ?? config.alpha,
-    better,
+  const testPath = this.testPath
+  const decision = decideEntry({
+    stored,
+    current,
+    update: config.update,
+    compare: {
+      metrics: isNumber ? ['value'] : gatedMetricsFor(isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options.metrics, config.metrics),
+      tolerance: options.tolerance,
+      configTolerance: config.tolerance,
+      alpha: options.alpha ?? config.alpha,
+      better,
+    },
+    missingTestbed: { policy: config.missingTestbed, otherTestbeds: () => otherTestbedsWithFile(config.root, config.baselineDir, config.testbed, testPath) },
   })
-  switch (outcome.status) {
-    case 'new':
-    case 'updated':
-      record.status = outcome.status
-      record.entry = current
-      return { pass: true, message: () => `perfgate: recorded "${key}" in ${shown}` }
-    case 'missing': {
-      record.status = 'missing'
-      const others = otherTestbedsWithFile(config.root, config.baselineDir, config.testbed, this.testPath)
-      const message =
-        others.length > 0
-          ? errorMessage('TESTBED_MISSING_IN_CI', { key, file: shown, testbed: config.testbed, others })
-          : errorMessage('BASELINE_MISSING_IN_CI', { key, file: shown })
-      return { pass: others.length > 0 && config.missingTestbed === 'warn', message: () => message }
-    }
-    case 'kind-changed':
-      record.status = 'regressed'
-      return {
-        pass: false,
-        message: () => `perfgate: "${key}" in ${shown} was recorded from a ${stored?.kind} and is now asserted on a ${current.kind}. Give the assertion its own \`name\`, or re-record with \`npx vitest run -u\`.`,
-      }
-    default:
-      record.status = outcome.status
-      record.rows = outcome.comparison.rows
-      if (outcome.comparison.differences.length > 0) record.differences = outcome.comparison.differences
-      if (outcome.comparison.calibration) record.calibration = outcome.comparison.calibration
-      if (config.annotations !== false) annotateTest(test, record)
-      return { pass: outcome.pass, message: () => comparisonReport(key, shown, outcome.comparison) + opGrowthSection(outcome.status, stored, current) }
-  }
+  Object.assign(record, decision.record)
+  if (decision.reason.kind === 'compared' && config.annotations !== false) annotateTest(test, record)
+  const message = decisionMessage(decision, { key, file: shown, testbed: config.testbed })
+  const growth = decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : ''
+  return { pass: decision.pass, message: () => message + growth }
 }

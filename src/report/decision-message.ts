@@ -1,0 +1,38 @@
+/**
+ * The message of one gate decision (compare/decide-entry.ts), as the matcher
+ * shows it: recorded, missing in CI (with the testbeds that do have this test
+ * file's baseline), a change of kind, or the comparison's diff table. Names
+ * are shown as data. Pure.
+ */
+import type { EntryDecision } from '../compare/decide-entry.js'
+import { errorMessage } from '../errors.js'
+import { comparisonReport } from './diff-table.js'
+import { terminalLines } from './terminal-text.js'
+
+export interface DecisionContext {
+  /** The entry's key. */
+  key: string
+  /** The baseline file, as shown to users. */
+  file: string
+  /** This machine's testbed name. */
+  testbed: string
+}
+
+export function decisionMessage(decision: EntryDecision, at: DecisionContext): string {
+  const { key, file, testbed } = at
+  const reason = decision.reason
+  switch (reason.kind) {
+    case 'recorded':
+      return terminalLines(`perfgate: recorded "${key}" in ${file}`)
+    case 'missing':
+      return terminalLines(
+        reason.otherTestbeds.length > 0
+          ? errorMessage('TESTBED_MISSING_IN_CI', { key, file, testbed, others: reason.otherTestbeds })
+          : errorMessage('BASELINE_MISSING_IN_CI', { key, file }),
+      )
+    case 'kind-changed':
+      return terminalLines(errorMessage('ENTRY_KIND_CHANGED', { key, file, stored: reason.stored, current: reason.current }))
+    case 'compared':
+      return comparisonReport(key, file, reason.comparison)
+  }
+}
