@@ -14,6 +14,7 @@ import { errorMessage } from '../errors.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
 import { decisionMessage } from '../report/decision-message.js'
+import { terminalLines } from '../report/terminal-text.js'
 import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
@@ -102,7 +103,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
 
   if (read.state === 'invalid') {
     record.status = 'invalid'
-    return { pass: false, message: () => read.message }
+    return { pass: false, message: () => terminalLines(read.message) }
   }
   const testPath = this.testPath
   const decision = decideEntry({
