@@ -1,4 +1,5 @@
 /** Escaping of text from tests, prompts, model names and files for HTML and Markdown. */
+import { terminalText } from './terminal-text.js'
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -11,10 +12,14 @@ export function escapeHtml(text: string): string {
  * Text safe inside a Markdown table cell on GitHub: HTML is escaped (GitHub
  * renders some tags), pipes and backslashes cannot end the cell, line breaks
  * cannot end the row, and backticks and emphasis characters show as written.
+ * Other control characters show as `\x1b` (`perfgate report` prints Markdown
+ * on the terminal).
  */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text)
-    .replace(/\\/g, '\\\\')
-    .replace(/[|`*_[\]]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ')
+  return terminalText(
+    escapeHtml(text)
+      .replace(/\\/g, '\\\\')
+      .replace(/[|`*_[\]]/g, (c) => `\\${c}`)
+      .replace(/\r?\n/g, ' '),
+  )
 }

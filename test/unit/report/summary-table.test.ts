@@ -75,4 +75,8 @@ describe('escaping', () => {
       '&lt;img src=x onerror=alert(1)&gt; \\| \\`x\\` \\*y\\* \\_z\\_ \\[l\\](u) next',
     )
   })
+
+  it('Markdown table cells show terminal escape sequences as text (perfgate report prints them)', () => {
+    expect(escapeMarkdown('a\u001b]8;;http://x\u0007b\u202ec')).toBe('a\\x1b\\]8;;http://x\\x07b\\u{202e}c')
+  })
 })
