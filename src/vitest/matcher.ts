@@ -121,7 +121,6 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   })
   Object.assign(record, decision.record)
   if (decision.reason.kind === 'compared' && config.annotations !== false) annotateTest(test, record)
-  const message = decisionMessage(decision, { key, file: shown, testbed: config.testbed })
-  const growth = decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : ''
-  return { pass: decision.pass, message: () => message + growth }
+  const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : '')
+  return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + growth() }
 }
