@@ -1,6 +1,9 @@
 /** Profile options: their defaults, documentation and validation. */
 import type ort from 'onnxruntime-node'
 import { perfgateError } from '../errors.js'
+import { MAX_RUN_COUNT } from '../options/option-spec.js'
+import { PROFILE_SPEC } from '../options/profile-spec.js'
+import { optionName, validateOptions } from '../options/validate-options.js'
 import type { OpProfileOptions } from './op-profile.js'
 
 export interface ProfileOptions {
@@ -84,40 +87,13 @@ export const PROFILE_DEFAULTS: Readonly<ResolvedLoop> = {
   intMax: 100,
 }
 
-function count(name: string, v: unknown, dflt: number, min = 0): number {
-  if (v === undefined) return dflt
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-    throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: `an integer >= ${min}` })
-  }
-  return v
-}
-
-function ms(name: string, v: unknown, dflt: number): number {
-  if (v === undefined) return dflt
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: 'a number of milliseconds >= 0' })
-  }
-  return v
-}
-
 function resolveAdaptive(o: ProfileOptions): { precision: number; maxTimeMs: number } {
-  const precision = o.precision ?? ADAPTIVE_DEFAULTS.precision
-  if (typeof precision !== 'number' || !(precision > 0 && precision < 1)) {
-    throw perfgateError('OPTION_INVALID', { option: 'precision', value: precision, expected: 'a fraction between 0 and 1, e.g. 0.025 for ±2.5%' })
-  }
-  const maxTimeMs = ms('maxTime', o.maxTime, ADAPTIVE_DEFAULTS.maxTimeMs)
-  if (maxTimeMs > ADAPTIVE_DEFAULTS.maxTimeCapMs) {
-    throw perfgateError('OPTION_INVALID', { option: 'maxTime', value: maxTimeMs, expected: `at most ${ADAPTIVE_DEFAULTS.maxTimeCapMs} ms` })
-  }
-  return { precision, maxTimeMs }
+  return { precision: o.precision ?? ADAPTIVE_DEFAULTS.precision, maxTimeMs: o.maxTime ?? ADAPTIVE_DEFAULTS.maxTimeMs }
 }
 
-/** `sessions` and `calibrate`, checked. */
+/** `sessions` and `calibrate` (checked by resolveLoopOptions, which runs first). */
 export function resolveSessionOptions(o: ProfileOptions): { sessions: number; calibrate: boolean } {
-  if (o.calibrate !== undefined && typeof o.calibrate !== 'boolean') {
-    throw perfgateError('OPTION_INVALID', { option: 'calibrate', value: o.calibrate, expected: 'true or false' })
-  }
-  return { sessions: count('sessions', o.sessions, 1, 1), calibrate: o.calibrate ?? false }
+  return { sessions: o.sessions ?? 1, calibrate: o.calibrate ?? false }
 }
 
 /** One session's share of the loop when the runs are spread over `sessions` sessions. */
@@ -134,21 +110,31 @@ export function perSessionLoop(loop: ResolvedLoop, sessions: number): ResolvedLo
   }
 }
 
-export function resolveLoopOptions(o: ProfileOptions): ResolvedLoop {
-  if (o.dims !== undefined) {
-    if (typeof o.dims !== 'object' || o.dims === null) throw perfgateError('OPTION_INVALID', { option: 'dims', value: o.dims, expected: 'an object like { batch: 1 }' })
-    for (const [k, v] of Object.entries(o.dims)) count(`dims.${k}`, v, 0, 0)
+/**
+ * Checks every option (unknown names, types, ranges: see PROFILE_SPEC) and resolves the loop.
+ * `call` names the entry point in messages, e.g. `profile({ runz })`.
+ */
+export function resolveLoopOptions(o: ProfileOptions, call = 'profile'): ResolvedLoop {
+  validateOptions(PROFILE_SPEC, o, call)
+  const maxRuns = o.maxRuns ?? PROFILE_DEFAULTS.maxRuns
+  const runs = o.runs === 'auto' || o.runs === undefined ? PROFILE_DEFAULTS.runs : o.runs
+  // a minimum the cap would cut short would be recorded as done without being done: refuse it
+  if (runs > maxRuns) {
+    throw perfgateError('OPTION_INVALID', {
+      option: optionName(call, 'runs'),
+      value: runs,
+      expected: `at most maxRuns (${maxRuns}), the cap on measured runs; raise maxRuns too (up to ${MAX_RUN_COUNT}) to measure more`,
+    })
   }
-  if (o.batchSize !== undefined) count('batchSize', o.batchSize, 1, 1)
   return {
-    warmup: count('warmup', o.warmup, PROFILE_DEFAULTS.warmup),
-    warmupTimeMs: ms('warmupTime', o.warmupTime, PROFILE_DEFAULTS.warmupTimeMs),
-    runs: o.runs === 'auto' ? PROFILE_DEFAULTS.runs : count('runs', o.runs, PROFILE_DEFAULTS.runs, 1),
+    warmup: o.warmup ?? PROFILE_DEFAULTS.warmup,
+    warmupTimeMs: o.warmupTime ?? PROFILE_DEFAULTS.warmupTimeMs,
+    runs,
     ...(o.runs === 'auto' ? { adaptive: resolveAdaptive(o) } : {}),
-    minTimeMs: ms('minTime', o.minTime, PROFILE_DEFAULTS.minTimeMs),
-    maxRuns: count('maxRuns', o.maxRuns, PROFILE_DEFAULTS.maxRuns, 1),
-    seed: count('seed', o.seed, PROFILE_DEFAULTS.seed),
-    intMax: count('intMax', o.intMax, PROFILE_DEFAULTS.intMax, 1),
+    minTimeMs: o.minTime ?? PROFILE_DEFAULTS.minTimeMs,
+    maxRuns,
+    seed: o.seed ?? PROFILE_DEFAULTS.seed,
+    intMax: o.intMax ?? PROFILE_DEFAULTS.intMax,
   }
 }
 
@@ -165,6 +151,8 @@ export function recordedOptions(o: ProfileOptions, loop: ResolvedLoop): Record<s
   if (o.feeds) out.feeds = 'user'
   else if (o.seed !== undefined) out.seed = loop.seed
   if (o.batchSize !== undefined) out.batchSize = o.batchSize
+  // the cap that can stop measuring before minTime is met (sampling.stoppedBy says when it did)
+  if (o.maxRuns !== undefined) out.maxRuns = loop.maxRuns
   if (o.session) out.session = JSON.parse(JSON.stringify(o.session)) as unknown
   if (o.sessions !== undefined && o.sessions !== 1) out.sessions = o.sessions
   if (o.calibrate) out.calibrate = true

@@ -10,7 +10,7 @@ import { entryFromSamples } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { baselinePathFor, displayPath, readBaselineFile } from '../baseline/store.js'
 import { decideGate } from '../compare/gate.js'
-import { BENCH_GATED_METRICS } from '../compare/metrics.js'
+import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import type { GateRecord, Testbed } from '../types/index.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { PerfgateReporter } from './reporter.js'
@@ -45,7 +45,7 @@ export class PerfgateBenchReporter extends PerfgateReporter {
         const current = entryFromSamples(samples, test.fullName, machine, { source: 'vitest bench' })
         const stored = read.state === 'ok' ? read.data.entries[test.fullName] : undefined
         const outcomeOf = decideGate(stored, current, update, {
-          metrics: this.config.metrics ?? BENCH_GATED_METRICS,
+          metrics: gatedMetricsFor('bench', undefined, this.config.metrics),
           configTolerance: this.config.tolerance,
           alpha: this.config.alpha,
         })

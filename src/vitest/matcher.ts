@@ -7,10 +7,11 @@ import { inject, TestRunner } from 'vitest'
 import { entryFromGeneration, entryFromProfile, entryFromSamples, entryFromValue } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
-import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import { decideGate } from '../compare/gate.js'
-import { validateToleranceInput } from '../compare/tolerance.js'
 import { errorMessage } from '../errors.js'
+import { MATCHER_SPEC } from '../options/vitest-specs.js'
+import { matcherMetrics } from '../options/matcher-options.js'
+import { validateOptions } from '../options/validate-options.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
 import { comparisonReport } from '../report/diff-table.js'
@@ -67,6 +68,8 @@ function describe(x: unknown): string {
 }
 
 export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}): { pass: boolean; message: () => string } {
+  // every option is checked before anything is recorded: a bad one must not leave an entry behind
+  validateOptions(MATCHER_SPEC, options, 'toBeWithinBaseline')
   if (isSweepResult(received)) return gateSweep.call(this, received, options, toBeWithinBaseline)
   const config = inject('perfgate') as WorkerConfig | undefined
   if (!config) throw new Error(errorMessage('PLUGIN_MISSING', undefined as never))
@@ -77,7 +80,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
   const benchSamples = isBench ? received.latency.samples : undefined
   if (isBench && (!benchSamples || benchSamples.length === 0)) throw new TypeError(errorMessage('BENCH_SAMPLES_MISSING', undefined as never))
-  validateToleranceInput(options.tolerance, 'toBeWithinBaseline({ tolerance })')
+  const metrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
 
   const test = TestRunner.getCurrentTest()
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
@@ -105,7 +108,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     return { pass: false, message: () => read.message }
   }
   const outcome = decideGate(stored, current, config.update, {
-    metrics: isNumber ? ['value'] : gatedMetricsFor(isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options.metrics, config.metrics),
+    metrics,
     tolerance: options.tolerance,
     configTolerance: config.tolerance,
     alpha: options.alpha ?? config.alpha,

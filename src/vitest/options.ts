@@ -1,5 +1,6 @@
 /** The plugin's options, their defaults, and what the plugin hands to workers. */
 import type { ToleranceInput } from '../compare/tolerance.js'
+import { updateModeFromEnv } from '../options/vitest-specs.js'
 import type { Better, MetricId, UpdateMode } from '../types/index.js'
 
 export interface PerfgateOptions {
@@ -108,13 +109,15 @@ export interface BaselineMatcherOptions {
 
 /**
  * Update policy, resolved once in the main process (the rules of Vitest's snapshots):
- * an explicit option wins; `-u` gives all; then PERFGATE_UPDATE (all, new or none); CI gives none; otherwise new.
+ * an explicit option wins; `-u` gives all; then PERFGATE_UPDATE (all, new or none; any other value is an error);
+ * CI gives none; otherwise new.
  */
 export function resolveUpdateMode(explicit: UpdateMode | undefined, vitestUpdate: boolean, env: NodeJS.ProcessEnv): UpdateMode {
+  // a misspelt PERFGATE_UPDATE is an error even where it would not decide
+  const fromEnv = updateModeFromEnv(env)
   if (explicit) return explicit
   if (vitestUpdate) return 'all'
-  const fromEnv = env.PERFGATE_UPDATE
-  if (fromEnv === 'all' || fromEnv === 'new' || fromEnv === 'none') return fromEnv
+  if (fromEnv) return fromEnv
   const ci = env.CI
   if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') return 'none'
   return 'new'
