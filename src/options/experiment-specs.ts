@@ -40,7 +40,7 @@ export const LOAD_SPEC = {
   slo: { check: { kind: 'object' }, doc: 'Latency objective a level must meet, e.g. { p95: 50 }.', default: 'none' },
   maxRequests: { check: { kind: 'integer', min: 1 }, doc: 'Most requests per level.', default: '100000' },
   warmup: { check: { kind: 'integer', min: 0, max: MAX_RUN_COUNT }, doc: 'Unmeasured requests per worker after loading.', default: '5' },
-  stopGraceMs: { check: { kind: 'integer', min: 0, max: MAX_TIME_MS }, doc: 'How long past its duration a level may take to finish, ms.', default: '5000' },
+  stopGraceMs: { check: { kind: 'integer', unit: 'ms', min: 0, max: MAX_TIME_MS }, doc: 'How long past its duration a level may take to finish, ms.', default: '5000' },
   dims: DIMS_DEF,
   feeds: PROFILE_SPEC.feeds,
   seed: PROFILE_SPEC.seed,

@@ -12,7 +12,7 @@ export const MAX_RUN_COUNT = 1_000_000
 
 export type OptionCheck =
   /** An integer in [min, max]; `or` lists string values also allowed (e.g. 'auto'). */
-  | { kind: 'integer'; min: number; max?: number; or?: readonly string[] }
+  | { kind: 'integer'; min: number; max?: number; or?: readonly string[]; unit?: 'ms' }
   /** A finite number; `min`/`max` inclusive, `above`/`below` exclusive; `unit` 'ms' reads "a number of milliseconds". */
   | { kind: 'number'; min?: number; max?: number; above?: number; below?: number; unit?: 'ms' }
   | { kind: 'boolean' }
@@ -44,7 +44,9 @@ export type OptionsSpec = Readonly<Record<string, OptionDef>>
 export function expectedText(c: OptionCheck): string {
   switch (c.kind) {
     case 'integer': {
-      const range = c.max === undefined ? `an integer >= ${c.min}` : `an integer from ${c.min} to ${c.max}`
+      const what = c.unit === 'ms' ? 'an integer number of milliseconds' : 'an integer'
+      const tail = c.unit === 'ms' && c.max === MAX_TIME_MS ? ' (10 minutes)' : ''
+      const range = c.max === undefined ? `${what} >= ${c.min}` : `${what} from ${c.min} to ${c.max}${tail}`
       return c.or ? `${range} or ${c.or.map((s) => `'${s}'`).join(' or ')}` : range
     }
     case 'number': {

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vitest/config'
 import { perfgateError } from '../errors.js'
-import { PLUGIN_SPEC } from '../options/vitest-specs.js'
+import { PLUGIN_SPEC, updateModeFromEnv } from '../options/vitest-specs.js'
 import { validateOptions } from '../options/validate-options.js'
 import { DEFAULT_BASELINE_DIR } from '../baseline/store.js'
 import { deriveTestbedId, isValidTestbedId } from '../baseline/testbed-id.js'
@@ -36,6 +36,7 @@ function resolveTestbed(option: string | undefined, env: NodeJS.ProcessEnv): str
 export function perfgate(options: PerfgateOptions = {}): Plugin {
   // one spec for every option: unknown names, types and ranges fail here, before any test runs
   validateOptions(PLUGIN_SPEC, options, 'perfgate')
+  updateModeFromEnv(process.env)
   const reporterAdded = new WeakSet<object>()
   return {
     name: 'perfgate',
