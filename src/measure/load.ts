@@ -41,7 +41,7 @@ import { collectTestbed } from './testbed.js'
 export interface LoadOptions {
   /** Concurrency levels, run in this order: workers (model) or calls in flight (function). @default [1, 2, 4] */
   concurrency?: number[]
-  /** How long each level sends requests, ms. @default 2000 */
+  /** How long each level sends requests, ms; at most 600000 (10 minutes). @default 2000 */
   durationMs?: number
   /** Open loop: requests per second offered at every level, spread over its workers; unset: back-to-back requests. @default unset */
   rate?: number
@@ -51,7 +51,7 @@ export interface LoadOptions {
   maxRequests?: number
   /** Unmeasured requests each worker sends after loading its session. @default 5 */
   warmup?: number
-  /** How long past its duration a level may take to finish its requests in flight before the test fails, ms. @default 5000 */
+  /** How long past its duration a level may take to finish its requests in flight before the test fails, ms; at most 600000. @default 5000 */
   stopGraceMs?: number
   /** Values for symbolic input dimensions (model). @default {} */
   dims?: Record<string, number>

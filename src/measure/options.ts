@@ -11,13 +11,14 @@ export interface ProfileOptions {
   dims?: Record<string, number>
   /** Your own input tensors by input name, instead of generated ones. @default generated from the model's input metadata */
   feeds?: Record<string, ort.Tensor>
-  /** Warm-up runs after the first run. @default 5 */
+  /** Warm-up runs after the first run; at most 1000000. @default 5 */
   warmup?: number
-  /** Keep warming up for at least this many ms. @default 0 */
+  /** Keep warming up for at least this many ms; at most 600000 (10 minutes). @default 0 */
   warmupTime?: number
   /**
    * Minimum measured runs, or `'auto'`: measure at least 30 runs and `minTime`, then go on until the
-   * median's 99% confidence interval is within ±`precision`, or `maxTime` has passed.
+   * median's 99% confidence interval is within ±`precision`, or `maxTime` has passed. At most `maxRuns`
+   * (a larger value is refused rather than cut short).
    * @default 30
    */
   runs?: number | 'auto'
@@ -25,9 +26,12 @@ export interface ProfileOptions {
   precision?: number
   /** With `runs: 'auto'`: the time budget for the measured runs, ms; at most 60000. @default 10000 */
   maxTime?: number
-  /** Minimum measured time in ms; measuring goes on until both `runs` and `minTime` are met. @default 1000 */
+  /** Minimum measured time in ms; measuring goes on until both `runs` and `minTime` are met. At most 600000 (10 minutes). @default 1000 */
   minTime?: number
-  /** Upper bound on measured runs when `minTime` asks for more. @default 10000 */
+  /**
+   * Upper bound on measured runs when `minTime` asks for more; at most 1000000. When it stops the runs,
+   * `sampling.stoppedBy` is 'maxRuns'; given explicitly, it is recorded with the options. @default 10000
+   */
   maxRuns?: number
   /** Seed of the generated input data. @default 1 */
   seed?: number

@@ -95,13 +95,16 @@ export interface WorkerConfig {
 
 /** Options of `expect(x).toBeWithinBaseline(options)`. */
 export interface BaselineMatcherOptions {
-  /** Entry key; default: the test's full name and a counter, like snapshots. */
+  /** Entry key, a non-empty string. @default the test's full name and a counter, like snapshots */
   name?: string
-  /** Tolerance for this assertion (one for all metrics, or per metric); overrides the plugin's. */
+  /** Tolerance for this assertion (one for all metrics, or per metric); overrides the plugin's. @default the plugin's, else '10%' */
   tolerance?: ToleranceInput
-  /** Metrics to gate for a profile or generation result; overrides the plugin's list. */
+  /**
+   * Metrics to gate for a result (not for a single number): a non-empty list of metrics the result's kind
+   * has; overrides the plugin's list. @default the plugin's list, else the kind's default
+   */
   metrics?: MetricId[]
-  /** For a single number: which direction is better. @default 'lower' */
+  /** For a single number only: which direction is better. @default 'lower' */
   better?: Better
   /** Significance level for this assertion. @default the plugin's alpha, 0.01 */
   alpha?: number
