@@ -79,6 +79,9 @@ describe('CLI flags that map to these options', () => {
     { name: 'profile --min-time beyond 10 minutes', argv: ['profile', MODEL, '--min-time', '1000000000000'], exit: 2, words: ['--min-time expects an integer from 0 to 600000'] },
     { name: 'profile --runs above the default maxRuns', argv: ['profile', MODEL, '--runs', '20000'], exit: 1, words: ['profile({ runs })', 'at most maxRuns (10000)'] },
     { name: 'profile --warmup-time 1e12', argv: ['profile', MODEL, '--warmup-time', '1e12'], exit: 2, words: ['--warmup-time'] },
+    { name: 'load --duration beyond 10 minutes', argv: ['load', MODEL, '--duration', '1000000000'], exit: 2, words: ['--duration expects an integer from 1 to 600000', "'1000000000'"] },
+    { name: 'sweep --runs 1e9', argv: ['sweep', MODEL, '--over', 'batch=1,2', '--runs', '1000000000'], exit: 2, words: ['--runs expects an integer from 1 to 1000000'] },
+    { name: 'compare --metrics with a typo', argv: ['compare', 'a.json', 'b.json', '--metrics', 'latency.p50x'], exit: 2, words: ["unknown metric 'latency.p50x'", "Did you mean 'latency.p50'?"] },
     { name: 'profile --sessions 5000', argv: ['profile', MODEL, '--sessions', '5000'], exit: 2, words: ['--sessions expects an integer from 1 to 1000'] },
   ])
 })
