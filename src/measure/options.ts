@@ -121,8 +121,9 @@ export function perSessionLoop(loop: ResolvedLoop, sessions: number): ResolvedLo
 export function resolveLoopOptions(o: ProfileOptions, call = 'profile'): ResolvedLoop {
   validateOptions(PROFILE_SPEC, o, call)
   const maxRuns = o.maxRuns ?? PROFILE_DEFAULTS.maxRuns
-  const runs = o.runs === 'auto' || o.runs === undefined ? PROFILE_DEFAULTS.runs : o.runs
-  // a minimum the cap would cut short would be recorded as done without being done: refuse it
+  // a default minimum yields to an explicit cap; a minimum the user asked for and the cap would cut
+  // short would be recorded as done without being done: refuse it
+  const runs = o.runs === 'auto' || o.runs === undefined ? Math.min(PROFILE_DEFAULTS.runs, maxRuns) : o.runs
   if (runs > maxRuns) {
     throw perfgateError('OPTION_INVALID', {
       option: optionName(call, 'runs'),

@@ -23,6 +23,12 @@ describe('resolveLoopOptions: caps', () => {
     expect(resolveLoopOptions({ warmupTime: 600_000, minTime: 600_000 })).toMatchObject({ warmupTimeMs: 600_000, minTimeMs: 600_000 })
   })
 
+  it('lets the default minimum of runs yield to an explicit maxRuns', () => {
+    expect(resolveLoopOptions({ maxRuns: 10 })).toMatchObject({ runs: 10, maxRuns: 10 })
+    expect(resolveLoopOptions({ runs: 'auto', maxRuns: 12 })).toMatchObject({ runs: 12, maxRuns: 12 })
+    expect(resolveLoopOptions({ maxRuns: 50 }).runs).toBe(30)
+  })
+
   it('names the entry point it was called for', () => {
     expect(() => resolveLoopOptions({ runs: 0 }, 'profile.sweep')).toThrow('profile.sweep({ runs })')
   })
