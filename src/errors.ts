@@ -34,8 +34,21 @@ const messages = {
   TOLERANCE_INVALID: (p: { where: string; value: unknown }) =>
     `Invalid tolerance ${p.where}: got ${formatValue(p.value)}. Use a percentage string like '10%', ` +
     `an absolute amount in the metric's unit like { abs: 2 }, or both: { rel: '10%', abs: 2 }.`,
-  METRIC_UNKNOWN: (p: { where: string; metric: string; known: readonly string[] }) =>
-    `Unknown metric '${p.metric}' in ${p.where}. Known metrics: ${p.known.join(', ')}.`,
+  OPTION_UNKNOWN: (p: { option: string; suggestion?: string; known: readonly string[] }) =>
+    `Unknown option ${p.option}${p.suggestion ? `: did you mean '${p.suggestion}'?` : '.'} ` +
+    `perfgate ignores no option: fix its name or remove it. Known options here: ${p.known.join(', ')}.`,
+  METRIC_UNKNOWN: (p: { where: string; metric: string; known: readonly string[]; suggestion?: string }) =>
+    `Unknown metric '${p.metric}' in ${p.where}.${p.suggestion ? ` Did you mean '${p.suggestion}'?` : ''} Known metrics: ${p.known.join(', ')}.`,
+  METRICS_EMPTY: (p: { where: string }) =>
+    `${p.where} is an empty list, so the assertion would gate nothing and always pass. ` +
+    `Name at least one metric, e.g. ['latency.p95'], or remove the option to gate the default metrics.`,
+  METRICS_NOT_OF_KIND: (p: { where: string; metrics: readonly string[]; kind: string; available: readonly string[] }) =>
+    `${p.where} names ${p.metrics.map((m) => `'${m}'`).join(', ')}, which a ${p.kind} result does not have: ` +
+    `${p.metrics.length === 1 ? 'it' : 'they'} would gate nothing. A ${p.kind} result gates: ${p.available.join(', ')}. ` +
+    `Name only these, or remove the option to gate the defaults.`,
+  GATE_NOTHING: (p: { metrics: readonly string[] }) =>
+    `The comparison gated no metric: none of ${p.metrics.join(', ') || '(no metrics)'} is in both the baseline entry and the current result. ` +
+    `A comparison that gates nothing never passes: name metrics the result has, or re-record the entry with \`npx vitest run -u\`.`,
   MODEL_NOT_FOUND: (p: { path: string }) =>
     `Model file not found: ${p.path}. Pass the path of an .onnx file (relative paths are resolved from the current directory).`,
   MODEL_LOAD_FAILED: (p: { path: string; detail: string }) =>
@@ -149,10 +162,20 @@ export function perfgateError<C extends ErrorCode>(code: C, params: Params<C>, c
   return new PerfgateError(code, errorMessage(code, params), cause === undefined ? undefined : { cause })
 }
 
-function formatValue(v: unknown): string {
+/** A value as a user wrote it: strings quoted, NaN and Infinity by name, functions, symbols and bigints recognisably. */
+export function formatValue(v: unknown): string {
   if (typeof v === 'string') return `'${v}'`
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v)
+  if (typeof v === 'bigint') return `${v}n`
+  if (typeof v === 'symbol') return v.toString()
+  if (typeof v === 'function') return `a function${v.name ? ` (${v.name})` : ''}`
+  if (v === undefined) return 'undefined'
   try {
-    return JSON.stringify(v) ?? String(v)
+    // JSON would print NaN and Infinity inside objects as null: name them
+    const json = JSON.stringify(v, (_k, x: unknown) =>
+      typeof x === 'number' && !Number.isFinite(x) ? `\u0000${String(x)}\u0000` : typeof x === 'bigint' ? `\u0000${x}n\u0000` : typeof x === 'function' ? '\u0000[function]\u0000' : typeof x === 'symbol' ? `\u0000${x.toString()}\u0000` : x,
+    )
+    return json === undefined ? String(v) : json.replace(/"\\u0000(.*?)\\u0000"/g, '$1')
   } catch {
     return String(v)
   }

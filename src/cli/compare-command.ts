@@ -4,8 +4,9 @@
  * option) or profile results (`perfgate profile --json`). Exit 1 on a
  * regression, 0 otherwise, 2 on bad input or usage.
  */
+import { closestName } from '../options/suggest.js'
 import { resolve } from 'node:path'
-import { isMetricId, PROFILE_METRIC_IDS } from '../compare/metrics.js'
+import { isMetricId, KNOWN_METRIC_IDS, PROFILE_METRIC_IDS } from '../compare/metrics.js'
 import { parseTolerance } from '../compare/tolerance.js'
 import { PerfgateError } from '../errors.js'
 import { ansi, colorEnabled, plain } from '../report/ansi.js'
@@ -47,7 +48,10 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   if (values.metrics !== undefined) {
     metrics = values.metrics.split(',').map((m) => m.trim()) as MetricId[]
     const unknown = metrics.find((m) => !isMetricId(m))
-    if (unknown !== undefined) return usageError(io, `--metrics: unknown metric '${unknown}'. Known metrics: ${PROFILE_METRIC_IDS.join(', ')}, value`)
+    if (unknown !== undefined) {
+      const suggestion = closestName(unknown, [...KNOWN_METRIC_IDS, 'value'])
+      return usageError(io, `--metrics: unknown metric '${unknown}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Known metrics: ${PROFILE_METRIC_IDS.join(', ')}, value`)
+    }
   }
   let alpha: number | undefined
   if (values.alpha !== undefined) {

@@ -20,9 +20,12 @@ export function parseCommand<K extends string>(args: readonly string[], options:
   }
 }
 
-export function intArg(name: string, v: string | undefined, min: number): number | undefined {
+/** An integer flag in [min, max]; pass the option's own bounds (its spec) as `max` where it has one. */
+export function intArg(name: string, v: string | undefined, min: number, max?: number): number | undefined {
   if (v === undefined) return undefined
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} expects an integer >= ${min}, got '${v}'`)
+  if (!/^\d+$/.test(v) || Number(v) < min || (max !== undefined && Number(v) > max)) {
+    throw new UsageError(`--${name} expects ${max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`}, got '${v}'`)
+  }
   return Number(v)
 }
 

@@ -2,6 +2,7 @@
  * `perfgate load [model] [--concurrency 1,2,4] [--duration MS] [--rate N] [--slo p95=50] [--json FILE] [--csv FILE]`;
  * with `--prompts FILE` each request is one generation from a language model folder (default: the embedded tiny-gpt).
  */
+import { LOAD_SPEC } from '../options/experiment-specs.js'
 import { resolve } from 'node:path'
 import type { LoadOptions } from '../measure/load.js'
 import { profile } from '../measure/profile.js'
@@ -36,7 +37,7 @@ export function loadCommand(args: readonly string[], io: CliIo): Promise<number>
     const model = positionals[0] ? resolve(io.cwd, positionals[0]) : generating ? DEFAULT_LANGUAGE_MODEL_DIR : DEFAULT_MODEL_PATH
     const options: LoadOptions = {
       concurrency: intListArg('concurrency', values.concurrency),
-      durationMs: intArg('duration', values.duration, 1),
+      durationMs: intArg('duration', values.duration, 1, LOAD_SPEC.durationMs.check.max),
       rate: numberArg('rate', values.rate),
       slo: sloArg(values.slo),
       maxRequests: intArg('max-requests', values['max-requests'], 1),

@@ -1,6 +1,7 @@
 /** `perfgate profile [model] [--runs N] [--warmup N] [--dims ...] [--json FILE] [--csv FILE]` */
 import { resolve } from 'node:path'
 import type { ProfileOptions } from '../measure/options.js'
+import { PROFILE_SPEC } from '../options/profile-spec.js'
 import { profile } from '../measure/profile.js'
 import { profileTable } from '../report/profile-table.js'
 import { profileCsv } from '../results/csv.js'
@@ -14,10 +15,10 @@ import { withProgress } from './progress.js'
 
 
 
-export function intOption(io: CliIo, name: string, v: string | undefined, min: number): number | undefined | null {
+export function intOption(io: CliIo, name: string, v: string | undefined, min: number, max?: number): number | undefined | null {
   if (v === undefined) return undefined
-  if (!/^\d+$/.test(v) || Number(v) < min) {
-    usageError(io, `--${name} expects an integer >= ${min}, got '${v}'`)
+  if (!/^\d+$/.test(v) || Number(v) < min || (max !== undefined && Number(v) > max)) {
+    usageError(io, `--${name} expects ${max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`}, got '${v}'`)
     return null
   }
   return Number(v)
@@ -38,11 +39,12 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
   if (!parsed) return EXIT.usage
   const { values, positionals } = parsed
   if (positionals.length > 1) return usageError(io, `profile takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
-  const runs = intOption(io, 'runs', values.runs, 1)
-  const warmup = intOption(io, 'warmup', values.warmup, 0)
-  const minTime = intOption(io, 'min-time', values['min-time'], 0)
+  // the flags' bounds are the options' own (PROFILE_SPEC), so the CLI names the flag
+  const runs = intOption(io, 'runs', values.runs, 1, PROFILE_SPEC.runs.check.max)
+  const warmup = intOption(io, 'warmup', values.warmup, 0, PROFILE_SPEC.warmup.check.max)
+  const minTime = intOption(io, 'min-time', values['min-time'], 0, PROFILE_SPEC.minTime.check.max)
   const threads = intOption(io, 'threads', values.threads, 1)
-  const sessions = intOption(io, 'sessions', values.sessions, 1)
+  const sessions = intOption(io, 'sessions', values.sessions, 1, PROFILE_SPEC.sessions.check.max)
   if (runs === null || warmup === null || minTime === null || threads === null || sessions === null) return EXIT.usage
   let dims: Record<string, number> | undefined
   if (values.dims !== undefined) {

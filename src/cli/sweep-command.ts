@@ -3,6 +3,7 @@
  * with `--prompts FILE` a generation sweep of a language model folder (default: the embedded tiny-gpt)
  * over maxNewTokens, batchSize or promptTokens.
  */
+import { PROFILE_SPEC } from '../options/profile-spec.js'
 import { resolve } from 'node:path'
 import { profile } from '../measure/profile.js'
 import type { SweepOptions } from '../measure/sweep.js'
@@ -56,9 +57,9 @@ export function sweepCommand(args: readonly string[], io: CliIo): Promise<number
     const options: SweepOptions = {
       over,
       dims: positionals[0] ? dims : { ...DEFAULT_MODEL_DIMS, ...dims },
-      runs: intArg('runs', values.runs, 1),
-      warmup: intArg('warmup', values.warmup, 0),
-      minTime: intArg('min-time', values['min-time'], 0),
+      runs: intArg('runs', values.runs, 1, PROFILE_SPEC.runs.check.max),
+      warmup: intArg('warmup', values.warmup, 0, PROFILE_SPEC.warmup.check.max),
+      minTime: intArg('min-time', values['min-time'], 0, PROFILE_SPEC.minTime.check.max),
       session: threads ? { intraOpNumThreads: threads } : undefined,
       onProgress: progressTo(io),
     }

@@ -4,9 +4,11 @@
  *
  * - update `all`: the entry is (re)written and the assertion passes;
  * - no stored entry: recorded under `new`, a failure under `none` (CI);
- * - otherwise the comparison decides: a regression fails, anything else passes.
+ * - otherwise the comparison decides: a regression fails, anything else passes;
+ *   a comparison that gated no metric is an error, never a pass.
  */
 import type { BaselineEntry, EntryComparison, UpdateMode } from '../types/index.js'
+import { perfgateError } from '../errors.js'
 import { compareEntry, type CompareOptions } from './compare-entry.js'
 
 export type GateOutcome =
@@ -20,5 +22,6 @@ export function decideGate(stored: BaselineEntry | undefined, current: BaselineE
   if (!stored) return update === 'none' ? { status: 'missing', pass: false } : { status: 'new', pass: true }
   if (stored.kind !== current.kind) return { status: 'kind-changed', pass: false }
   const comparison = compareEntry(stored, current, opts)
+  if (comparison.rows.length === 0) throw perfgateError('GATE_NOTHING', { metrics: opts.metrics })
   return { status: comparison.verdict, pass: comparison.verdict !== 'regressed', comparison }
 }

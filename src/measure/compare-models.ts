@@ -12,6 +12,8 @@
  *    order rotates by round (A B, B A, A B, ... for two), so no variant always
  *    runs first.
  */
+import { COMPARE_SPEC } from '../options/experiment-specs.js'
+import { validateOptions } from '../options/validate-options.js'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import ort from 'onnxruntime-node'
@@ -102,6 +104,7 @@ export async function compareModels<K extends string>(variants: Record<K, string
     if (RESERVED.has(n)) throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `'${n}' is reserved for the comparison's summary; name the variant otherwise` })
     if (typeof variants[n] !== 'string') throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `variant '${n}' is not a path to an .onnx file` })
   }
+  validateOptions(COMPARE_SPEC, options, 'profile.compare')
   const rounds = int('rounds', options.rounds, COMPARE_DEFAULTS.rounds, 1)
   const runsPerRound = int('runsPerRound', options.runsPerRound, COMPARE_DEFAULTS.runsPerRound, 1)
   const warmup = int('warmup', options.warmup, COMPARE_DEFAULTS.warmup, 0)

@@ -4,6 +4,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type ort from 'onnxruntime-node'
 import { perfgateError } from '../errors.js'
+import { GENERATE_SPEC } from '../options/generate-spec.js'
+import { validateOptions } from '../options/validate-options.js'
 
 export interface GenerateOptions {
   /**
@@ -54,27 +56,15 @@ export const GENERATE_DEFAULTS: Readonly<ResolvedGenerateOptions> = {
   calibrate: false,
 }
 
-function count(name: string, v: unknown, dflt: number, min: number, meaning: string): number {
-  if (v === undefined) return dflt
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-    throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: `an integer >= ${min} (${meaning})` })
-  }
-  return v
-}
-
-export function resolveGenerateOptions(o: Partial<GenerateOptions>): ResolvedGenerateOptions {
-  if (o.ignoreEos !== undefined && typeof o.ignoreEos !== 'boolean') {
-    throw perfgateError('OPTION_INVALID', { option: 'ignoreEos', value: o.ignoreEos, expected: 'true or false' })
-  }
-  if (o.calibrate !== undefined && typeof o.calibrate !== 'boolean') {
-    throw perfgateError('OPTION_INVALID', { option: 'calibrate', value: o.calibrate, expected: 'true or false' })
-  }
+/** Checks every option (unknown names, types, ranges: see GENERATE_SPEC) and fills in the defaults. */
+export function resolveGenerateOptions(o: Partial<GenerateOptions>, call = 'profile.generate'): ResolvedGenerateOptions {
+  validateOptions(GENERATE_SPEC, o, call)
   return {
-    maxNewTokens: count('maxNewTokens', o.maxNewTokens, GENERATE_DEFAULTS.maxNewTokens, 1, 'tokens to generate per prompt'),
+    maxNewTokens: o.maxNewTokens ?? GENERATE_DEFAULTS.maxNewTokens,
     ignoreEos: o.ignoreEos ?? GENERATE_DEFAULTS.ignoreEos,
-    warmup: count('warmup', o.warmup, GENERATE_DEFAULTS.warmup, 0, 'warm-up passes over the prompts'),
-    runs: count('runs', o.runs, GENERATE_DEFAULTS.runs, 1, 'measured passes over the prompts'),
-    batchSize: count('batchSize', o.batchSize, GENERATE_DEFAULTS.batchSize, 1, 'prompts generated together'),
+    warmup: o.warmup ?? GENERATE_DEFAULTS.warmup,
+    runs: o.runs ?? GENERATE_DEFAULTS.runs,
+    batchSize: o.batchSize ?? GENERATE_DEFAULTS.batchSize,
     calibrate: o.calibrate ?? GENERATE_DEFAULTS.calibrate,
   }
 }

@@ -4,6 +4,8 @@
  * length in tokens), through the same sweep engine as model sweeps, with
  * output tokens per second as the throughput of the scaling columns.
  */
+import { GENERATION_SWEEP_SPEC } from '../options/experiment-specs.js'
+import { validateOptions } from '../options/validate-options.js'
 import { perfgateError } from '../errors.js'
 import type { GenerationResult, SweepResult, SweepValue } from '../types/index.js'
 import { loadPrompts, type GenerateOptions } from './generate-options.js'
@@ -34,6 +36,7 @@ export function isGenerationSweepOptions(o: unknown): o is GenerationSweepOption
 }
 
 export async function sweepGeneration(model: LanguageModelSource, options: GenerationSweepOptions): Promise<SweepResult<GenerationResult>> {
+  validateOptions(GENERATION_SWEEP_SPEC, options, 'profile.sweep')
   const { generate, over, flatBelow } = options
   if (typeof generate !== 'object' || generate === null) {
     throw perfgateError('OPTION_INVALID', { option: 'profile.sweep({ generate })', value: generate, expected: "profile.generate options, e.g. { prompts: ['Hello'], maxNewTokens: 8 }" })

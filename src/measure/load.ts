@@ -18,6 +18,8 @@
  * The machine is held for the whole test; workers are stopped at the end,
  * also when a level fails.
  */
+import { LOAD_SPEC } from '../options/experiment-specs.js'
+import { validateOptions } from '../options/validate-options.js'
 import { resolve } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type ort from 'onnxruntime-node'
@@ -39,7 +41,7 @@ import { collectTestbed } from './testbed.js'
 export interface LoadOptions {
   /** Concurrency levels, run in this order: workers (model) or calls in flight (function). @default [1, 2, 4] */
   concurrency?: number[]
-  /** How long each level sends requests, ms. @default 2000 */
+  /** How long each level sends requests, ms; at most 600000 (10 minutes). @default 2000 */
   durationMs?: number
   /** Open loop: requests per second offered at every level, spread over its workers; unset: back-to-back requests. @default unset */
   rate?: number
@@ -49,7 +51,7 @@ export interface LoadOptions {
   maxRequests?: number
   /** Unmeasured requests each worker sends after loading its session. @default 5 */
   warmup?: number
-  /** How long past its duration a level may take to finish its requests in flight before the test fails, ms. @default 5000 */
+  /** How long past its duration a level may take to finish its requests in flight before the test fails, ms; at most 600000. @default 5000 */
   stopGraceMs?: number
   /** Values for symbolic input dimensions (model). @default {} */
   dims?: Record<string, number>
@@ -246,6 +248,7 @@ export async function loadTest(target: string | (() => unknown) | LanguageModelS
   if (options.generate === undefined && typeof target !== 'string' && typeof target !== 'function') {
     throw perfgateError('OPTION_INVALID', { option: 'profile.load(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })
   }
+  validateOptions(LOAD_SPEC, options, 'profile.load')
   const levels = options.concurrency ?? [...LOAD_DEFAULTS.concurrency]
   if (!Array.isArray(levels) || levels.length === 0) throw perfgateError('OPTION_INVALID', { option: 'concurrency', value: levels, expected: 'a non-empty array of integers >= 1, e.g. [1, 2, 4]' })
   levels.forEach((c, i) => positiveInt(`concurrency[${i}]`, c, 1))
@@ -255,7 +258,7 @@ export async function loadTest(target: string | (() => unknown) | LanguageModelS
   const warmup = positiveInt('warmup', options.warmup, LOAD_DEFAULTS.warmup, 0)
   const stopGraceMs = positiveInt('stopGraceMs', options.stopGraceMs, LOAD_DEFAULTS.stopGraceMs, 0)
   const slo = validateSlo(options.slo)
-  const loop = resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax })
+  const loop = resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax }, 'profile.load')
   const session = options.session ?? { intraOpNumThreads: 1 }
   if (typeof target !== 'function') assertGpuProvidersAvailable(session.executionProviders)
   const progress = options.onProgress

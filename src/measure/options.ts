@@ -1,6 +1,9 @@
 /** Profile options: their defaults, documentation and validation. */
 import type ort from 'onnxruntime-node'
 import { perfgateError } from '../errors.js'
+import { MAX_RUN_COUNT } from '../options/option-spec.js'
+import { PROFILE_SPEC } from '../options/profile-spec.js'
+import { optionName, validateOptions } from '../options/validate-options.js'
 import type { OpProfileOptions } from './op-profile.js'
 
 export interface ProfileOptions {
@@ -8,13 +11,14 @@ export interface ProfileOptions {
   dims?: Record<string, number>
   /** Your own input tensors by input name, instead of generated ones. @default generated from the model's input metadata */
   feeds?: Record<string, ort.Tensor>
-  /** Warm-up runs after the first run. @default 5 */
+  /** Warm-up runs after the first run; at most 1000000. @default 5 */
   warmup?: number
-  /** Keep warming up for at least this many ms. @default 0 */
+  /** Keep warming up for at least this many ms; at most 600000 (10 minutes). @default 0 */
   warmupTime?: number
   /**
    * Minimum measured runs, or `'auto'`: measure at least 30 runs and `minTime`, then go on until the
-   * median's 99% confidence interval is within ±`precision`, or `maxTime` has passed.
+   * median's 99% confidence interval is within ±`precision`, or `maxTime` has passed. At most `maxRuns`
+   * (a larger value is refused rather than cut short).
    * @default 30
    */
   runs?: number | 'auto'
@@ -22,9 +26,12 @@ export interface ProfileOptions {
   precision?: number
   /** With `runs: 'auto'`: the time budget for the measured runs, ms; at most 60000. @default 10000 */
   maxTime?: number
-  /** Minimum measured time in ms; measuring goes on until both `runs` and `minTime` are met. @default 1000 */
+  /** Minimum measured time in ms; measuring goes on until both `runs` and `minTime` are met. At most 600000 (10 minutes). @default 1000 */
   minTime?: number
-  /** Upper bound on measured runs when `minTime` asks for more. @default 10000 */
+  /**
+   * Upper bound on measured runs when `minTime` asks for more; at most 1000000. When it stops the runs,
+   * `sampling.stoppedBy` is 'maxRuns'; given explicitly, it is recorded with the options. @default 10000
+   */
   maxRuns?: number
   /** Seed of the generated input data. @default 1 */
   seed?: number
@@ -84,40 +91,13 @@ export const PROFILE_DEFAULTS: Readonly<ResolvedLoop> = {
   intMax: 100,
 }
 
-function count(name: string, v: unknown, dflt: number, min = 0): number {
-  if (v === undefined) return dflt
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-    throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: `an integer >= ${min}` })
-  }
-  return v
-}
-
-function ms(name: string, v: unknown, dflt: number): number {
-  if (v === undefined) return dflt
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: 'a number of milliseconds >= 0' })
-  }
-  return v
-}
-
 function resolveAdaptive(o: ProfileOptions): { precision: number; maxTimeMs: number } {
-  const precision = o.precision ?? ADAPTIVE_DEFAULTS.precision
-  if (typeof precision !== 'number' || !(precision > 0 && precision < 1)) {
-    throw perfgateError('OPTION_INVALID', { option: 'precision', value: precision, expected: 'a fraction between 0 and 1, e.g. 0.025 for ±2.5%' })
-  }
-  const maxTimeMs = ms('maxTime', o.maxTime, ADAPTIVE_DEFAULTS.maxTimeMs)
-  if (maxTimeMs > ADAPTIVE_DEFAULTS.maxTimeCapMs) {
-    throw perfgateError('OPTION_INVALID', { option: 'maxTime', value: maxTimeMs, expected: `at most ${ADAPTIVE_DEFAULTS.maxTimeCapMs} ms` })
-  }
-  return { precision, maxTimeMs }
+  return { precision: o.precision ?? ADAPTIVE_DEFAULTS.precision, maxTimeMs: o.maxTime ?? ADAPTIVE_DEFAULTS.maxTimeMs }
 }
 
-/** `sessions` and `calibrate`, checked. */
+/** `sessions` and `calibrate` (checked by resolveLoopOptions, which runs first). */
 export function resolveSessionOptions(o: ProfileOptions): { sessions: number; calibrate: boolean } {
-  if (o.calibrate !== undefined && typeof o.calibrate !== 'boolean') {
-    throw perfgateError('OPTION_INVALID', { option: 'calibrate', value: o.calibrate, expected: 'true or false' })
-  }
-  return { sessions: count('sessions', o.sessions, 1, 1), calibrate: o.calibrate ?? false }
+  return { sessions: o.sessions ?? 1, calibrate: o.calibrate ?? false }
 }
 
 /** One session's share of the loop when the runs are spread over `sessions` sessions. */
@@ -134,21 +114,32 @@ export function perSessionLoop(loop: ResolvedLoop, sessions: number): ResolvedLo
   }
 }
 
-export function resolveLoopOptions(o: ProfileOptions): ResolvedLoop {
-  if (o.dims !== undefined) {
-    if (typeof o.dims !== 'object' || o.dims === null) throw perfgateError('OPTION_INVALID', { option: 'dims', value: o.dims, expected: 'an object like { batch: 1 }' })
-    for (const [k, v] of Object.entries(o.dims)) count(`dims.${k}`, v, 0, 0)
+/**
+ * Checks every option (unknown names, types, ranges: see PROFILE_SPEC) and resolves the loop.
+ * `call` names the entry point in messages, e.g. `profile({ runz })`.
+ */
+export function resolveLoopOptions(o: ProfileOptions, call = 'profile'): ResolvedLoop {
+  validateOptions(PROFILE_SPEC, o, call)
+  const maxRuns = o.maxRuns ?? PROFILE_DEFAULTS.maxRuns
+  // a default minimum yields to an explicit cap; a minimum the user asked for and the cap would cut
+  // short would be recorded as done without being done: refuse it
+  const runs = o.runs === 'auto' || o.runs === undefined ? Math.min(PROFILE_DEFAULTS.runs, maxRuns) : o.runs
+  if (runs > maxRuns) {
+    throw perfgateError('OPTION_INVALID', {
+      option: optionName(call, 'runs'),
+      value: runs,
+      expected: `at most maxRuns (${maxRuns}), the cap on measured runs; raise maxRuns too (up to ${MAX_RUN_COUNT}) to measure more`,
+    })
   }
-  if (o.batchSize !== undefined) count('batchSize', o.batchSize, 1, 1)
   return {
-    warmup: count('warmup', o.warmup, PROFILE_DEFAULTS.warmup),
-    warmupTimeMs: ms('warmupTime', o.warmupTime, PROFILE_DEFAULTS.warmupTimeMs),
-    runs: o.runs === 'auto' ? PROFILE_DEFAULTS.runs : count('runs', o.runs, PROFILE_DEFAULTS.runs, 1),
+    warmup: o.warmup ?? PROFILE_DEFAULTS.warmup,
+    warmupTimeMs: o.warmupTime ?? PROFILE_DEFAULTS.warmupTimeMs,
+    runs,
     ...(o.runs === 'auto' ? { adaptive: resolveAdaptive(o) } : {}),
-    minTimeMs: ms('minTime', o.minTime, PROFILE_DEFAULTS.minTimeMs),
-    maxRuns: count('maxRuns', o.maxRuns, PROFILE_DEFAULTS.maxRuns, 1),
-    seed: count('seed', o.seed, PROFILE_DEFAULTS.seed),
-    intMax: count('intMax', o.intMax, PROFILE_DEFAULTS.intMax, 1),
+    minTimeMs: o.minTime ?? PROFILE_DEFAULTS.minTimeMs,
+    maxRuns,
+    seed: o.seed ?? PROFILE_DEFAULTS.seed,
+    intMax: o.intMax ?? PROFILE_DEFAULTS.intMax,
   }
 }
 
@@ -165,6 +156,8 @@ export function recordedOptions(o: ProfileOptions, loop: ResolvedLoop): Record<s
   if (o.feeds) out.feeds = 'user'
   else if (o.seed !== undefined) out.seed = loop.seed
   if (o.batchSize !== undefined) out.batchSize = o.batchSize
+  // the cap that can stop measuring before minTime is met (sampling.stoppedBy says when it did)
+  if (o.maxRuns !== undefined) out.maxRuns = loop.maxRuns
   if (o.session) out.session = JSON.parse(JSON.stringify(o.session)) as unknown
   if (o.sessions !== undefined && o.sessions !== 1) out.sessions = o.sessions
   if (o.calibrate) out.calibrate = true

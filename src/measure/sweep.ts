@@ -9,6 +9,8 @@
  * own throughput.
  */
 import { perfgateError } from '../errors.js'
+import { SWEEP_SPEC } from '../options/experiment-specs.js'
+import { validateOptions } from '../options/validate-options.js'
 import { DEFAULT_FLAT_BELOW, scalingOf } from '../compare/scaling.js'
 import type { ProfileResult, SweepAxisKind, SweepPoint, SweepResult, SweepValue } from '../types/index.js'
 import { BATCH_DIM_NAMES } from './feeds.js'
@@ -119,10 +121,8 @@ export async function sweep(target: string | SweepFunctionFactory, options: Swee
   if (typeof target !== 'string' && typeof target !== 'function') {
     throw perfgateError('OPTION_INVALID', { option: 'profile.sweep(target)', value: typeof target, expected: 'a path to an .onnx file or a function (point) => function to measure' })
   }
+  validateOptions(SWEEP_SPEC, options, 'profile.sweep')
   const { over, pointOptions, workPerRun, flatBelow, ...base } = options ?? ({} as SweepOptions)
-  if (flatBelow !== undefined && !(typeof flatBelow === 'number' && Number.isFinite(flatBelow))) {
-    throw perfgateError('OPTION_INVALID', { option: 'flatBelow', value: flatBelow, expected: 'a number such as 0.2' })
-  }
   const kindOf = (axis: string): SweepAxisKind => (typeof target === 'function' ? 'argument' : axis in SESSION_AXES ? 'session' : 'dim')
   const { axis, kind, values } = parseOver(over, kindOf)
   let firstInputs: string | undefined

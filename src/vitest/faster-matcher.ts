@@ -19,6 +19,8 @@
 import { parseTolerance } from '../compare/tolerance.js'
 import { formatP, median } from '../compare/variant-ratios.js'
 import { errorMessage } from '../errors.js'
+import { FASTER_SPEC } from '../options/vitest-specs.js'
+import { validateOptions } from '../options/validate-options.js'
 import { bootstrapRatioCI, mannWhitneyU } from '../stats/index.js'
 import type { ProfileResult } from '../types/index.js'
 import { isProfileResult } from './matcher.js'
@@ -51,11 +53,10 @@ const ms = (x: number) => `${x.toPrecision(3)} ms`
 export function toBeFasterThan(this: MatcherContext, received: unknown, expected: unknown, options: FasterThanOptions = {}) {
   if (!isProfileResult(received)) throw new TypeError(errorMessage('FASTER_RECEIVED', { which: 'received', received: describe(received) }))
   if (!isProfileResult(expected)) throw new TypeError(errorMessage('FASTER_RECEIVED', { which: 'expected', received: describe(expected) }))
+  validateOptions(FASTER_SPEC, options, 'toBeFasterThan')
   const byText = options.by ?? '0%'
-  if (typeof byText !== 'string') throw new TypeError(`toBeFasterThan({ by }) takes a percentage like '20%', got ${describe(byText)}`)
   const by = parseTolerance(byText, 'toBeFasterThan({ by })').rel
   const confidence = options.confidence ?? 0.95
-  if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) throw new TypeError(`toBeFasterThan({ confidence }) takes a number between 0 and 1, got ${describe(confidence)}`)
   const a = received.samples.latency
   const b = expected.samples.latency
   // bootstrapRatioCI gives statistic(second) / statistic(first): the expected's median over the received's

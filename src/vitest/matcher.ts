@@ -7,10 +7,11 @@ import { inject, TestRunner } from 'vitest'
 import { entryFromGeneration, entryFromProfile, entryFromSamples, entryFromValue } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
-import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import { decideEntry } from '../compare/decide-entry.js'
-import { validateToleranceInput } from '../compare/tolerance.js'
 import { errorMessage } from '../errors.js'
+import { MATCHER_SPEC } from '../options/vitest-specs.js'
+import { matcherMetrics } from '../options/matcher-options.js'
+import { validateOptions } from '../options/validate-options.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
 import { decisionMessage } from '../report/decision-message.js'
@@ -68,6 +69,8 @@ function describe(x: unknown): string {
 }
 
 export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}): { pass: boolean; message: () => string } {
+  // every option is checked before anything is recorded: a bad one must not leave an entry behind
+  validateOptions(MATCHER_SPEC, options, 'toBeWithinBaseline')
   if (isSweepResult(received)) return gateSweep.call(this, received, options, toBeWithinBaseline)
   const config = inject('perfgate') as WorkerConfig | undefined
   if (!config) throw new Error(errorMessage('PLUGIN_MISSING', undefined as never))
@@ -78,7 +81,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
   const benchSamples = isBench ? received.latency.samples : undefined
   if (isBench && (!benchSamples || benchSamples.length === 0)) throw new TypeError(errorMessage('BENCH_SAMPLES_MISSING', undefined as never))
-  validateToleranceInput(options.tolerance, 'toBeWithinBaseline({ tolerance })')
+  const metrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
 
   const test = TestRunner.getCurrentTest()
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
@@ -99,10 +102,10 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
         : entryFromProfile(received as ProfileResult, fullName)
   const record: GateRecord = { file: shown, key, test: fullName, status: 'pass', current, ...(stored ? { baseline: stored } : {}) }
   const meta = test.meta as { perfgate?: GateRecord[] }
-  ;(meta.perfgate ??= []).push(record)
 
   if (read.state === 'invalid') {
     record.status = 'invalid'
+    ;(meta.perfgate ??= []).push(record)
     return { pass: false, message: () => terminalLines(read.message) }
   }
   const testPath = this.testPath
@@ -111,7 +114,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     current,
     update: config.update,
     compare: {
-      metrics: isNumber ? ['value'] : gatedMetricsFor(isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options.metrics, config.metrics),
+      metrics,
       tolerance: options.tolerance,
       configTolerance: config.tolerance,
       alpha: options.alpha ?? config.alpha,
@@ -119,7 +122,9 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     },
     missingTestbed: { policy: config.missingTestbed, otherTestbeds: () => otherTestbedsWithFile(config.root, config.baselineDir, config.testbed, testPath) },
   })
+  // recorded only once decided: a comparison that cannot gate anything throws above and leaves no record
   Object.assign(record, decision.record)
+  ;(meta.perfgate ??= []).push(record)
   if (decision.reason.kind === 'compared' && config.annotations !== false) annotateTest(test, record)
   const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : '')
   return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + growth() }

@@ -1,5 +1,6 @@
 /** The plugin's options, their defaults, and what the plugin hands to workers. */
 import type { ToleranceInput } from '../compare/tolerance.js'
+import { updateModeFromEnv } from '../options/vitest-specs.js'
 import type { Better, MetricId, UpdateMode } from '../types/index.js'
 
 export interface PerfgateOptions {
@@ -94,13 +95,16 @@ export interface WorkerConfig {
 
 /** Options of `expect(x).toBeWithinBaseline(options)`. */
 export interface BaselineMatcherOptions {
-  /** Entry key; default: the test's full name and a counter, like snapshots. */
+  /** Entry key, a non-empty string. @default the test's full name and a counter, like snapshots */
   name?: string
-  /** Tolerance for this assertion (one for all metrics, or per metric); overrides the plugin's. */
+  /** Tolerance for this assertion (one for all metrics, or per metric); overrides the plugin's. @default the plugin's, else '10%' */
   tolerance?: ToleranceInput
-  /** Metrics to gate for a profile or generation result; overrides the plugin's list. */
+  /**
+   * Metrics to gate for a result (not for a single number): a non-empty list of metrics the result's kind
+   * has; overrides the plugin's list. @default the plugin's list, else the kind's default
+   */
   metrics?: MetricId[]
-  /** For a single number: which direction is better. @default 'lower' */
+  /** For a single number only: which direction is better. @default 'lower' */
   better?: Better
   /** Significance level for this assertion. @default the plugin's alpha, 0.01 */
   alpha?: number
@@ -108,13 +112,15 @@ export interface BaselineMatcherOptions {
 
 /**
  * Update policy, resolved once in the main process (the rules of Vitest's snapshots):
- * an explicit option wins; `-u` gives all; then PERFGATE_UPDATE (all, new or none); CI gives none; otherwise new.
+ * an explicit option wins; `-u` gives all; then PERFGATE_UPDATE (all, new or none; any other value is an error);
+ * CI gives none; otherwise new.
  */
 export function resolveUpdateMode(explicit: UpdateMode | undefined, vitestUpdate: boolean, env: NodeJS.ProcessEnv): UpdateMode {
+  // a misspelt PERFGATE_UPDATE is an error even where it would not decide
+  const fromEnv = updateModeFromEnv(env)
   if (explicit) return explicit
   if (vitestUpdate) return 'all'
-  const fromEnv = env.PERFGATE_UPDATE
-  if (fromEnv === 'all' || fromEnv === 'new' || fromEnv === 'none') return fromEnv
+  if (fromEnv) return fromEnv
   const ci = env.CI
   if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') return 'none'
   return 'new'

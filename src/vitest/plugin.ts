@@ -6,9 +6,9 @@
  */
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vitest/config'
-import { validateToleranceInput } from '../compare/tolerance.js'
-import { isMetricId, KNOWN_METRIC_IDS } from '../compare/metrics.js'
 import { perfgateError } from '../errors.js'
+import { PLUGIN_SPEC, updateModeFromEnv } from '../options/vitest-specs.js'
+import { validateOptions } from '../options/validate-options.js'
 import { DEFAULT_BASELINE_DIR } from '../baseline/store.js'
 import { deriveTestbedId, isValidTestbedId } from '../baseline/testbed-id.js'
 import { resolveBaselineRef } from '../baseline/git-baseline.js'
@@ -20,31 +20,6 @@ import { resolveReportSettings } from './report-outputs.js'
 import './augment.js'
 
 const SETUP_FILE = fileURLToPath(new URL(`./setup${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url))
-
-function validateOptions(o: PerfgateOptions): void {
-  validateToleranceInput(o.tolerance, 'perfgate({ tolerance })')
-  for (const m of o.metrics ?? []) {
-    if (!isMetricId(m)) throw perfgateError('METRIC_UNKNOWN', { where: 'perfgate({ metrics })', metric: m, known: KNOWN_METRIC_IDS })
-  }
-  if (o.alpha !== undefined && !(typeof o.alpha === 'number' && o.alpha > 0 && o.alpha < 1)) {
-    throw perfgateError('OPTION_INVALID', { option: 'perfgate({ alpha })', value: o.alpha, expected: 'a number between 0 and 1, e.g. 0.01' })
-  }
-  if (o.missingTestbed !== undefined && !['fail', 'warn'].includes(o.missingTestbed)) {
-    throw perfgateError('OPTION_INVALID', { option: 'perfgate({ missingTestbed })', value: o.missingTestbed, expected: "'fail' or 'warn'" })
-  }
-  if (o.testbed !== undefined && !isValidTestbedId(o.testbed)) {
-    throw perfgateError('OPTION_INVALID', { option: 'perfgate({ testbed })', value: o.testbed, expected: 'a folder name of letters, digits, ".", "_" or "-"' })
-  }
-  if (o.update !== undefined && !['all', 'new', 'none'].includes(o.update)) {
-    throw perfgateError('OPTION_INVALID', { option: 'perfgate({ update })', value: o.update, expected: "'all', 'new' or 'none'" })
-  }
-  for (const key of ['markdown', 'html', 'json', 'csv', 'history', 'baseRef'] as const) {
-    const v = o[key]
-    if (v !== undefined && (typeof v !== 'string' || v === '')) {
-      throw perfgateError('OPTION_INVALID', { option: `perfgate({ ${key} })`, value: v, expected: key === 'baseRef' ? 'a git ref, e.g. origin/main' : 'a file path' })
-    }
-  }
-}
 
 /** PERFGATE_TESTBED, else the option, else derived from this machine. */
 function resolveTestbed(option: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -59,7 +34,9 @@ function resolveTestbed(option: string | undefined, env: NodeJS.ProcessEnv): str
 }
 
 export function perfgate(options: PerfgateOptions = {}): Plugin {
-  validateOptions(options)
+  // one spec for every option: unknown names, types and ranges fail here, before any test runs
+  validateOptions(PLUGIN_SPEC, options, 'perfgate')
+  updateModeFromEnv(process.env)
   const reporterAdded = new WeakSet<object>()
   return {
     name: 'perfgate',

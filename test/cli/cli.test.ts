@@ -120,11 +120,11 @@ describe('perfgate profile', () => {
 
 describe('wrong usage exits 2 with the usage on stderr', () => {
   it.each([
-    ['--runs x', ['profile', '--runs', 'x'], "--runs expects an integer >= 1, got 'x'"],
-    ['--runs 0', ['profile', '--runs', '0'], '--runs expects an integer >= 1'],
-    ['--warmup 1.5', ['profile', '--warmup', '1.5'], '--warmup expects an integer >= 0'],
+    ['--runs x', ['profile', '--runs', 'x'], "--runs expects an integer from 1 to 1000000, got 'x'"],
+    ['--runs 0', ['profile', '--runs', '0'], '--runs expects an integer from 1 to 1000000'],
+    ['--warmup 1.5', ['profile', '--warmup', '1.5'], '--warmup expects an integer from 0 to 1000000'],
     ['--threads 0', ['profile', '--threads', '0'], '--threads expects an integer >= 1'],
-    ['--sessions 0', ['profile', '--sessions', '0'], '--sessions expects an integer >= 1'],
+    ['--sessions 0', ['profile', '--sessions', '0'], '--sessions expects an integer from 1 to 1000'],
     ['an unknown flag', ['profile', '--fast'], '--fast'],
     ['a flag without its value', ['profile', '--runs'], '--runs'],
     ['--dims nonsense', ['profile', '--dims', 'nonsense'], "--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got 'nonsense'"],

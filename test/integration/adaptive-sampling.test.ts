@@ -38,7 +38,7 @@ describe("profile(model, { runs: 'auto' })", () => {
   })
 
   it('refuses a budget above 60 s and a precision outside (0, 1), naming the option', async () => {
-    await expect(profile(CLASSIFIER, { dims, runs: 'auto', maxTime: 61_000 })).rejects.toThrow(/Invalid option maxTime/)
+    await expect(profile(CLASSIFIER, { dims, runs: 'auto', maxTime: 61_000 })).rejects.toThrow(/Invalid option profile\(\{ maxTime \}\)/)
     await expect(profile(CLASSIFIER, { dims, runs: 'auto', precision: 2 })).rejects.toThrow(PerfgateError)
   })
 })

@@ -327,7 +327,7 @@ describe('profile.generate errors say what is wrong and how to fix it', () => {
   })
 
   it('maxNewTokens 0 and other invalid options', async () => {
-    await expectCode(profile.generate(TINY_GPT, { prompts: ['x'], maxNewTokens: 0 }), 'OPTION_INVALID', 'Invalid option maxNewTokens: got 0, expected an integer >= 1')
+    await expectCode(profile.generate(TINY_GPT, { prompts: ['x'], maxNewTokens: 0 }), 'OPTION_INVALID', 'Invalid option profile.generate({ maxNewTokens }): got 0, expected an integer from 1 to 1000000')
     await expectCode(profile.generate(TINY_GPT, { prompts: ['x'], runs: 0 }), 'OPTION_INVALID', 'runs')
     await expectCode(profile.generate(TINY_GPT, { prompts: ['x'], batchSize: 1.5 }), 'OPTION_INVALID', 'batchSize')
   })

@@ -299,7 +299,7 @@ describe('profile(model): errors', () => {
   ] as const)('invalid option %s is OPTION_INVALID naming it (%j)', async (name, bad) => {
     // checked before the model file is even looked at
     const err = await rejection(profile('models/nope/missing.onnx', { ...QUICK, ...(bad as ProfileOptions) }), 'OPTION_INVALID')
-    expect(err.message).toContain(`Invalid option ${name}:`)
+    expect(err.message).toContain(`Invalid option profile({ ${name} }):`)
     expect(release).not.toHaveBeenCalled()
   })
 

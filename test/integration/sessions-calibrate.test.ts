@@ -80,7 +80,7 @@ describe('profile.generate(model, { calibrate: true })', () => {
 
   it('refuses a calibrate that is not a boolean, naming the option', async () => {
     await expect(profile.generate('bench/models/tiny-gpt', { prompts: ['Hi'], calibrate: 1 as unknown as boolean })).rejects.toThrow(
-      "Invalid option calibrate: got 1, expected true or false.",
+      "Invalid option profile.generate({ calibrate }): got 1, expected true or false.",
     )
   })
 })

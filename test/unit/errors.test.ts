@@ -34,7 +34,7 @@ describe('errorMessage', () => {
     const circular: Record<string, unknown> = {}
     circular.self = circular
     expect(errorMessage('OPTION_INVALID', { option: 'x', value: circular, expected: 'y' })).toBe('Invalid option x: got [object Object], expected y.')
-    expect(errorMessage('OPTION_INVALID', { option: 'x', value: 2n, expected: 'y' })).toBe('Invalid option x: got 2, expected y.')
+    expect(errorMessage('OPTION_INVALID', { option: 'x', value: 2n, expected: 'y' })).toBe('Invalid option x: got 2n, expected y.')
   })
 })
 

@@ -74,8 +74,8 @@ describe('toBeFasterThan', () => {
   it('refuses what is not a profile result, and bad options', () => {
     expect(() => toBeFasterThan.call(ctx, 3, heavy)).toThrow(TypeError)
     expect(() => toBeFasterThan.call(ctx, light, { latency: {} })).toThrow('the expected value is an object with keys latency')
-    expect(() => toBeFasterThan.call(ctx, light, heavy, { by: 20 as never })).toThrow("takes a percentage like '20%'")
-    expect(() => toBeFasterThan.call(ctx, light, heavy, { by: 'fast' as never })).toThrow('Invalid tolerance toBeFasterThan({ by })')
+    expect(() => toBeFasterThan.call(ctx, light, heavy, { by: 20 as never })).toThrow("toBeFasterThan({ by }): got 20, expected a percentage like '20%'")
+    expect(() => toBeFasterThan.call(ctx, light, heavy, { by: 'fast' as never })).toThrow("toBeFasterThan({ by }): got 'fast'")
     expect(() => toBeFasterThan.call(ctx, light, heavy, { confidence: 2 })).toThrow('between 0 and 1')
   })
 })

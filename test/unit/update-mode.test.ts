@@ -11,12 +11,19 @@ describe('resolveUpdateMode: the update policy, resolved once like snapshots', (
     expect(resolveUpdateMode('all', false, { CI: 'true' })).toBe('all')
   })
 
-  it('reads PERFGATE_UPDATE (all, new or none), ignoring other values', () => {
+  it('reads PERFGATE_UPDATE (all, new or none); empty means unset', () => {
     expect(resolveUpdateMode(undefined, false, { PERFGATE_UPDATE: 'all' })).toBe('all')
     expect(resolveUpdateMode(undefined, false, { PERFGATE_UPDATE: 'new', CI: 'true' })).toBe('new')
     expect(resolveUpdateMode(undefined, false, { PERFGATE_UPDATE: 'none' })).toBe('none')
     expect(resolveUpdateMode(undefined, true, { PERFGATE_UPDATE: 'none' })).toBe('all') // -u wins
-    expect(resolveUpdateMode(undefined, false, { PERFGATE_UPDATE: 'yes' })).toBe('new')
+    expect(resolveUpdateMode(undefined, false, { PERFGATE_UPDATE: '' })).toBe('new')
+  })
+
+  it('refuses any other PERFGATE_UPDATE, with a suggestion, even where -u or the option decides', () => {
+    const message = "Invalid option PERFGATE_UPDATE: got 'al', expected 'all', 'new' or 'none' (did you mean 'all'?); unset it for the default."
+    expect(() => resolveUpdateMode(undefined, false, { PERFGATE_UPDATE: 'al' })).toThrow(message)
+    expect(() => resolveUpdateMode(undefined, true, { PERFGATE_UPDATE: 'al' })).toThrow(message)
+    expect(() => resolveUpdateMode('new', false, { PERFGATE_UPDATE: 'yes' })).toThrow("got 'yes'")
   })
 
   it('rewrites everything with vitest -u, also in CI', () => {
