@@ -26,6 +26,8 @@ import { perfgateError, PerfgateError } from '../errors.js'
 import type { LoadResult, LoadSlo } from '../types/index.js'
 import { existsSync, statSync } from 'node:fs'
 import { assertGpuProvidersAvailable } from './gpu.js'
+import { checkLoadConcurrency } from './load-capacity.js'
+import { checkTokenIds } from './token-id-check.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { epochNow, runRequestLoop, type LoopOutcome, type LoopPlan, type RequestExtra } from './load-loop.js'
 import type { LoadJob, TensorData } from './load-runners.js'
@@ -88,8 +90,10 @@ function generationJob(target: unknown, generate: LoadGenerateOptions, session: 
   const prompts = loadPrompts(generate.prompts)
   const source = absoluteSource(target as LanguageModelSource)
   const files = resolveLanguageModel(source)
+  const promptIds = prompts.map((prompt) => files.tokenizer.encode(prompt).ids)
+  checkTokenIds(prompts, (i) => promptIds[i]!, files.vocabSize, files.tokenizerPath)
   prompts.forEach((prompt, index) => {
-    const n = files.tokenizer.encode(prompt).ids.length
+    const n = promptIds[index]!.length
     if (n === 0) throw perfgateError('PROMPT_WITHOUT_TOKENS', { index, prompt })
     const limit = files.maxPositions
     if (limit && n + o.maxNewTokens > limit.value) throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
@@ -272,6 +276,10 @@ export async function loadTest(target: string | (() => unknown) | LanguageModelS
   }
 
   const label = typeof target === 'string' ? target : typeof target === 'function' ? `function${target.name ? ` ${target.name}` : ''}` : target.model
+  if (job) {
+    const most = Math.max(...levels)
+    checkLoadConcurrency(`concurrency[${levels.indexOf(most)}]`, most, statSync(job.kind === 'model' ? job.model : resolveLanguageModel(job.source).modelPath).size)
+  }
   const release = await acquireMeasureLock(progress)
   const windowStart = Date.now()
   let driver: (Driver & { loadMs?: number[] }) | undefined

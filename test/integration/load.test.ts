@@ -155,4 +155,13 @@ describe('profile.load on a function, in this thread', () => {
     expect(await code(profile.load('no/such.onnx'))).toBe('MODEL_NOT_FOUND')
     expect(await code(profile.load(() => 1, { dims: { a: 1 } }))).toBe('OPTION_INVALID')
   })
+
+  it('refuses more workers than the machine can hold before starting any', async () => {
+    let progress = 0
+    const err = (await profile.load(CLASSIFIER, { concurrency: [1, 100_000], onProgress: () => progress++ }).catch((e: unknown) => e)) as PerfgateError
+    expect(err.code).toBe('LOAD_CONCURRENCY_TOO_HIGH')
+    expect(err.message).toContain('concurrency[1] asks for 100000 worker threads')
+    expect(err.message).toMatch(/Use at most \d+ workers/)
+    expect(progress).toBe(0)
+  })
 })
