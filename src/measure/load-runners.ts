@@ -11,6 +11,8 @@ import { generateFeeds } from './feeds.js'
 import { generateBatch } from './generation-loop.js'
 import { resolveLanguageModel, type LanguageModelSource } from './language-model-files.js'
 import type { RequestExtra } from './load-loop.js'
+import { perfgateError } from '../errors.js'
+import { describeFed } from './run-failure.js'
 import { quietSessionOptions } from './session-log-level.js'
 import { checkTokenIds, vocabularyFromLogits } from './token-id-check.js'
 import { requestFigures } from './token-timings.js'
@@ -61,10 +63,18 @@ export async function createRunner(job: LoadJob): Promise<RequestRunner> {
       const feeds = job.feeds
         ? Object.fromEntries(Object.entries(job.feeds).map(([k, t]) => [k, new ort.Tensor(t.type, t.data as never, t.dims)]))
         : generateFeeds(session.inputMetadata, { dims: job.dims, seed: job.seed, intMax: job.intMax, model: job.model }).feeds
+      const fed = describeFed(
+        Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: t.dims }])),
+        job.feeds ? undefined : job.dims,
+      )
       return {
         loadMs,
         request: async () => {
-          await session.run(feeds)
+          try {
+            await session.run(feeds)
+          } catch (err) {
+            throw perfgateError('MODEL_RUN_FAILED', { model: job.model, detail: (err as Error).message.trim(), ...fed }, err)
+          }
         },
         close: () => session.release(),
       }

@@ -94,6 +94,7 @@ describe('profile.load on the classifier, in worker threads', () => {
     expect(l.errorRate).toBe(1)
     expect(l.latency).toBeNull()
     expect(l.errorMessages[0]).toMatch(/type|int32|float/i)
+    expect(l.errorMessages[0]).toContain('pixel_values int32[1, 3, 8, 8] (from dims none (your own feeds))') // what was fed
     expect(r.sustainable).toBeNull()
     expect(r.goodput).toBe(0)
   })
