@@ -70,7 +70,8 @@ describe('measure: API', () => {
     { name: 'a feed that is not a tensor', run: () => profile(CLASSIFIER, { ...QUICK, feeds: { pixel_values: [1, 2, 3] as never } }), code: 'FEED_NOT_TENSOR', words: ['feeds.pixel_values', 'an array', 'Tensor'] },
     { name: 'a 0-byte model file', run: () => profile(EMPTY_MODEL, QUICK), code: 'MODEL_NOT_ONNX', words: [EMPTY_MODEL, 'not an ONNX model', '0 bytes'] },
     { name: 'an input of type string', run: () => profile(STRING_MODEL, { ...QUICK, dims: { n: 2 } }), code: 'INPUT_UNSUPPORTED', words: ["'x'", 'string', '`feeds`'] },
-    { name: 'options that are null', run: () => profile(CLASSIFIER, null as never), code: 'OPTION_INVALID', words: ['profile(model, options)', 'an object'] },
+    { name: 'options that are null', run: () => profile(CLASSIFIER, null as never), code: 'OPTION_INVALID', words: ['profile(target, options)', 'an object'] },
+    { name: 'a function profile with null options', run: () => profile(async () => undefined, null as never), code: 'OPTION_INVALID', words: ['profile(target, options)', 'got null'] },
     {
       name: 'a run that fails on the shapes fed',
       run: () => profile(DECODER, { ...QUICK, dims: { sequence_length: 1, past_sequence_length: 15, total_sequence_length: 5 } }),

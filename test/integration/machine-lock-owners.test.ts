@@ -68,6 +68,16 @@ describe('a lock path perfgate cannot use', () => {
     expect(err.message).toContain(join(dir, 'nonexistent', 'dir'))
     expect(existsSync(join(dir, 'nonexistent'))).toBe(false)
   })
+
+  it('a path under a file is LOCK_UNUSABLE naming it', async () => {
+    const file = join(dir, 'plain-file')
+    writeFileSync(file, '')
+    process.env.PERFGATE_LOCK_FILE = join(file, 'x')
+    const err = await failure(acquireMeasureLock())
+    expect(err.code).toBe('LOCK_UNUSABLE')
+    expect(err.message).toContain(join(file, 'x'))
+    expect(err.message).toContain('ENOTDIR')
+  })
 })
 
 describe('locks whose owner is gone are taken over', () => {

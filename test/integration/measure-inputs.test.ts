@@ -138,9 +138,12 @@ describe('the model file and its input types', () => {
     expect(err.message).toContain('has type bfloat16, which onnxruntime-node cannot exchange')
   })
 
-  it('options that are not an object are OPTION_INVALID', async () => {
+  it('options that are not an object are OPTION_INVALID, for a model and for a function', async () => {
     const err = await rejection(profile(CLASSIFIER, null as never), 'OPTION_INVALID')
-    expect(err.message).toContain('profile(model, options)')
+    expect(err.message).toContain('profile(target, options)')
+    expect(err.message).toContain('an object')
+    await rejection(profile(async () => undefined, null as never), 'OPTION_INVALID')
+    await rejection(profile(CLASSIFIER, 'fast' as never), 'OPTION_INVALID')
   })
 })
 
