@@ -83,7 +83,7 @@ function absoluteSource(source: LanguageModelSource): LanguageModelSource {
 }
 
 /** The job of a generation load test, checked here (files, prompts, lengths) before any worker starts. */
-function generationJob(target: unknown, generate: LoadGenerateOptions, session: ort.InferenceSession.SessionOptions): LoadJob {
+function generationJob(target: unknown, generate: LoadGenerateOptions, session: ort.InferenceSession.SessionOptions): { job: LoadJob; modelPath: string } {
   const isSource = typeof target === 'string' || (typeof target === 'object' && target !== null && 'model' in target && 'tokenizer' in target)
   if (!isSource) throw perfgateError('OPTION_INVALID', { option: 'profile.load(target) with generate', value: typeof target, expected: 'a language model folder or { model, tokenizer }' })
   const o = resolveGenerateOptions(generate)
@@ -98,7 +98,7 @@ function generationJob(target: unknown, generate: LoadGenerateOptions, session: 
     const limit = files.maxPositions
     if (limit && n + o.maxNewTokens > limit.value) throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
   })
-  return { kind: 'generation', source, prompts, maxNewTokens: o.maxNewTokens, ignoreEos: o.ignoreEos, session }
+  return { job: { kind: 'generation', source, prompts, maxNewTokens: o.maxNewTokens, ignoreEos: o.ignoreEos, session }, modelPath: files.modelPath }
 }
 
 export const LOAD_DEFAULTS = { concurrency: [1, 2, 4], durationMs: 2000, maxRequests: 100_000, warmup: 5, stopGraceMs: 5000 } as const
@@ -264,21 +264,24 @@ export async function loadTest(target: string | (() => unknown) | LanguageModelS
   if (typeof target !== 'function') assertGpuProvidersAvailable(session.executionProviders)
   const progress = options.onProgress
   let job: LoadJob | undefined
+  let modelPath: string | undefined
   if (options.generate !== undefined) {
     if (typeof target === 'function') throw perfgateError('OPTION_INVALID', { option: 'generate', value: 'given', expected: 'a language model target, not a function' })
-    job = generationJob(target, options.generate, session)
+    ;({ job, modelPath } = generationJob(target, options.generate, session))
   } else if (typeof target === 'string') {
     const abs = resolve(target)
     if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('MODEL_NOT_FOUND', { path: target })
+    modelPath = abs
     job = { kind: 'model', model: abs, session, dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax, ...(options.feeds ? { feeds: tensorData(options.feeds) } : {}) }
   } else if (options.feeds || options.dims) {
     throw perfgateError('OPTION_INVALID', { option: options.feeds ? 'feeds' : 'dims', value: 'given', expected: 'no feeds or dims for a function: it builds its own inputs' })
   }
 
   const label = typeof target === 'string' ? target : typeof target === 'function' ? `function${target.name ? ` ${target.name}` : ''}` : target.model
-  if (job) {
+  // every worker holds its own session: refuse what cannot fit before starting any
+  if (modelPath !== undefined) {
     const most = Math.max(...levels)
-    checkLoadConcurrency(`concurrency[${levels.indexOf(most)}]`, most, statSync(job.kind === 'model' ? job.model : resolveLanguageModel(job.source).modelPath).size)
+    checkLoadConcurrency(`concurrency[${levels.indexOf(most)}]`, most, statSync(modelPath).size)
   }
   const release = await acquireMeasureLock(progress)
   const windowStart = Date.now()
