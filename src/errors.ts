@@ -125,7 +125,7 @@ const messages = {
     `Invalid dimension dims.${p.dim}: got ${formatValue(p.value)}. A dimension is a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0), e.g. dims: { ${p.dim}: 1 } (CLI: --dims ${p.dim}=1).`,
   INPUTS_TOO_LARGE: (p: { input: string; shape: string; type: string; bytes: number; totalBytes: number; limitBytes: number; dims: string }) =>
     `The generated inputs would take ${formatBytes(p.totalBytes)}, beyond the ${formatBytes(p.limitBytes)} perfgate allows on this machine ` +
-    `(a quarter of its memory, at most half of what is free now). The largest is '${p.input}' ${p.type}[${p.shape}] at ${formatBytes(p.bytes)}, from dims ${p.dims}. ` +
+    `(an eighth of its memory, at most a quarter of what is free now). The largest is '${p.input}' ${p.type}[${p.shape}] at ${formatBytes(p.bytes)}, from dims ${p.dims}. ` +
     `Use smaller \`dims\`, or pass your own tensors with \`feeds\`.`,
   FEED_UNKNOWN: (p: { names: readonly string[]; inputs: readonly string[] }) =>
     `The \`feeds\` option names ${p.names.map((n) => `'${n}'`).join(', ')}, which the model has no input for. ` +

@@ -57,9 +57,9 @@ describe('input memory', () => {
     expect(inputBytes({ name: 'ids', type: 'int64', dims: [2, 16] })).toBe(256)
     expect(inputBytes({ name: 'm', type: 'bool', dims: [2, 16] })).toBe(32)
   })
-  it('is limited to a quarter of the machine and half of its free memory', () => {
-    expect(inputMemoryLimit(16e9, 12e9)).toBe(4e9)
-    expect(inputMemoryLimit(16e9, 2e9)).toBe(1e9)
+  it('is limited to an eighth of the machine and a quarter of its free memory', () => {
+    expect(inputMemoryLimit(16e9, 12e9)).toBe(2e9)
+    expect(inputMemoryLimit(16e9, 4e9)).toBe(1e9)
   })
   it('refuses inputs beyond the limit and accepts them up to it', () => {
     const inputs = [{ name: 'x', type: 'float32', dims: [1, 3, 100, 100] }]
