@@ -79,6 +79,18 @@ describe('token ids beyond the model’s vocabulary', () => {
     expect(err.code).toBe('TOKEN_ID_OUT_OF_VOCAB')
   })
 
+  it('a generation step that fails names the tensors it was fed', async () => {
+    // 8 learned positions and no config.json to say so: the prefill of a longer prompt fails inside onnxruntime
+    const dir = join(tmp, 'short-positions')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'model.onnx'), buildDecoder({ vocabSize: 512, layers: 1, hidden: 32, heads: 2, ffn: 64, maxPositions: 8 }))
+    copyFileSync(join(TINY_GPT, 'tokenizer.json'), join(dir, 'tokenizer.json'))
+    const err = await rejection(profile.generate(dir, { prompts: ['a b c d e f g h i j k l m n o p'], maxNewTokens: 2, runs: 1, warmup: 0 }))
+    expect(err.code).toBe('RUN_FAILED')
+    expect(err.message).toContain('(prefill)')
+    expect(err.message).toMatch(/perfgate fed it: input_ids int64\[1, \d+\]/)
+  })
+
   it('ids within the vocabulary generate as before', async () => {
     const dir = folder('fits', { vocab_size: SMALL_VOCAB })
     const r = await profile.generate(dir, { prompts: ['a b'], maxNewTokens: 2, runs: 1, warmup: 0 })
