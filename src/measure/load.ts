@@ -24,9 +24,10 @@ import type ort from 'onnxruntime-node'
 import { levelFigures, sustainableLevel, type LevelSamples } from '../compare/slo.js'
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { LoadResult, LoadSlo } from '../types/index.js'
-import { existsSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { assertGpuProvidersAvailable } from './gpu.js'
 import { checkLoadConcurrency } from './load-capacity.js'
+import { notOnnxReason } from './onnx-file-check.js'
 import { checkTokenIds } from './token-id-check.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { epochNow, runRequestLoop, type LoopOutcome, type LoopPlan, type RequestExtra } from './load-loop.js'
@@ -99,6 +100,17 @@ function generationJob(target: unknown, generate: LoadGenerateOptions, session: 
     if (limit && n + o.maxNewTokens > limit.value) throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
   })
   return { job: { kind: 'generation', source, prompts, maxNewTokens: o.maxNewTokens, ignoreEos: o.ignoreEos, session }, modelPath: files.modelPath }
+}
+
+/** The first bytes of a file, enough to tell an ONNX model from something else without reading it all. */
+function fileHead(path: string, bytes = 16): Uint8Array {
+  const fd = openSync(path, 'r')
+  try {
+    const head = new Uint8Array(bytes)
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0))
+  } finally {
+    closeSync(fd)
+  }
 }
 
 export const LOAD_DEFAULTS = { concurrency: [1, 2, 4], durationMs: 2000, maxRequests: 100_000, warmup: 5, stopGraceMs: 5000 } as const
@@ -278,8 +290,10 @@ export async function loadTest(target: string | (() => unknown) | LanguageModelS
   }
 
   const label = typeof target === 'string' ? target : typeof target === 'function' ? `function${target.name ? ` ${target.name}` : ''}` : target.model
-  // every worker holds its own session: refuse what cannot fit before starting any
+  // every worker holds its own session: refuse what cannot fit, or cannot load, before starting any
   if (modelPath !== undefined) {
+    const notOnnx = notOnnxReason(fileHead(modelPath))
+    if (notOnnx) throw perfgateError('MODEL_NOT_ONNX', { path: typeof target === 'string' ? target : modelPath, detail: notOnnx })
     const most = Math.max(...levels)
     checkLoadConcurrency(`concurrency[${levels.indexOf(most)}]`, most, statSync(modelPath).size)
   }

@@ -18,6 +18,7 @@ import { resolveLanguageModel, type LanguageModelSource } from './language-model
 import { acquireMeasureLock } from './machine-lock.js'
 import { PeakMemory, rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
+import { notOnnxReason } from './onnx-file-check.js'
 import { ONNXRUNTIME_VERSION } from './profile-model.js'
 import { ReferenceWorkload } from './reference-workload.js'
 import { generationFigures } from './summarize-generation.js'
@@ -60,6 +61,8 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
   } catch (err) {
     throw perfgateError('MODEL_LOAD_FAILED', { path: label, detail: (err as Error).message }, err)
   }
+  const notOnnx = notOnnxReason(bytes)
+  if (notOnnx) throw perfgateError('MODEL_NOT_ONNX', { path: shownPath(files.modelPath), detail: notOnnx })
   const identity = modelIdentity(files.modelPath, bytes)
   const sessionOptions = options.session ?? {}
   const batches: number[][] = []

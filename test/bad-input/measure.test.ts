@@ -44,6 +44,12 @@ mkdirSync(SMALL_VOCAB_DIR)
 writeFileSync(join(SMALL_VOCAB_DIR, 'model.onnx'), buildDecoder({ vocabSize: 300, layers: 1, hidden: 32, heads: 2, ffn: 64, maxPositions: 64 }))
 copyFileSync(join(TINY_GPT, 'tokenizer.json'), join(SMALL_VOCAB_DIR, 'tokenizer.json'))
 
+/** A language model folder whose decoder file is empty. */
+const EMPTY_DECODER_DIR = join(tmp, 'empty-decoder')
+mkdirSync(EMPTY_DECODER_DIR)
+writeFileSync(join(EMPTY_DECODER_DIR, 'model.onnx'), '')
+copyFileSync(join(TINY_GPT, 'tokenizer.json'), join(EMPTY_DECODER_DIR, 'tokenizer.json'))
+
 /** Runs `fn` with the lock file at `path`. */
 async function withLockFile(path: string, fn: () => Promise<unknown>): Promise<unknown> {
   const saved = process.env.PERFGATE_LOCK_FILE
@@ -80,6 +86,8 @@ describe('measure: API', () => {
     },
     { name: 'a prompts path that is a directory', run: () => profile.generate(TINY_GPT, { prompts: PROMPTS_DIR }), code: 'PROMPTS_UNREADABLE', words: [PROMPTS_DIR, 'is a directory'] },
     { name: 'token ids beyond the vocabulary', run: () => profile.generate(SMALL_VOCAB_DIR, { prompts: ['The quick brown fox jumps over the lazy dog.'], maxNewTokens: 2, runs: 1, warmup: 0 }), code: 'TOKEN_ID_OUT_OF_VOCAB', words: ['Prompt 0', 'has 300 entries', 'tokenizer.json'] },
+    { name: 'profile.generate with an empty decoder file', run: () => profile.generate(EMPTY_DECODER_DIR, { prompts: ['Hello'] }), code: 'MODEL_NOT_ONNX', words: ['model.onnx', 'empty (0 bytes)'] },
+    { name: 'profile.load of an empty model file', run: () => profile.load(EMPTY_MODEL, { concurrency: [1] }), code: 'MODEL_NOT_ONNX', words: [EMPTY_MODEL, 'not an ONNX model'] },
     { name: 'load concurrency beyond the memory', run: () => profile.load(CLASSIFIER, { concurrency: [100_000] }), code: 'LOAD_CONCURRENCY_TOO_HIGH', words: ['concurrency[0]', '100000 worker threads', 'Use at most'] },
     { name: 'a lock path that is a directory', run: () => withLockFile(LOCK_DIR, () => profile(async () => undefined, QUICK)), code: 'LOCK_PATH_IS_DIRECTORY', words: [LOCK_DIR, 'PERFGATE_LOCK_FILE'] },
     { name: 'a lock path whose folder is missing', run: () => withLockFile(join(tmp, 'nonexistent', 'dir', 'x'), () => profile(async () => undefined, QUICK)), code: 'LOCK_FOLDER_MISSING', words: [join(tmp, 'nonexistent', 'dir'), 'never creates folders'] },

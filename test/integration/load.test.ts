@@ -99,9 +99,20 @@ describe('profile.load on the classifier, in worker threads', () => {
     expect(r.goodput).toBe(0)
   })
 
+  it('a file that is not ONNX fails before any worker starts', async () => {
+    const bad = join(tmp, 'not-onnx.onnx')
+    writeFileSync(bad, 'not a model')
+    let progress = 0
+    const err = (await profile.load(bad, { concurrency: [1], durationMs: 100, onProgress: () => progress++ }).catch((e: unknown) => e)) as PerfgateError
+    expect(err.code).toBe('MODEL_NOT_ONNX')
+    expect(err.message).toContain('not-onnx.onnx')
+    expect(progress).toBe(0)
+  })
+
   it('a model the workers cannot load fails clearly, and no worker is left running', async () => {
     const bad = join(tmp, 'bad.onnx')
-    writeFileSync(bad, 'not a model')
+    // starts like a ModelProto (ir_version), then breaks off: only onnxruntime can tell
+    writeFileSync(bad, Buffer.from([0x08, 0x08, 0x12, 0x40, 0x41]))
     let during = 0
     const err = (await profile
       .load(bad, { concurrency: [1, 2], durationMs: 100, onProgress: () => (during = Math.max(during, threads())) })
