@@ -133,6 +133,44 @@ const messages = {
   GPU_UNAVAILABLE: (p: { provider: string; missing: readonly string[]; fix: string }) =>
     `The ${p.provider} execution provider was requested, but ${p.missing.join('; and ')}. ` +
     `perfgate does not fall back to the CPU silently, since the figures would describe the wrong device. ${p.fix}`,
+  DIM_UNKNOWN: (p: { model: string; names: readonly string[]; known: readonly string[]; suggestion?: string }) =>
+    `Unknown dimension${p.names.length === 1 ? '' : 's'} ${p.names.map((n) => `'${n}'`).join(', ')} in \`dims\` for ${p.model}: ` +
+    `no input of the model has ${p.names.length === 1 ? 'it' : 'them'}, so ${p.names.length === 1 ? 'it' : 'they'} would change nothing. ` +
+    (p.suggestion ? `Did you mean '${p.suggestion}'? ` : '') +
+    `The model's symbolic dimensions: ${p.known.join(', ') || 'none (every input has a fixed shape)'}. Remove the name or use one of these (CLI: --dims name=value).`,
+  DIM_INVALID: (p: { dim: string; value: unknown }) =>
+    `Invalid dimension dims.${p.dim}: got ${formatValue(p.value)}. A dimension is a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0), e.g. dims: { ${p.dim}: 1 } (CLI: --dims ${p.dim}=1).`,
+  INPUTS_TOO_LARGE: (p: { input: string; shape: string; type: string; bytes: number; totalBytes: number; limitBytes: number; dims: string }) =>
+    `The generated inputs would take ${formatBytes(p.totalBytes)}, beyond the ${formatBytes(p.limitBytes)} perfgate allows on this machine ` +
+    `(an eighth of its memory, at most a quarter of what is free now). The largest is '${p.input}' ${p.type}[${p.shape}] at ${formatBytes(p.bytes)}, from dims ${p.dims}. ` +
+    `Use smaller \`dims\`, or pass your own tensors with \`feeds\`.`,
+  FEED_UNKNOWN: (p: { names: readonly string[]; inputs: readonly string[] }) =>
+    `The \`feeds\` option names ${p.names.map((n) => `'${n}'`).join(', ')}, which the model has no input for. ` +
+    `The model's inputs: ${p.inputs.join(', ') || 'none'}. Rename or remove ${p.names.length === 1 ? 'that feed' : 'those feeds'}.`,
+  FEED_NOT_TENSOR: (p: { feed: string; received: string }) =>
+    `feeds.${p.feed} is ${p.received}, not an onnxruntime Tensor. Pass one built with onnxruntime-node, e.g. new Tensor('float32', data, [1, 3, 224, 224]).`,
+  MODEL_NOT_ONNX: (p: { path: string; detail: string }) =>
+    `${p.path} is not an ONNX model: ${p.detail}. Pass the path of an .onnx file exported by your framework (torch.onnx.export, optimum-cli export onnx, tf2onnx, ...).`,
+  MODEL_RUN_FAILED: (p: { model: string; detail: string; fed: string; dims: string }) =>
+    `session.run on ${p.model} failed with the inputs perfgate fed it: ${p.fed} (from dims ${p.dims}). onnxruntime said: ${p.detail}. ` +
+    `Check that these shapes suit the model (some need sizes that are multiples of 32, or a minimum size): change \`dims\`, or pass your own tensors with \`feeds\`.`,
+  TOKEN_ID_OUT_OF_VOCAB: (p: { index: number; prompt: string; tokenId: number; vocabSize: number; source: string; tokenizer: string }) =>
+    `Prompt ${p.index} (${formatValue(p.prompt)}) tokenizes to the id ${p.tokenId}, but the model's vocabulary has ${p.vocabSize} entries (ids 0 to ${p.vocabSize - 1}; ${p.source}). ` +
+    `The tokenizer ${p.tokenizer} does not belong to this model: use the tokenizer.json exported with it.`,
+  LOCK_PATH_IS_DIRECTORY: (p: { path: string }) =>
+    `The measurement lock path ${p.path} is a directory. perfgate needs a file path there: set PERFGATE_LOCK_FILE to a file in an existing folder (e.g. ${p.path}/perfgate-measure.lock), or unset it to use the OS temp folder.`,
+  LOCK_FOLDER_MISSING: (p: { path: string; folder: string }) =>
+    `Cannot create the measurement lock ${p.path}: its folder ${p.folder} does not exist (perfgate never creates folders for it). ` +
+    `Create the folder, or set PERFGATE_LOCK_FILE to a file in an existing folder, or unset it to use the OS temp folder.`,
+  LOCK_UNUSABLE: (p: { path: string; detail: string }) =>
+    `Cannot create the measurement lock ${p.path}: ${p.detail}. Set PERFGATE_LOCK_FILE to a file in a folder you can write, or unset it to use the OS temp folder.`,
+  LOCK_WAIT_TIMEOUT: (p: { path: string; holder: string; waitedMs: number }) =>
+    `Waited ${Math.round(p.waitedMs / 1000)} s for the measurement lock ${p.path}, held all that time by ${p.holder}. ` +
+    `If that process is not profiling, delete ${p.path}; to wait longer, raise PERFGATE_LOCK_TIMEOUT (ms).`,
+  LOAD_CONCURRENCY_TOO_HIGH: (p: { option: string; concurrency: number; perWorkerBytes: number; limitBytes: number; most: number }) =>
+    `${p.option} asks for ${p.concurrency} worker threads, each with its own onnxruntime session (about ${formatBytes(p.perWorkerBytes)} each, estimated from the model's size), ` +
+    `${formatBytes(p.concurrency * p.perWorkerBytes)} in all, beyond the ${formatBytes(p.limitBytes)} perfgate allows on this machine (half of its free memory). ` +
+    `Use at most ${p.most} workers.`,
 } as const
 
 export type ErrorCode = keyof typeof messages
@@ -179,4 +217,15 @@ export function formatValue(v: unknown): string {
   } catch {
     return String(v)
   }
+}
+
+function formatBytes(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
+  let v = n
+  let u = 0
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024
+    u++
+  }
+  return u === 0 ? `${n} bytes` : `${v.toFixed(1)} ${units[u]} (${n.toExponential(2).replace('e+', 'e')} bytes)`
 }

@@ -6,6 +6,8 @@
 import ort from 'onnxruntime-node'
 import { perfgateError } from '../errors.js'
 import { mulberry32 } from '../stats/index.js'
+import { checkDimNames } from './dims-check.js'
+import { checkInputMemory, DTYPE_BYTES, inputMemoryLimit } from './input-memory.js'
 
 type Metadata = ort.InferenceSession.ValueMetadata
 
@@ -17,6 +19,10 @@ export interface FeedOptions {
   seed: number
   /** Generated integer inputs take values in [0, intMax); inputs named like a mask are all ones. */
   intMax: number
+  /** How the model is named in errors. @default 'the model' */
+  model?: string
+  /** Most bytes the generated inputs may take. @default inputMemoryLimit() */
+  memoryLimitBytes?: number
 }
 
 export interface GeneratedFeeds {
@@ -37,14 +43,23 @@ export function resolveShape(input: string, shape: ReadonlyArray<number | string
   })
 }
 
+/**
+ * Checks everything before allocating anything: dimension names against the model, every input's
+ * shape and dtype, and the total size against the machine's memory.
+ */
 export function generateFeeds(inputs: readonly Metadata[], opts: FeedOptions): GeneratedFeeds {
+  checkDimNames(opts.dims, inputs, opts.model ?? 'the model')
+  const planned = inputs.map((meta) => {
+    if (!meta.isTensor) throw perfgateError('INPUT_UNSUPPORTED', { input: meta.name, type: 'non-tensor' })
+    if (DTYPE_BYTES[meta.type] === undefined) throw perfgateError('INPUT_UNSUPPORTED', { input: meta.name, type: meta.type })
+    return { meta, name: meta.name, type: meta.type, dims: resolveShape(meta.name, meta.shape, opts.dims) }
+  })
+  checkInputMemory(planned, opts.dims, opts.memoryLimitBytes ?? inputMemoryLimit())
   const rand = mulberry32(opts.seed)
   const feeds: Record<string, ort.Tensor> = {}
   const shapes: GeneratedFeeds['shapes'] = {}
   let batchSize = 1
-  inputs.forEach((meta, i) => {
-    if (!meta.isTensor) throw perfgateError('INPUT_UNSUPPORTED', { input: meta.name, type: 'non-tensor' })
-    const dims = resolveShape(meta.name, meta.shape, opts.dims)
+  planned.forEach(({ meta, dims }, i) => {
     if (i === 0 && typeof meta.shape[0] === 'string') batchSize = dims[0] ?? 1
     const size = dims.reduce((a, b) => a * b, 1)
     const isMask = /mask/i.test(meta.name)

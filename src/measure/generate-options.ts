@@ -93,7 +93,8 @@ export function loadPrompts(prompts: unknown, cwd: string = process.cwd()): stri
   let source: string
   if (typeof prompts === 'string') {
     const abs = resolve(cwd, prompts)
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('PROMPTS_UNREADABLE', { path: prompts, detail: 'the file does not exist' })
+    if (!existsSync(abs)) throw perfgateError('PROMPTS_UNREADABLE', { path: prompts, detail: 'the file does not exist' })
+    if (!statSync(abs).isFile()) throw perfgateError('PROMPTS_UNREADABLE', { path: prompts, detail: 'it is a directory, not a file' })
     list = parsePromptsFile(readFileSync(abs, 'utf8'), prompts)
     source = `the file ${prompts} holds none`
   } else if (Array.isArray(prompts) && prompts.every((p) => typeof p === 'string')) {

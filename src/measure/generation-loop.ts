@@ -10,6 +10,7 @@ import type { Tokenizer } from '@huggingface/tokenizers'
 import { perfgateError } from '../errors.js'
 import type { DecoderLayout } from './decoder-layout.js'
 import { argmaxLastPosition, cacheFromPresents, emptyCache, intMatrix } from './decoder-feeds.js'
+import { describeFed } from './run-failure.js'
 
 /** The one method of a session the loop uses (onnxruntime's InferenceSession has it). */
 export interface DecoderSession {
@@ -70,7 +71,8 @@ export async function generateBatch(
       outputs = await session.run(feeds)
     } catch (err) {
       const what = `session.run on ${settings.modelLabel} (${step === 0 ? 'prefill' : `decode step ${step}`})`
-      throw perfgateError('RUN_FAILED', { what, detail: (err as Error).message }, err)
+      const { fed } = describeFed(Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: t.dims }])), undefined)
+      throw perfgateError('RUN_FAILED', { what, detail: `${(err as Error).message.trim()} (perfgate fed it: ${fed})` }, err)
     }
     const picks = argmaxLastPosition(outputs[layout.logits] as ort.Tensor)
     const now = performance.now() - t0

@@ -36,6 +36,8 @@ export interface LanguageModelFiles {
   /** KV heads and head size from the configs, for models whose cache shapes are symbolic. */
   kvHeads?: number
   headDim?: number
+  /** The vocabulary size config.json declares, when it does. */
+  vocabSize?: { size: number; source: string }
 }
 
 /** The .onnx file picked in a folder with several: the usual names of a single decoder. */
@@ -163,5 +165,8 @@ export function resolveLanguageModel(source: LanguageModelSource, cwd: string = 
   const hidden = int(config?.hidden_size) ?? int(config?.n_embd) ?? int(decoder?.hidden_size)
   const headDim = int(config?.head_dim) ?? int(decoder?.head_size) ?? (heads && hidden ? hidden / heads : undefined)
 
-  return { modelPath, tokenizerPath, tokenizer, eosTokenIds, padTokenId, maxPositions, kvHeads, headDim }
+  const vocab = int(config?.vocab_size)
+  const vocabSize = vocab !== undefined && vocab > 0 ? { size: vocab, source: 'vocab_size in config.json' } : undefined
+
+  return { modelPath, tokenizerPath, tokenizer, eosTokenIds, padTokenId, maxPositions, kvHeads, headDim, ...(vocabSize ? { vocabSize } : {}) }
 }

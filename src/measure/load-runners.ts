@@ -11,6 +11,10 @@ import { generateFeeds } from './feeds.js'
 import { generateBatch } from './generation-loop.js'
 import { resolveLanguageModel, type LanguageModelSource } from './language-model-files.js'
 import type { RequestExtra } from './load-loop.js'
+import { perfgateError } from '../errors.js'
+import { describeFed } from './run-failure.js'
+import { quietSessionOptions } from './session-log-level.js'
+import { checkTokenIds, vocabularyFromLogits } from './token-id-check.js'
 import { requestFigures } from './token-timings.js'
 
 /** A tensor as plain data. */
@@ -54,15 +58,23 @@ export async function createRunner(job: LoadJob): Promise<RequestRunner> {
   switch (job.kind) {
     case 'model': {
       const t0 = performance.now()
-      const session = await ort.InferenceSession.create(job.model, job.session)
+      const session = await ort.InferenceSession.create(job.model, quietSessionOptions(job.session))
       const loadMs = performance.now() - t0
       const feeds = job.feeds
         ? Object.fromEntries(Object.entries(job.feeds).map(([k, t]) => [k, new ort.Tensor(t.type, t.data as never, t.dims)]))
-        : generateFeeds(session.inputMetadata, { dims: job.dims, seed: job.seed, intMax: job.intMax }).feeds
+        : generateFeeds(session.inputMetadata, { dims: job.dims, seed: job.seed, intMax: job.intMax, model: job.model }).feeds
+      const fed = describeFed(
+        Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: t.dims }])),
+        job.feeds ? undefined : job.dims,
+      )
       return {
         loadMs,
         request: async () => {
-          await session.run(feeds)
+          try {
+            await session.run(feeds)
+          } catch (err) {
+            throw perfgateError('MODEL_RUN_FAILED', { model: job.model, detail: (err as Error).message.trim(), ...fed }, err)
+          }
         },
         close: () => session.release(),
       }
@@ -70,9 +82,10 @@ export async function createRunner(job: LoadJob): Promise<RequestRunner> {
     case 'generation': {
       const files = resolveLanguageModel(job.source)
       const t0 = performance.now()
-      const session = await ort.InferenceSession.create(files.modelPath, job.session)
+      const session = await ort.InferenceSession.create(files.modelPath, quietSessionOptions(job.session))
       const loadMs = performance.now() - t0
       const layout = detectDecoderLayout(session.inputMetadata, session.outputMetadata, files.modelPath, files)
+      checkTokenIds(job.prompts, (i) => files.tokenizer.encode(job.prompts[i]!).ids, vocabularyFromLogits(session.outputMetadata, layout.logits), files.tokenizerPath)
       const settings = { maxNewTokens: job.maxNewTokens, ignoreEos: job.ignoreEos, eosTokenIds: new Set(files.eosTokenIds), padTokenId: files.padTokenId, modelLabel: files.modelPath }
       let next = 0
       return {

@@ -26,8 +26,11 @@ import type ort from 'onnxruntime-node'
 import { levelFigures, sustainableLevel, type LevelSamples } from '../compare/slo.js'
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { LoadResult, LoadSlo } from '../types/index.js'
-import { existsSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { assertGpuProvidersAvailable } from './gpu.js'
+import { checkLoadConcurrency } from './load-capacity.js'
+import { notOnnxReason } from './onnx-file-check.js'
+import { checkTokenIds } from './token-id-check.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { epochNow, runRequestLoop, type LoopOutcome, type LoopPlan, type RequestExtra } from './load-loop.js'
 import type { LoadJob, TensorData } from './load-runners.js'
@@ -83,20 +86,33 @@ function absoluteSource(source: LanguageModelSource): LanguageModelSource {
 }
 
 /** The job of a generation load test, checked here (files, prompts, lengths) before any worker starts. */
-function generationJob(target: unknown, generate: LoadGenerateOptions, session: ort.InferenceSession.SessionOptions): LoadJob {
+function generationJob(target: unknown, generate: LoadGenerateOptions, session: ort.InferenceSession.SessionOptions): { job: LoadJob; modelPath: string } {
   const isSource = typeof target === 'string' || (typeof target === 'object' && target !== null && 'model' in target && 'tokenizer' in target)
   if (!isSource) throw perfgateError('OPTION_INVALID', { option: 'profile.load(target) with generate', value: typeof target, expected: 'a language model folder or { model, tokenizer }' })
   const o = resolveGenerateOptions(generate)
   const prompts = loadPrompts(generate.prompts)
   const source = absoluteSource(target as LanguageModelSource)
   const files = resolveLanguageModel(source)
+  const promptIds = prompts.map((prompt) => files.tokenizer.encode(prompt).ids)
+  checkTokenIds(prompts, (i) => promptIds[i]!, files.vocabSize, files.tokenizerPath)
   prompts.forEach((prompt, index) => {
-    const n = files.tokenizer.encode(prompt).ids.length
+    const n = promptIds[index]!.length
     if (n === 0) throw perfgateError('PROMPT_WITHOUT_TOKENS', { index, prompt })
     const limit = files.maxPositions
     if (limit && n + o.maxNewTokens > limit.value) throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
   })
-  return { kind: 'generation', source, prompts, maxNewTokens: o.maxNewTokens, ignoreEos: o.ignoreEos, session }
+  return { job: { kind: 'generation', source, prompts, maxNewTokens: o.maxNewTokens, ignoreEos: o.ignoreEos, session }, modelPath: files.modelPath }
+}
+
+/** The first bytes of a file, enough to tell an ONNX model from something else without reading it all. */
+function fileHead(path: string, bytes = 16): Uint8Array {
+  const fd = openSync(path, 'r')
+  try {
+    const head = new Uint8Array(bytes)
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0))
+  } finally {
+    closeSync(fd)
+  }
 }
 
 export const LOAD_DEFAULTS = { concurrency: [1, 2, 4], durationMs: 2000, maxRequests: 100_000, warmup: 5, stopGraceMs: 5000 } as const
@@ -263,18 +279,27 @@ export async function loadTest(target: string | (() => unknown) | LanguageModelS
   if (typeof target !== 'function') assertGpuProvidersAvailable(session.executionProviders)
   const progress = options.onProgress
   let job: LoadJob | undefined
+  let modelPath: string | undefined
   if (options.generate !== undefined) {
     if (typeof target === 'function') throw perfgateError('OPTION_INVALID', { option: 'generate', value: 'given', expected: 'a language model target, not a function' })
-    job = generationJob(target, options.generate, session)
+    ;({ job, modelPath } = generationJob(target, options.generate, session))
   } else if (typeof target === 'string') {
     const abs = resolve(target)
     if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('MODEL_NOT_FOUND', { path: target })
+    modelPath = abs
     job = { kind: 'model', model: abs, session, dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax, ...(options.feeds ? { feeds: tensorData(options.feeds) } : {}) }
   } else if (options.feeds || options.dims) {
     throw perfgateError('OPTION_INVALID', { option: options.feeds ? 'feeds' : 'dims', value: 'given', expected: 'no feeds or dims for a function: it builds its own inputs' })
   }
 
   const label = typeof target === 'string' ? target : typeof target === 'function' ? `function${target.name ? ` ${target.name}` : ''}` : target.model
+  // every worker holds its own session: refuse what cannot fit, or cannot load, before starting any
+  if (modelPath !== undefined) {
+    const notOnnx = notOnnxReason(fileHead(modelPath))
+    if (notOnnx) throw perfgateError('MODEL_NOT_ONNX', { path: typeof target === 'string' ? target : modelPath, detail: notOnnx })
+    const most = Math.max(...levels)
+    checkLoadConcurrency(`concurrency[${levels.indexOf(most)}]`, most, statSync(modelPath).size)
+  }
   const release = await acquireMeasureLock(progress)
   const windowStart = Date.now()
   let driver: (Driver & { loadMs?: number[] }) | undefined

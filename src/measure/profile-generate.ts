@@ -18,10 +18,13 @@ import { resolveLanguageModel, type LanguageModelSource } from './language-model
 import { acquireMeasureLock } from './machine-lock.js'
 import { PeakMemory, rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
+import { notOnnxReason } from './onnx-file-check.js'
 import { ONNXRUNTIME_VERSION } from './profile-model.js'
 import { ReferenceWorkload } from './reference-workload.js'
 import { generationFigures } from './summarize-generation.js'
 import { collectTestbed } from './testbed.js'
+import { quietSessionOptions } from './session-log-level.js'
+import { checkTokenIds, vocabularyFromLogits } from './token-id-check.js'
 import { requestFigures } from './token-timings.js'
 
 /** A path as results show it: relative to the project when inside it, with forward slashes. */
@@ -40,8 +43,10 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
   const { tokenizer } = files
   const label = typeof model === 'string' ? model : model.model
 
-  // token counts up front (outside any timer): empty prompts and too long sequences fail before measuring
-  const inputTokens = prompts.map((p) => tokenizer.encode(p).ids.length)
+  // token counts up front (outside any timer): empty prompts, too long sequences and ids beyond config.json's vocabulary fail before measuring
+  const promptIds = prompts.map((p) => tokenizer.encode(p).ids)
+  const inputTokens = promptIds.map((ids) => ids.length)
+  checkTokenIds(prompts, (i) => promptIds[i]!, files.vocabSize, shownPath(files.tokenizerPath))
   inputTokens.forEach((n, index) => {
     if (n === 0) throw perfgateError('PROMPT_WITHOUT_TOKENS', { index, prompt: prompts[index]! })
     const limit = files.maxPositions
@@ -56,6 +61,8 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
   } catch (err) {
     throw perfgateError('MODEL_LOAD_FAILED', { path: label, detail: (err as Error).message }, err)
   }
+  const notOnnx = notOnnxReason(bytes)
+  if (notOnnx) throw perfgateError('MODEL_NOT_ONNX', { path: shownPath(files.modelPath), detail: notOnnx })
   const identity = modelIdentity(files.modelPath, bytes)
   const sessionOptions = options.session ?? {}
   const batches: number[][] = []
@@ -69,13 +76,15 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
     const rssBeforeLoadMB = rssMB()
     const t0 = performance.now()
     try {
-      session = await ort.InferenceSession.create(files.modelPath, sessionOptions)
+      session = await ort.InferenceSession.create(files.modelPath, quietSessionOptions(sessionOptions))
     } catch (err) {
       throw perfgateError('MODEL_LOAD_FAILED', { path: label, detail: (err as Error).message }, err)
     }
     const loadMs = performance.now() - t0
     const rssAfterLoadMB = rssMB()
     const layout = detectDecoderLayout(session.inputMetadata, session.outputMetadata, identity.path, files)
+    // the model's own vocabulary wins over config.json's
+    checkTokenIds(prompts, (i) => promptIds[i]!, vocabularyFromLogits(session.outputMetadata, layout.logits), shownPath(files.tokenizerPath))
     if (!layout.mask && batches.some((b) => new Set(b.map((i) => inputTokens[i])).size > 1)) {
       throw perfgateError('BATCH_NEEDS_MASK', { path: identity.path })
     }

@@ -12,6 +12,12 @@ import ort from 'onnxruntime-node'
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { ProfileResult } from '../types/index.js'
 import { generateFeeds } from './feeds.js'
+import { checkDimValues } from './dims-check.js'
+import { checkUserFeeds } from './feeds-check.js'
+import { loadFailureDetail } from './load-failure-detail.js'
+import { notOnnxReason } from './onnx-file-check.js'
+import { describeFed } from './run-failure.js'
+import { quietSessionOptions } from './session-log-level.js'
 import { acquireMeasureLock } from './machine-lock.js'
 import { rssMB } from './memory.js'
 import { modelIdentity } from './model-identity.js'
@@ -36,7 +42,12 @@ export function oversubscription(intraOpNumThreads: number | undefined, cores: n
 }
 
 export async function profileModel(modelPath: string, options: ProfileOptions = {}): Promise<ProfileResult> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw perfgateError('OPTION_INVALID', { option: 'profile(model, options)', value: options, expected: 'an object, e.g. { dims: { batch: 1 }, runs: 30 } (or nothing, for the defaults)' })
+  }
   const loop = resolveLoopOptions(options)
+  // after the option validator, which owns types and ranges: this refuses what it lets through (0)
+  checkDimValues(options.dims)
   const { sessions, calibrate } = resolveSessionOptions(options)
   const opProfileOptions = resolveOpProfileOptions(options.opProfile)
   const abs = resolve(modelPath)
@@ -48,6 +59,8 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
   } catch (err) {
     throw perfgateError('MODEL_LOAD_FAILED', { path: modelPath, detail: (err as Error).message }, err)
   }
+  const notOnnx = notOnnxReason(bytes)
+  if (notOnnx) throw perfgateError('MODEL_NOT_ONNX', { path: modelPath, detail: notOnnx })
   const model = modelIdentity(abs, bytes)
   const sessionOptions = options.session ?? {}
   const progress = options.onProgress
@@ -62,9 +75,9 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
   const reference = calibrate ? new ReferenceWorkload() : undefined
   const createSession = async () => {
     try {
-      return await ort.InferenceSession.create(abs, sessionOptions)
+      return await ort.InferenceSession.create(abs, quietSessionOptions(sessionOptions))
     } catch (err) {
-      throw perfgateError('MODEL_LOAD_FAILED', { path: modelPath, detail: (err as Error).message }, err)
+      throw perfgateError('MODEL_LOAD_FAILED', { path: modelPath, detail: loadFailureDetail((err as Error).message) }, err)
     }
   }
   try {
@@ -79,15 +92,13 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
     let feeds: Record<string, ort.Tensor>
     let inputs: ProfileResult['inputs']
     let batchSize = options.batchSize ?? 1
-    if (options.feeds) {
-      const given = Object.keys(options.feeds)
-      for (const name of session.inputNames) if (!(name in options.feeds)) throw perfgateError('FEED_MISSING', { input: name, given })
-      feeds = options.feeds
+    if (options.feeds !== undefined) {
+      feeds = checkUserFeeds(options.feeds, session.inputNames)
       inputs = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: [...t.dims] }]))
       const first = session.inputMetadata[0]
       if (options.batchSize === undefined && first?.isTensor && typeof first.shape[0] === 'string') batchSize = feeds[first.name]?.dims[0] ?? 1
     } else {
-      const generated = generateFeeds(session.inputMetadata, { dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax })
+      const generated = generateFeeds(session.inputMetadata, { dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax, model: modelPath })
       feeds = generated.feeds
       inputs = generated.shapes
       batchSize = options.batchSize ?? generated.batchSize
@@ -107,7 +118,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
         try {
           return await s.run(feeds)
         } catch (err) {
-          throw perfgateError('RUN_FAILED', { what: `session.run on ${modelPath}`, detail: (err as Error).message }, err)
+          throw perfgateError('MODEL_RUN_FAILED', { model: modelPath, detail: (err as Error).message.trim(), ...describeFed(inputs, options.feeds ? undefined : (options.dims ?? {})) }, err)
         }
       }
       measured.push(await measureRuns(run, share))

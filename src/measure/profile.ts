@@ -16,6 +16,9 @@ import { loadTest } from './load.js'
  * runs after a separate first run. See ProfileOptions for the defaults.
  */
 export async function profile(target: string | (() => unknown), options: ProfileOptions = {}): Promise<ProfileResult> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw perfgateError('OPTION_INVALID', { option: 'profile(target, options)', value: options, expected: 'an object, e.g. { runs: 30 } (or nothing, for the defaults)' })
+  }
   if (typeof target === 'string') return profileModel(target, options)
   if (typeof target === 'function') return profileFunction(target, options)
   throw perfgateError('OPTION_INVALID', { option: 'profile(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })

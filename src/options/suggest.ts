@@ -17,7 +17,8 @@ export function editDistance(a: string, b: string): number {
 /**
  * The known name closest to `word` (case-insensitively), when it is close enough to be a
  * plausible typo: at most a third of the word's length away (and at least 2 edits allowed).
- * Ties go to the earlier name in `known`.
+ * Ties go to the earlier name in `known`. Failing that, a name that contains the word or is
+ * contained in it (`batch` for `batch_size`, `sequence_length` for `seq`).
  */
 export function closestName(word: string, known: readonly string[]): string | undefined {
   const w = word.toLowerCase()
@@ -27,5 +28,6 @@ export function closestName(word: string, known: readonly string[]): string | un
     const distance = editDistance(w, name.toLowerCase())
     if (distance <= limit && (!best || distance < best.distance)) best = { name, distance }
   }
-  return best?.name
+  if (best) return best.name
+  return known.find((name) => name.toLowerCase().includes(w) || w.includes(name.toLowerCase()))
 }

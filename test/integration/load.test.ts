@@ -94,13 +94,25 @@ describe('profile.load on the classifier, in worker threads', () => {
     expect(l.errorRate).toBe(1)
     expect(l.latency).toBeNull()
     expect(l.errorMessages[0]).toMatch(/type|int32|float/i)
+    expect(l.errorMessages[0]).toContain('pixel_values int32[1, 3, 8, 8] (from dims none (your own feeds))') // what was fed
     expect(r.sustainable).toBeNull()
     expect(r.goodput).toBe(0)
   })
 
+  it('a file that is not ONNX fails before any worker starts', async () => {
+    const bad = join(tmp, 'not-onnx.onnx')
+    writeFileSync(bad, 'not a model')
+    let progress = 0
+    const err = (await profile.load(bad, { concurrency: [1], durationMs: 100, onProgress: () => progress++ }).catch((e: unknown) => e)) as PerfgateError
+    expect(err.code).toBe('MODEL_NOT_ONNX')
+    expect(err.message).toContain('not-onnx.onnx')
+    expect(progress).toBe(0)
+  })
+
   it('a model the workers cannot load fails clearly, and no worker is left running', async () => {
     const bad = join(tmp, 'bad.onnx')
-    writeFileSync(bad, 'not a model')
+    // starts like a ModelProto (ir_version), then breaks off: only onnxruntime can tell
+    writeFileSync(bad, Buffer.from([0x08, 0x08, 0x12, 0x40, 0x41]))
     let during = 0
     const err = (await profile
       .load(bad, { concurrency: [1, 2], durationMs: 100, onProgress: () => (during = Math.max(during, threads())) })
@@ -154,5 +166,14 @@ describe('profile.load on a function, in this thread', () => {
     expect(await code(profile.load(CLASSIFIER, { slo: { errorRate: 2 } }))).toBe('OPTION_INVALID')
     expect(await code(profile.load('no/such.onnx'))).toBe('MODEL_NOT_FOUND')
     expect(await code(profile.load(() => 1, { dims: { a: 1 } }))).toBe('OPTION_INVALID')
+  })
+
+  it('refuses more workers than the machine can hold before starting any', async () => {
+    let progress = 0
+    const err = (await profile.load(CLASSIFIER, { concurrency: [1, 1000], onProgress: () => progress++ }).catch((e: unknown) => e)) as PerfgateError
+    expect(err.code).toBe('LOAD_CONCURRENCY_TOO_HIGH')
+    expect(err.message).toContain('concurrency[1] asks for 1000 worker threads')
+    expect(err.message).toMatch(/Use at most \d+ workers/)
+    expect(progress).toBe(0)
   })
 })

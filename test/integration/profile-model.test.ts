@@ -220,10 +220,10 @@ describe('profile(model): options that change what is measured', () => {
       expect(r.model?.sha256).not.toBe(createHash('sha256').update(readFileSync(CLASSIFIER)).digest('hex'))
     })
 
-    it('a file onnxruntime cannot parse fails with MODEL_LOAD_FAILED naming it', async () => {
+    it('a file that is not ONNX fails with MODEL_NOT_ONNX naming it', async () => {
       const file = join(dir, 'garbage.onnx')
       writeFileSync(file, 'this is not a model')
-      const err = await rejection(profile(file, QUICK), 'MODEL_LOAD_FAILED')
+      const err = await rejection(profile(file, QUICK), 'MODEL_NOT_ONNX')
       expect(err.message).toContain(file)
       expectLockNotHeldByUs()
     })
@@ -265,18 +265,18 @@ describe('profile(model): errors', () => {
     expect(release).toHaveBeenCalledTimes(1)
   })
 
-  it('feeds of the wrong dtype make the run fail: RUN_FAILED, with onnxruntime’s reason as cause', async () => {
+  it('feeds of the wrong dtype make the run fail: MODEL_RUN_FAILED, with onnxruntime’s reason as cause', async () => {
     const wrongType = new Tensor('int32', new Int32Array(3 * 32 * 32), [1, 3, 32, 32])
-    const err = await rejection(profile(CLASSIFIER, { ...QUICK, feeds: { pixel_values: wrongType } }), 'RUN_FAILED')
+    const err = await rejection(profile(CLASSIFIER, { ...QUICK, feeds: { pixel_values: wrongType } }), 'MODEL_RUN_FAILED')
     expect(err.message).toContain(CLASSIFIER)
     expect(err.cause).toBeInstanceOf(Error)
     expect(release).toHaveBeenCalledTimes(1)
     expectLockNotHeldByUs()
   })
 
-  it('feeds of the wrong rank make the run fail: RUN_FAILED', async () => {
+  it('feeds of the wrong rank make the run fail: MODEL_RUN_FAILED', async () => {
     const wrongRank = new Tensor('float32', new Float32Array(3 * 32 * 32), [3, 32, 32])
-    await rejection(profile(CLASSIFIER, { ...QUICK, feeds: { pixel_values: wrongRank } }), 'RUN_FAILED')
+    await rejection(profile(CLASSIFIER, { ...QUICK, feeds: { pixel_values: wrongRank } }), 'MODEL_RUN_FAILED')
     expect(release).toHaveBeenCalledTimes(1)
   })
 

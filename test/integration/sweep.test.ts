@@ -66,14 +66,15 @@ describe('profile.sweep over a symbolic dimension', () => {
     expectColumnsConsistent(s)
   })
 
-  it('a name that is no dimension of the model fails after the second point and names the inputs', async () => {
+  it('a name that is no dimension of the model fails at the first point and names the model’s dimensions', async () => {
     const err: unknown = await profile
       .sweep(CLASSIFIER, { over: { bacth: [1, 2, 4] }, dims: { height: 8, width: 8 }, runs: 3, minTime: 0, warmup: 0 })
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(PerfgateError)
-    expect((err as PerfgateError).code).toBe('SWEEP_AXIS_UNUSED')
+    expect((err as PerfgateError).code).toBe('DIM_UNKNOWN')
     expect((err as PerfgateError).message).toContain("'bacth'")
-    expect((err as PerfgateError).message).toContain('pixel_values float32[1,3,8,8]')
+    expect((err as PerfgateError).message).toContain("Did you mean 'batch'?")
+    expect((err as PerfgateError).message).toContain('batch, height, width')
   })
 
   it('a malformed axis fails before any model is loaded', async () => {

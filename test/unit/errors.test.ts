@@ -25,6 +25,8 @@ describe('errorMessage', () => {
     expect(errorMessage('OPTION_INVALID', { option: 'dims', value: { h: 'x' }, expected })).toBe(
       'Invalid option dims: got {"h":"x"}, expected a positive integer.',
     )
+    expect(errorMessage('OPTION_INVALID', { option: 'dims.h', value: Number.NaN, expected })).toBe('Invalid option dims.h: got NaN, expected a positive integer.')
+    expect(errorMessage('OPTION_INVALID', { option: 'dims.h', value: -Infinity, expected })).toBe('Invalid option dims.h: got -Infinity, expected a positive integer.')
     expect(errorMessage('OPTION_INVALID', { option: 'runs', value: undefined, expected })).toBe(
       'Invalid option runs: got undefined, expected a positive integer.',
     )
