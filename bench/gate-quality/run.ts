@@ -5,18 +5,24 @@
  * defaults and with the recommended CI settings; then every rule applied to
  * A/A pairs (false alarms) and A/B pairs (detections).
  *
- *   npx tsx bench/gate-quality/run.ts [rounds=20] [threads=1] [--reuse | --reuse=FILE]
+ *   npx tsx bench/gate-quality/run.ts [rounds=20] [threads=1] [--busy K] [--reuse | --reuse=FILE]
+ *
+ * `--busy K` runs K CPU-bound processes beside the measurements for their
+ * whole duration (killed at the end, also on failure or Ctrl-C), as a busy CI
+ * runner or other test files would; the output and the saved run record K.
  *
  * Each round measures A twice, +10% once and +25% once. Pairs are all ordered
  * pairs of distinct independent measurements, so rates have finer resolution
  * than the number of rounds (they are not independent trials).
  */
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import type { BaselineEntry } from '../../src/types/index.js'
 import { CALIBRATION_EXPONENT } from '../../src/compare/calibration.js'
 import { summarize } from '../../src/stats/index.js'
+import { parseBusy, positionalArgs, startBusyLoad } from './busy-load.js'
 import { RULES, type Rule } from './rules.js'
 
 interface Profiled {
@@ -25,16 +31,27 @@ interface Profiled {
 }
 type Measurement = Record<Rule['on'], Profiled>
 
-const args = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const argv = process.argv.slice(2)
+const args = positionalArgs(argv)
+const busy = (() => {
+  try {
+    return parseBusy(argv)
+  } catch (err) {
+    // a usage error: the message names the argument and the fix, no stack trace
+    process.stderr.write(`${(err as Error).message}\n`)
+    process.exit(2)
+  }
+})()
 const rounds = Number(args[0] ?? 20)
 const threads = Number(args[1] ?? 1)
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const script = fileURLToPath(new URL('./measure-once.ts', import.meta.url))
 const tsx = `${root}node_modules/tsx/dist/cli.mjs`
 
-function measure(width: number): Measurement {
-  const out = execFileSync(process.execPath, [tsx, script, String(width), String(threads)], { cwd: root, encoding: 'utf8' })
-  return JSON.parse(out.trim().split('\n').pop()!) as Measurement
+// asynchronous, so that a Ctrl-C reaches the busy load's handler at once
+async function measure(width: number): Promise<Measurement> {
+  const { stdout } = await promisify(execFile)(process.execPath, [tsx, script, String(width), String(threads)], { cwd: root, encoding: 'utf8' })
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Measurement
 }
 
 // `--reuse` scores the rules again on the measurements of the last run (saved next to this file, git-ignored),
@@ -45,22 +62,33 @@ let base: Measurement[] = []
 let plus10: Measurement[] = []
 let plus25: Measurement[] = []
 let measuredThreads = threads
+let measuredBusy = busy
 if (reuseArg) {
-  ;({ base, plus10, plus25, threads: measuredThreads } = JSON.parse(readFileSync(saved, 'utf8')) as {
+  let savedBusy: number | undefined
+  ;({ base, plus10, plus25, threads: measuredThreads, busy: savedBusy } = JSON.parse(readFileSync(saved, 'utf8')) as {
     base: Measurement[]
     plus10: Measurement[]
     plus25: Measurement[]
     threads: number
+    busy?: number
   })
+  // runs saved before --busy existed had none
+  measuredBusy = savedBusy ?? 0
 } else {
-  for (let i = 0; i < rounds; i++) {
-    base.push(measure(128))
-    plus10.push(measure(141))
-    base.push(measure(128))
-    plus25.push(measure(160))
-    process.stderr.write(`round ${i + 1}/${rounds}\n`)
+  const load = startBusyLoad(busy)
+  if (busy > 0) process.stderr.write(`busy load: ${busy} CPU-bound process${busy === 1 ? '' : 'es'} (pid ${load.pids.join(', ')})\n`)
+  try {
+    for (let i = 0; i < rounds; i++) {
+      base.push(await measure(128))
+      plus10.push(await measure(141))
+      base.push(await measure(128))
+      plus25.push(await measure(160))
+      process.stderr.write(`round ${i + 1}/${rounds}\n`)
+    }
+  } finally {
+    await load.stop()
   }
-  writeFileSync(saved, JSON.stringify({ threads, base, plus10, plus25 }))
+  writeFileSync(saved, JSON.stringify({ threads, busy, base, plus10, plus25 }))
 }
 
 function rate(pairs: [Measurement, Measurement][], rule: Rule): number {
@@ -82,7 +110,10 @@ const calibratedSlowdown = (ms: Measurement[]) => `+${((median(ms.map(calibrated
 const spread = (xs: number[]) => `${(summarize(xs.map(Math.log)).sd * 100).toFixed(1)}%`
 const verdictTime = (on: Rule['on']) => `${(median(base.map((m) => m[on].profileMs)) / 1000).toFixed(2)} s`
 
-console.log(`gate quality: ${base.length / 2} rounds, intraOpNumThreads ${measuredThreads || 'default'}, ${base.length} A + ${plus10.length} (+10%) + ${plus25.length} (+25%) measurements`)
+console.log(
+  `gate quality: ${base.length / 2} rounds, intraOpNumThreads ${measuredThreads || 'default'}, ` +
+    `busy load ${measuredBusy} CPU-bound process${measuredBusy === 1 ? '' : 'es'}, ${base.length} A + ${plus10.length} (+10%) + ${plus25.length} (+25%) measurements`,
+)
 console.log(`measured slowdown of the variants (median p50 ratio): ${slowdown(plus10)}, ${slowdown(plus25)}`)
 console.log(`  calibrated (CI settings): ${calibratedSlowdown(plus10)}, ${calibratedSlowdown(plus25)}`)
 console.log(

@@ -9,7 +9,7 @@ import type ort from 'onnxruntime-node'
 import type { Tokenizer } from '@huggingface/tokenizers'
 import { perfgateError } from '../errors.js'
 import type { DecoderLayout } from './decoder-layout.js'
-import { argmaxLastPosition, cacheFromPresents, emptyCache, intMatrix } from './decoder-feeds.js'
+import { argmaxLastPosition, DecoderFeeds } from './decoder-feeds.js'
 import { describeFed } from './run-failure.js'
 
 /** The one method of a session the loop uses (onnxruntime's InferenceSession has it). */
@@ -52,45 +52,39 @@ export async function generateBatch(
   const t0 = performance.now()
   const inputIds: number[][] = prompts.map((p) => tokenizer.encode(p).ids)
   const batch = inputIds.length
-  const longest = Math.max(...inputIds.map((ids) => ids.length))
-  const idRows = inputIds.map((ids) => [...new Array<number>(longest - ids.length).fill(settings.padTokenId), ...ids])
-  const maskRows = inputIds.map((ids) => [...new Array<number>(longest - ids.length).fill(0), ...new Array<number>(ids.length).fill(1)])
-  const posRows = inputIds.map((ids) => [...new Array<number>(longest - ids.length).fill(1), ...ids.map((_, i) => i)])
-  const nextPos = inputIds.map((ids) => ids.length)
-
+  const step = new DecoderFeeds(layout, inputIds, settings.padTokenId, settings.maxNewTokens)
   const rows: GeneratedRow[] = inputIds.map((ids) => ({ inputIds: ids, outputIds: [], tokenTimesMs: [] }))
   const done = new Array<boolean>(batch).fill(false)
+  let running = batch
+  const picks: number[] = new Array<number>(batch).fill(0)
+  const next: number[] = new Array<number>(batch).fill(0)
 
-  let feeds: Record<string, ort.Tensor> = { input_ids: intMatrix(layout.ids, idRows), ...emptyCache(layout, batch) }
-  if (layout.mask) feeds.attention_mask = intMatrix(layout.mask, maskRows)
-  if (layout.positions) feeds.position_ids = intMatrix(layout.positions, posRows)
-
-  for (let step = 0; step < settings.maxNewTokens; step++) {
+  for (let k = 0; k < settings.maxNewTokens; k++) {
     let outputs: ort.InferenceSession.OnnxValueMapType
     try {
-      outputs = await session.run(feeds)
+      outputs = await session.run(step.feeds)
     } catch (err) {
-      const what = `session.run on ${settings.modelLabel} (${step === 0 ? 'prefill' : `decode step ${step}`})`
-      const { fed } = describeFed(Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: t.dims }])), undefined)
+      const what = `session.run on ${settings.modelLabel} (${k === 0 ? 'prefill' : `decode step ${k}`})`
+      const { fed } = describeFed(Object.fromEntries(Object.entries(step.feeds).map(([name, t]) => [name, { type: t.type, dims: t.dims }])), undefined)
       throw perfgateError('RUN_FAILED', { what, detail: `${(err as Error).message.trim()} (perfgate fed it: ${fed})` }, err)
     }
-    const picks = argmaxLastPosition(outputs[layout.logits] as ort.Tensor)
+    argmaxLastPosition(outputs[layout.logits] as ort.Tensor, picks)
     const now = performance.now() - t0
     for (let b = 0; b < batch; b++) {
       if (done[b]) continue
       const pick = picks[b]!
       rows[b]!.outputIds.push(pick)
       rows[b]!.tokenTimesMs.push(now)
-      if (!settings.ignoreEos && settings.eosTokenIds.has(pick)) done[b] = true
+      if (!settings.ignoreEos && settings.eosTokenIds.has(pick)) {
+        done[b] = true
+        running--
+      }
     }
-    if (step + 1 === settings.maxNewTokens || done.every(Boolean)) break
+    if (k + 1 === settings.maxNewTokens || running === 0) break
 
     // the next step: each row's new token (a finished row is fed padding), mask and positions one longer
-    for (const m of maskRows) m.push(1)
-    feeds = { input_ids: intMatrix(layout.ids, picks.map((p, b) => [done[b] ? settings.padTokenId : p])), ...cacheFromPresents(layout, outputs) }
-    if (layout.mask) feeds.attention_mask = intMatrix(layout.mask, maskRows)
-    if (layout.positions) feeds.position_ids = intMatrix(layout.positions, nextPos.map((p) => [p]))
-    for (let b = 0; b < batch; b++) nextPos[b] = nextPos[b]! + 1
+    for (let b = 0; b < batch; b++) next[b] = done[b] ? settings.padTokenId : picks[b]!
+    step.advance(next, outputs)
   }
   return rows
 }

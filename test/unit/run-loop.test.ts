@@ -1,0 +1,60 @@
+/**
+ * The measuring loop with controlled clocks: what each sample holds, and that
+ * CPU time spent in the hooks counts in no run.
+ */
+import { describe, expect, it } from 'vitest'
+import { runLoop, type LoopClocks, type LoopOptions } from '../../src/measure/run-loop.js'
+
+/** Clocks that move only when told to; every CPU read also costs `cpuPerRead` (the loop's bookkeeping). */
+function fakeClocks(cpuPerRead = 0) {
+  const t = { wall: 0, cpu: 0 }
+  const clocks: LoopClocks = {
+    wall: () => t.wall,
+    cpu: () => {
+      t.cpu += cpuPerRead
+      return t.cpu
+    },
+  }
+  return { t, clocks }
+}
+
+const plain: LoopOptions = { warmup: 2, warmupTimeMs: 0, runs: 3, minTimeMs: 0, maxRuns: 100 }
+
+describe('runLoop', () => {
+  it('records the wall time around each run and the CPU time up to its end', async () => {
+    const { t, clocks } = fakeClocks()
+    let k = 0
+    const run = async () => {
+      k++
+      t.wall += 10 * k
+      t.cpu += 7 * k
+    }
+    const s = await runLoop(run, plain, {}, clocks)
+    expect(s.warmupRuns).toBe(2)
+    // runs 3, 4, 5 are measured (1 and 2 warmed up)
+    expect(s.latency).toEqual([30, 40, 50])
+    expect(s.cpu).toEqual([21, 28, 35])
+    expect(s.stoppedBy).toBe('runs')
+  })
+
+  it('counts the CPU time of the per-run hook in no sample', async () => {
+    const { t, clocks } = fakeClocks(1)
+    const run = async () => {
+      t.wall += 5
+      t.cpu += 4
+    }
+    const s = await runLoop(run, { ...plain, warmup: 0 }, { afterRun: () => (t.cpu += 1000) }, clocks)
+    // each sample: the run's 4 ms and the read that ends it (1)
+    expect(s.cpu).toEqual([5, 5, 5])
+  })
+
+  it('counts the CPU time of beforeMeasured in no sample', async () => {
+    const { t, clocks } = fakeClocks()
+    const run = async () => {
+      t.wall += 1
+      t.cpu += 2
+    }
+    const s = await runLoop(run, plain, { beforeMeasured: () => (t.cpu += 500) }, clocks)
+    expect(s.cpu).toEqual([2, 2, 2])
+  })
+})
