@@ -8,11 +8,13 @@
 import type { TestModule } from 'vitest/node'
 import { entryFromSamples } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
+import { lookupEntry } from '../baseline/lookup-entry.js'
 import { baselinePathFor, displayPath, readBaselineFile } from '../baseline/store.js'
 import { decideGate } from '../compare/gate.js'
 import { BENCH_GATED_METRICS } from '../compare/metrics.js'
 import type { GateRecord, Testbed } from '../types/index.js'
 import { collectTestbed } from '../measure/testbed.js'
+import { moduleRanToEnd } from './module-outcome.js'
 import { PerfgateReporter } from './reporter.js'
 import { settleRun, type ModuleOutcome } from './settle-run.js'
 
@@ -29,7 +31,7 @@ export class PerfgateBenchReporter extends PerfgateReporter {
       const file = baselinePathFor(root, baselineDir, testbed, mod.moduleId)
       const shown = displayPath(root, file)
       const read = baselineCommit ? readBaselineAtCommit(root, baselineCommit, file, shown) : readBaselineFile(file, shown)
-      const outcome: ModuleOutcome = { moduleId: mod.moduleId, tests: [], records: [] }
+      const outcome: ModuleOutcome = { moduleId: mod.moduleId, ranToEnd: moduleRanToEnd(mod), tests: [], records: [] }
       for (const test of mod.children.allTests()) {
         outcome.tests.push({ fullName: test.fullName, state: test.result().state })
         // the runner task behind the reported test case (not in Vitest's public types) carries the tinybench result
@@ -38,12 +40,13 @@ export class PerfgateBenchReporter extends PerfgateReporter {
         if (!samples || samples.length === 0) continue
         const record: GateRecord = { file: shown, key: test.fullName, test: test.fullName, status: 'pass' }
         outcome.records.push(record)
-        if (read.state === 'invalid') {
+        const found = lookupEntry(read, test.fullName, update)
+        if (found.invalid !== undefined) {
           record.status = 'invalid'
           continue
         }
         const current = entryFromSamples(samples, test.fullName, machine, { source: 'vitest bench' })
-        const stored = read.state === 'ok' ? read.data.entries[test.fullName] : undefined
+        const stored = found.stored
         const outcomeOf = decideGate(stored, current, update, {
           metrics: this.config.metrics ?? BENCH_GATED_METRICS,
           configTolerance: this.config.tolerance,
@@ -58,9 +61,9 @@ export class PerfgateBenchReporter extends PerfgateReporter {
       }
       return outcome
     })
-    const text = settleRun(this.config, modules, this.reports)
-    if (text) this.log(text)
-    const failed = modules.some((m) => m.records.some((r) => r.status === 'regressed' || r.status === 'invalid' || (r.status === 'missing' && this.config.missingTestbed !== 'warn')))
+    const settled = settleRun(this.config, modules, this.reports)
+    if (settled.text) this.log(settled.text)
+    const failed = settled.failed || modules.some((m) => m.records.some((r) => r.status === 'regressed' || r.status === 'invalid' || (r.status === 'missing' && this.config.missingTestbed !== 'warn')))
     if (failed) process.exitCode = 1
   }
 }

@@ -6,6 +6,7 @@
 import { inject, TestRunner } from 'vitest'
 import { entryFromGeneration, entryFromProfile, entryFromSamples, entryFromValue } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
+import { lookupEntry } from '../baseline/lookup-entry.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import { decideGate } from '../compare/gate.js'
@@ -16,6 +17,7 @@ import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
 import { comparisonReport } from '../report/diff-table.js'
 import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
+import { claimEntryKey } from './key-registry.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
 import { annotateTest } from './annotate.js'
 import { opGrowthSection } from './op-growth-section.js'
@@ -83,11 +85,14 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
+  const collision = claimEntryKey(config.root, this.testPath, test, test.result?.retryCount ?? 0, fullName, key)
   const file = baselinePathFor(config.root, config.baselineDir, config.testbed, this.testPath)
   const shown = displayPath(config.root, file)
 
+  if (collision) return { pass: false, message: () => errorMessage('BASELINE_KEY_COLLISION', { key, file: shown, ...collision }) }
   const read = readCached(config, file, shown)
-  const stored = read.state === 'ok' ? read.data.entries[key] : undefined
+  const found = lookupEntry(read, key, config.update)
+  const stored = found.stored
   const better = options.better ?? stored?.better ?? 'lower'
   const current = isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
@@ -100,9 +105,9 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const meta = test.meta as { perfgate?: GateRecord[] }
   ;(meta.perfgate ??= []).push(record)
 
-  if (read.state === 'invalid') {
+  if (found.invalid !== undefined) {
     record.status = 'invalid'
-    return { pass: false, message: () => read.message }
+    return { pass: false, message: () => found.invalid! }
   }
   const outcome = decideGate(stored, current, config.update, {
     metrics: isNumber ? ['value'] : gatedMetricsFor(isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options.metrics, config.metrics),
