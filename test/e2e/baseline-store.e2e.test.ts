@@ -59,6 +59,27 @@ describe('obsolete entries', () => {
   })
 })
 
+describe('invalid entries', () => {
+  it('fails only the assertion of an invalid entry, and -u replaces it, saying so', async () => {
+    project = createFixtureProject('baseline-store')
+    project.write('a.perf.test.ts', THREE_TESTS)
+    expect((await project.vitest([], { ci: false })).code).toBe(0)
+    const file = JSON.parse(project.read(BASELINE))
+    file.entries['two 1'].metrics.value = 'two'
+    project.write(BASELINE, JSON.stringify(file))
+
+    const run = await project.vitest([], { ci: true })
+    expect(run.code, run.output).toBe(1)
+    expect(run.output).toContain('Invalid entry "two 1" in baseline file baselines/e2e/a.perf.test.ts.json: field entries["two 1"].metrics.value must be number.')
+    expect(run.output).toMatch(/^perfgate: 2 passed, 0 regressed/m)
+
+    const update = await project.vitest(['-u'], { ci: false })
+    expect(update.code, update.output).toBe(0)
+    expect(update.output).toContain('Replaced invalid baseline entries with the re-recorded ones:\n  two 1  (baselines/e2e/a.perf.test.ts.json)')
+    expect(JSON.parse(project.read(BASELINE)).entries['two 1'].metrics.value).toBe(2)
+  })
+})
+
 describe('concurrent updates', () => {
   it('lands both of two `perfgate update` processes on one file, in every one of 10 rounds', async () => {
     project = createFixtureProject('baseline-store')
