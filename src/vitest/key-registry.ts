@@ -4,7 +4,7 @@
  * retry of the same test starts over; a new run of the file (watch mode,
  * isolate: false) starts a fresh registry for it.
  */
-import { relative, sep } from 'node:path'
+import { describeTestLocation } from './test-location.js'
 
 interface Claim {
   testId: string
@@ -35,13 +35,6 @@ export class EntryKeyRegistry {
     file.keys.set(key, claim)
     return undefined
   }
-}
-
-/** `test/x.perf.test.ts:12:3 ("a > b")`, or the test's name alone when Vitest gives no location. */
-export function describeTestLocation(root: string, testFile: string, fullName: string, location: TaskLike['location']): string {
-  if (!location) return `test "${fullName}"`
-  const rel = relative(root, testFile).split(sep).join('/')
-  return `${rel.startsWith('..') ? testFile : rel}:${location.line}:${location.column} ("${fullName}")`
 }
 
 const registry = new EntryKeyRegistry()

@@ -5,6 +5,7 @@
  */
 import type { TestModule } from 'vitest/node'
 import type { GateRecord } from '../types/index.js'
+import { describeTestLocation } from './test-location.js'
 import type { ModuleOutcome } from './settle-run.js'
 
 /**
@@ -16,14 +17,14 @@ export function moduleRanToEnd(mod: TestModule): boolean {
   return (state === 'passed' || state === 'failed') && mod.errors().length === 0
 }
 
-export function moduleOutcome(mod: TestModule): ModuleOutcome {
+export function moduleOutcome(mod: TestModule, root: string): ModuleOutcome {
   const outcome: ModuleOutcome = { moduleId: mod.moduleId, ranToEnd: moduleRanToEnd(mod), tests: [], records: [], claims: [] }
   for (const test of mod.children.allTests()) {
     outcome.tests.push({ fullName: test.fullName, state: test.result().state })
     const meta = test.meta() as { perfgate?: GateRecord[] }
     if (!meta.perfgate) continue
     outcome.records.push(...meta.perfgate)
-    const where = test.location ? `${mod.relativeModuleId}:${test.location.line}:${test.location.column} ("${test.fullName}")` : `test "${test.fullName}"`
+    const where = describeTestLocation(root, mod.moduleId, test.fullName, test.location)
     for (const r of meta.perfgate) outcome.claims!.push({ key: r.key, testId: test.id, where })
   }
   return outcome

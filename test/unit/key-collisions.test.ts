@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findKeyCollisions } from '../../src/baseline/key-collisions.js'
-import { EntryKeyRegistry, describeTestLocation } from '../../src/vitest/key-registry.js'
+import { EntryKeyRegistry } from '../../src/vitest/key-registry.js'
+import { describeTestLocation } from '../../src/vitest/test-location.js'
 
 describe('findKeyCollisions', () => {
   it('finds a key asserted by two tests, naming both', () => {
