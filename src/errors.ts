@@ -14,6 +14,19 @@ const messages = {
     `Cannot read baseline file ${p.file}: ${p.detail}.`,
   BASELINE_OUTSIDE_ROOT: (p: { file: string; root: string }) =>
     `Refusing to write baseline ${p.file}: it is outside the project root ${p.root}. Set \`baselineDir\` to a folder inside the project.`,
+  BASELINE_INVALID_ENTRY: (p: { file: string; key: string; field: string; detail: string }) =>
+    `Invalid entry "${p.key}" in baseline file ${p.file}: field ${p.field} ${p.detail}. ` +
+    `perfgate left it untouched. Re-record it with \`npx vitest run -u\` (this replaces only the invalid entry), or fix the field by hand.`,
+  BASELINE_WRITE_FAILED: (p: { file: string; reason: string; fix: string }) =>
+    `Could not write baseline file ${p.file}: ${p.reason}. ${p.fix}`,
+  BASELINE_LOCK_TIMEOUT: (p: { lock: string; owner: string; waitedMs: number }) =>
+    `Could not lock baseline file: ${p.lock} is held by ${p.owner} and was not released within ${p.waitedMs} ms. ` +
+    `Another perfgate run is writing this baseline; wait for it to finish, or, if no perfgate or vitest process is running, delete ${p.lock}.`,
+  BASELINE_KEY_COLLISION: (p: { key: string; file: string; first: string; second: string }) =>
+    `Two assertions record the same baseline entry "${p.key}" in ${p.file}: ${p.first} and ${p.second}. ` +
+    `One would be judged against the other's baseline. Give one of them a distinct \`name\`, e.g. toBeWithinBaseline({ name: '...' }), or rename one test.`,
+  REPORT_WRITE_FAILED: (p: { what: string; file: string; reason: string; fix: string }) =>
+    `Could not write the ${p.what} ${p.file}: ${p.reason}. ${p.fix}`,
   BASELINE_MISSING_IN_CI: (p: { key: string; file: string }) =>
     `No baseline for "${p.key}" in ${p.file}, and missing baselines are not recorded in CI (CI=true). ` +
     `Record it locally with \`npx vitest run -u\` (or \`npx perfgate update\`) and commit ${p.file}.`,

@@ -4,9 +4,8 @@
  */
 import { execFileSync } from 'node:child_process'
 import { relative, sep } from 'node:path'
-import { errorMessage, perfgateError } from '../errors.js'
-import { baselineProblem } from './validate.js'
-import type { BaselineRead } from './store.js'
+import { perfgateError } from '../errors.js'
+import { parseBaselineText, type BaselineRead } from './parse.js'
 
 function git(root: string, args: string[]): string {
   return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
@@ -39,15 +38,7 @@ export function readBaselineAtCommit(root: string, commit: string, file: string,
   } catch {
     return { state: 'missing' }
   }
-  const at = `${shownAs} at ${commit.slice(0, 12)}`
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (err) {
-    return { state: 'invalid', message: errorMessage('BASELINE_INVALID_JSON', { file: at, detail: (err as Error).message }) }
-  }
-  const problem = baselineProblem(data, at)
-  return problem ? { state: 'invalid', message: problem } : { state: 'ok', data: data as never }
+  return parseBaselineText(text, `${shownAs} at ${commit.slice(0, 12)}`)
 }
 
 /** Whether the working tree's file differs from the file at `commit` (added, changed or deleted). */

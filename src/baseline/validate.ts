@@ -57,3 +57,45 @@ function jsonPointerToPath(pointer: string): string {
     .map((seg, i) => (/^[A-Za-z_$][\w$]*$/.test(seg) ? (i === 0 ? seg : `.${seg}`) : /^\d+$/.test(seg) ? `[${seg}]` : `[${JSON.stringify(seg)}]`))
     .join('')
 }
+
+/** An entry that failed validation: the user-facing message and the entry as stored, kept untouched on rewrite. */
+export interface InvalidEntry {
+  message: string
+  raw: unknown
+}
+
+export type EntriesCheck =
+  | { ok: true; file: BaselineFile; invalidEntries: Record<string, InvalidEntry> }
+  | { ok: false; message: string }
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x)
+}
+
+/**
+ * Validates the top level of a parsed file as a whole and each entry on its
+ * own, so that one bad entry does not poison the file: the valid entries are
+ * returned (in a prototype-free map), the others with their message.
+ */
+export function checkBaselineEntries(data: unknown, file: string): EntriesCheck {
+  if (!isPlainObject(data) || !isPlainObject(data.entries)) {
+    return { ok: false, message: baselineProblem(data, file) ?? errorMessage('BASELINE_INVALID_FIELD', { file, field: 'entries', detail: 'must be object' }) }
+  }
+  const validate = getValidator()
+  const top = baselineProblem({ ...data, entries: {} }, file)
+  if (top) return { ok: false, message: top }
+  const entries: BaselineFile['entries'] = Object.create(null) as BaselineFile['entries']
+  const invalidEntries: Record<string, InvalidEntry> = Object.create(null) as Record<string, InvalidEntry>
+  for (const key of Object.keys(data.entries)) {
+    const raw = data.entries[key]
+    // a computed key defines an own property, even for '__proto__'
+    if (validate({ perfgate: 1, entries: { [key]: raw } })) {
+      entries[key] = raw as BaselineFile['entries'][string]
+      continue
+    }
+    const err = validate.errors?.[0]
+    const where = err ? describeSchemaError(err) : { field: `entries[${JSON.stringify(key)}]`, detail: 'is invalid' }
+    invalidEntries[key] = { raw, message: errorMessage('BASELINE_INVALID_ENTRY', { file, key, ...where }) }
+  }
+  return { ok: true, file: { perfgate: 1, entries }, invalidEntries }
+}

@@ -12,12 +12,14 @@
 import type { TestModule } from 'vitest/node'
 import { entryFromSamples } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
+import { lookupEntry } from '../baseline/lookup-entry.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile } from '../baseline/store.js'
 import { decideEntry } from '../compare/decide-entry.js'
 import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import type { GateRecord, Testbed } from '../types/index.js'
 import { collectTestbed } from '../measure/testbed.js'
 import { decisionMessage } from '../report/decision-message.js'
+import { moduleRanToEnd } from './module-outcome.js'
 import { PerfgateReporter } from './reporter.js'
 import { settleRun, type ModuleOutcome } from './settle-run.js'
 
@@ -36,7 +38,7 @@ export class PerfgateBenchReporter extends PerfgateReporter {
       const file = baselinePathFor(root, baselineDir, testbed, mod.moduleId)
       const shown = displayPath(root, file)
       const read = baselineCommit ? readBaselineAtCommit(root, baselineCommit, file, shown) : readBaselineFile(file, shown)
-      const outcome: ModuleOutcome = { moduleId: mod.moduleId, tests: [], records: [] }
+      const outcome: ModuleOutcome = { moduleId: mod.moduleId, ranToEnd: moduleRanToEnd(mod), tests: [], records: [] }
       for (const test of mod.children.allTests()) {
         outcome.tests.push({ fullName: test.fullName, state: test.result().state })
         // the runner task behind the reported test case (not in Vitest's public types) carries the tinybench result
@@ -45,13 +47,14 @@ export class PerfgateBenchReporter extends PerfgateReporter {
         if (!samples || samples.length === 0) continue
         const record: GateRecord = { file: shown, key: test.fullName, test: test.fullName, status: 'pass' }
         outcome.records.push(record)
-        if (read.state === 'invalid') {
+        const found = lookupEntry(read, test.fullName, update)
+        if (found.invalid !== undefined) {
           record.status = 'invalid'
           failed = true
           continue
         }
         const current = entryFromSamples(samples, test.fullName, machine, { source: 'vitest bench' })
-        const stored = read.state === 'ok' ? read.data.entries[test.fullName] : undefined
+        const stored = found.stored
         record.current = current
         if (stored) record.baseline = stored
         // the same decision as the matcher's (compare/decide-entry.ts)
@@ -72,9 +75,10 @@ export class PerfgateBenchReporter extends PerfgateReporter {
       }
       return outcome
     })
-    const text = settleRun(this.config, modules, this.reports)
-    if (text) this.log(text)
+    const settled = settleRun(this.config, modules, this.reports)
+    if (settled.text) this.log(settled.text)
     if (messages.length > 0) this.log(messages.join('\n\n'))
+    if (settled.failed) failed = true
     if (failed) process.exitCode = 1
   }
 }

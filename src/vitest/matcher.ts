@@ -6,6 +6,7 @@
 import { inject, TestRunner } from 'vitest'
 import { entryFromGeneration, entryFromProfile, entryFromSamples, entryFromValue } from '../baseline/entry.js'
 import { readBaselineAtCommit } from '../baseline/git-baseline.js'
+import { lookupEntry } from '../baseline/lookup-entry.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { decideEntry } from '../compare/decide-entry.js'
 import { errorMessage } from '../errors.js'
@@ -18,6 +19,7 @@ import { decisionMessage } from '../report/decision-message.js'
 import { terminalLines } from '../report/terminal-text.js'
 import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
+import { claimEntryKey } from './key-registry.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
 import { annotateTest } from './annotate.js'
 import { opGrowthSection } from './op-growth-section.js'
@@ -87,11 +89,14 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
+  const collision = claimEntryKey(config.root, this.testPath, test, test.result?.retryCount ?? 0, fullName, key)
   const file = baselinePathFor(config.root, config.baselineDir, config.testbed, this.testPath)
   const shown = displayPath(config.root, file)
 
+  if (collision) return { pass: false, message: () => errorMessage('BASELINE_KEY_COLLISION', { key, file: shown, ...collision }) }
   const read = readCached(config, file, shown)
-  const stored = read.state === 'ok' ? read.data.entries[key] : undefined
+  const found = lookupEntry(read, key, config.update)
+  const stored = found.stored
   const better = options.better ?? stored?.better ?? 'lower'
   const current = isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
@@ -103,10 +108,10 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const record: GateRecord = { file: shown, key, test: fullName, status: 'pass', current, ...(stored ? { baseline: stored } : {}) }
   const meta = test.meta as { perfgate?: GateRecord[] }
 
-  if (read.state === 'invalid') {
+  if (found.invalid !== undefined) {
     record.status = 'invalid'
     ;(meta.perfgate ??= []).push(record)
-    return { pass: false, message: () => terminalLines(read.message) }
+    return { pass: false, message: () => terminalLines(found.invalid!) }
   }
   const testPath = this.testPath
   const decision = decideEntry({

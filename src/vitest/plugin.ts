@@ -41,7 +41,8 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
   return {
     name: 'perfgate',
     config() {
-      return { test: { setupFiles: [SETUP_FILE] } }
+      // task locations let a key collision name both tests by file:line:column
+      return { test: { setupFiles: [SETUP_FILE], includeTaskLocation: true } }
     },
     configureVitest({ vitest, project }) {
       const worker: WorkerConfig = {

@@ -8,7 +8,9 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { displayPath } from '../baseline/store.js'
+import { describeWriteFailure } from '../baseline/write-failure-hint.js'
 import { DEFAULT_GATED_METRICS } from '../compare/metrics.js'
+import { errorMessage } from '../errors.js'
 import { htmlReport } from '../report/html-report.js'
 import { markdownReport } from '../report/markdown-report.js'
 import { resultsCsv } from '../results/csv.js'
@@ -46,6 +48,8 @@ export interface ReportsWritten {
   /** Files written, relative to the root where inside it. */
   files: string[]
   problems: string[]
+  /** Report files that could not be written (each also has its message in `problems`): the run fails. */
+  failed: string[]
   /** Baseline files the change edits, against the base ref. */
   changedBaselines: string[]
 }
@@ -73,8 +77,8 @@ export class RunReports {
 
   finish(records: readonly GateRecord[], written: readonly string[]): ReportsWritten {
     // a run without perfgate assertions has nothing to report
-    if (records.length === 0) return { files: [], problems: [], changedBaselines: [] }
-    const out: ReportsWritten = { files: [], problems: [...this.problems], changedBaselines: this.changed }
+    if (records.length === 0) return { files: [], problems: [], failed: [], changedBaselines: [] }
+    const out: ReportsWritten = { files: [], problems: [...this.problems], failed: [], changedBaselines: this.changed }
     const s = this.settings
     const wanted = s.markdown || s.html || s.json || s.csv || s.history || (s.stepSummary && this.env.GITHUB_STEP_SUMMARY)
     if (!wanted) return out
@@ -84,7 +88,12 @@ export class RunReports {
       baseRef: s.baseRef,
       changedBaselines: s.baseRef ? this.changed : undefined,
     })
-    const write = (what: string, path: string | undefined, text: () => string, append = false) => {
+    const fail = (what: string, file: string, option: string, err: unknown) => {
+      out.failed.push(file)
+      out.problems.push(`perfgate: ${errorMessage('REPORT_WRITE_FAILED', { what, file, ...describeWriteFailure(err, option) })}`)
+    }
+    const write = (what: string, option: 'markdown' | 'html' | 'json' | 'csv' | 'history', text: () => string, append = false) => {
+      const path = s[option]
       if (!path) return
       const file = resolve(this.root, path)
       try {
@@ -94,24 +103,24 @@ export class RunReports {
         const shown = displayPath(this.root, file)
         out.files.push(shown.startsWith('..') ? file : shown)
       } catch (err) {
-        out.problems.push(`perfgate: could not write the ${what} ${path}: ${(err as Error).message}. Check that its folder is writable.`)
+        fail(what, path, `the \`${option}\` option`, err)
       }
     }
     const markdown = markdownReport(results)
-    write('Markdown summary', s.markdown, () => markdown)
+    write('Markdown summary', 'markdown', () => markdown)
     if (s.stepSummary && this.env.GITHUB_STEP_SUMMARY) {
       try {
         appendFileSync(this.env.GITHUB_STEP_SUMMARY, `${markdown}\n`)
       } catch (err) {
-        out.problems.push(`perfgate: could not append to GITHUB_STEP_SUMMARY: ${(err as Error).message}.`)
+        fail('step summary (GITHUB_STEP_SUMMARY)', this.env.GITHUB_STEP_SUMMARY, 'GITHUB_STEP_SUMMARY', err)
       }
     }
-    write('HTML report', s.html, () => htmlReport(results))
-    write('JSON results', s.json, () => `${JSON.stringify(results, null, 2)}\n`)
-    write('CSV results', s.csv, () => resultsCsv(results))
+    write('HTML report', 'html', () => htmlReport(results))
+    write('JSON results', 'json', () => `${JSON.stringify(results, null, 2)}\n`)
+    write('CSV results', 'csv', () => resultsCsv(results))
     write(
       'history',
-      s.history,
+      'history',
       () => {
         const changed = new Set([...written, ...changedFilesInHead(this.root, this.baselineDir)])
         const line = historyRecord(results, { ref: this.env.GITHUB_REF_NAME, changedBaselines: changed, gatedMetrics: s.gatedMetrics })

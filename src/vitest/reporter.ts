@@ -4,10 +4,10 @@
  * (baseline writes, report files and the summary).
  */
 import type { Reporter, TestModule, Vitest } from 'vitest/node'
-import type { GateRecord } from '../types/index.js'
+import { moduleOutcome } from './module-outcome.js'
 import type { WorkerConfig } from './options.js'
 import type { ReportSettings } from './report-outputs.js'
-import { settleRun, type ModuleOutcome } from './settle-run.js'
+import { settleRun } from './settle-run.js'
 
 export class PerfgateReporter implements Reporter {
   protected vitest?: Vitest
@@ -31,17 +31,10 @@ export class PerfgateReporter implements Reporter {
       this.log('perfgate: shard results are in the blob report; `vitest --merge-reports` prints the gate summary and updates baselines.')
       return
     }
-    const modules: ModuleOutcome[] = testModules.map((mod) => {
-      const outcome: ModuleOutcome = { moduleId: mod.moduleId, tests: [], records: [] }
-      for (const test of mod.children.allTests()) {
-        outcome.tests.push({ fullName: test.fullName, state: test.result().state })
-        const meta = test.meta() as { perfgate?: GateRecord[] }
-        if (meta.perfgate) outcome.records.push(...meta.perfgate)
-      }
-      return outcome
-    })
-    const text = settleRun(this.config, modules, this.reports)
+    const { text, failed } = settleRun(this.config, testModules.map((mod) => moduleOutcome(mod, this.config.root)), this.reports)
     if (text) this.log(text)
+    // a file perfgate could not write, or two tests on one entry: the run fails
+    if (failed) process.exitCode = 1
   }
 
   protected log(text: string): void {

@@ -1,12 +1,14 @@
 /**
  * The end of a run, in the main process: turns every assertion's record into
- * baseline writes (atomically, one file at a time, never a file that failed to
- * validate), lists obsolete entries, writes the report files, and builds the
- * summary text.
+ * baseline writes (each file updated under its lock, never a file that failed
+ * to validate), lists obsolete entries, writes the report files, and builds
+ * the summary text. Any file it could not write, and two tests recording the
+ * same entry key, fail the run.
  */
-import { mergeBaseline } from '../baseline/merge.js'
+import { findKeyCollisions, type KeyClaim } from '../baseline/key-collisions.js'
 import { planFileChanges, type TestInRun } from '../baseline/plan-changes.js'
-import { baselinePathFor, displayPath, readBaselineFile, writeBaselineFile } from '../baseline/store.js'
+import { baselinePathFor, displayPath, updateBaselineFile } from '../baseline/store.js'
+import { errorMessage } from '../errors.js'
 import { ansi, colorEnabled, plain } from '../report/ansi.js'
 import { runSummary } from '../report/run-summary.js'
 import type { GateRecord } from '../types/index.js'
@@ -16,16 +18,32 @@ import { RunReports, type ReportSettings } from './report-outputs.js'
 /** One test file's outcome: its tests and the records of its assertions. */
 export interface ModuleOutcome {
   moduleId: string
+  /**
+   * The file was collected without error and ran (not skipped as a whole, not interrupted). Only then can an
+   * entry it did not assert be obsolete.
+   */
+  ranToEnd: boolean
   tests: TestInRun[]
   records: GateRecord[]
+  /** Which test asserted each key, for the check that no two tests record the same entry. */
+  claims?: KeyClaim[]
 }
 
-/** Writes what the run recorded and returns the summary, or null when there is nothing to say. */
-export function settleRun(config: WorkerConfig, modules: readonly ModuleOutcome[], reportSettings?: ReportSettings): string | null {
+export interface SettledRun {
+  /** The summary, or null when there is nothing to say. */
+  text: string | null
+  /** A file could not be written, or two tests recorded the same entry: the run must fail. */
+  failed: boolean
+}
+
+/** Writes what the run recorded and returns the summary. */
+export function settleRun(config: WorkerConfig, modules: readonly ModuleOutcome[], reportSettings?: ReportSettings): SettledRun {
   const records: GateRecord[] = []
   const obsolete: { file: string; key: string }[] = []
   const written: string[] = []
   const problems: string[] = []
+  const replaced: string[] = []
+  let failed = false
   const { root, baselineDir, testbed, update } = config
   // before any baseline is written: which baseline files the change itself edits
   const reports = reportSettings ? new RunReports(reportSettings, root, baselineDir, process.env).begin() : undefined
@@ -34,27 +52,39 @@ export function settleRun(config: WorkerConfig, modules: readonly ModuleOutcome[
     records.push(...mod.records)
     const file = baselinePathFor(root, baselineDir, testbed, mod.moduleId)
     const shown = displayPath(root, file)
-    const read = readBaselineFile(file, shown)
-    if (read.state === 'invalid') {
-      if (mod.records.length > 0) problems.push(read.message)
-      continue
-    }
-    const existing = read.state === 'ok' ? read.data : undefined
-    if (!existing && mod.records.length === 0) continue
-    const plan = planFileChanges(existing, mod.records, mod.tests, update)
-    obsolete.push(...plan.obsolete.map((key) => ({ file: shown, key })))
-    if (Object.keys(plan.write).length === 0 && plan.remove.length === 0) continue
+    const collisions = findKeyCollisions(mod.claims ?? [])
+    for (const c of collisions) problems.push(errorMessage('BASELINE_KEY_COLLISION', { ...c, file: shown }))
+    if (collisions.length > 0) failed = true
+    // neither of two colliding assertions may write the entry: one would overwrite the other's baseline
+    const colliding = new Set(collisions.map((c) => c.key))
+    const own = mod.records.filter((r) => !colliding.has(r.key))
+    let fileObsolete: string[] = []
     try {
-      writeBaselineFile(file, mergeBaseline(existing, plan), root)
-      written.push(shown)
+      const result = updateBaselineFile(file, shown, root, (existing) => {
+        const plan = planFileChanges(existing, own, mod.tests, update, mod.ranToEnd)
+        fileObsolete = plan.obsolete
+        return plan
+      })
+      if (result.outcome === 'invalid') {
+        // the matcher already failed the file's assertions with this message
+        if (mod.records.length > 0) problems.push(result.message)
+        continue
+      }
+      if (result.outcome === 'written') {
+        written.push(shown)
+        replaced.push(...result.replaced.map((key) => `  ${key}  (${shown})`))
+      }
     } catch (err) {
-      problems.push(`perfgate: could not write ${shown}: ${(err as Error).message}`)
+      failed = true
+      problems.push(`perfgate: ${(err as Error).message}`)
     }
+    obsolete.push(...fileObsolete.map((key) => ({ file: shown, key })))
   }
   const out = reports?.finish(records, written)
   problems.push(...(out?.problems ?? []))
-  if (records.length === 0 && obsolete.length === 0 && problems.length === 0) return null
-  return runSummary({
+  if (out && out.failed.length > 0) failed = true
+  if (records.length === 0 && obsolete.length === 0 && problems.length === 0) return { text: null, failed }
+  const summary = runSummary({
     records,
     obsolete,
     written,
@@ -64,4 +94,6 @@ export function settleRun(config: WorkerConfig, modules: readonly ModuleOutcome[
     reports: out?.files,
     paint: colorEnabled(process.stdout.isTTY, process.env) ? ansi : plain,
   })
+  const text = replaced.length > 0 ? `${summary}\n\nReplaced invalid baseline entries with the re-recorded ones:\n${replaced.join('\n')}` : summary
+  return { text, failed }
 }

@@ -101,16 +101,23 @@ describe('missing and broken baselines', () => {
     expect(project.exists(BASELINE)).toBe(false)
   })
 
-  it('reports a corrupt baseline by file and field and leaves it untouched, even with -u', async () => {
+  it('reports a corrupt entry by file and field and leaves it untouched; a corrupt top level even with -u', async () => {
     const corrupt = '{\n  "entries": {\n    "classifier 128x128 1": { "test": 3 }\n  },\n  "perfgate": 1\n}\n'
     project.write(BASELINE, corrupt)
+    const run = await project.vitest([], { ci: false })
+    expect(run.code, run.output).toBe(1)
+    expect(run.output).toContain('Invalid entry "classifier 128x128 1" in baseline file baselines/e2e/classifier.perf.test.ts.json')
+    expect(run.output).toContain('field entries["classifier 128x128 1"].kind is missing')
+    expect(run.output).not.toMatch(/^\s+at .*node_modules\/perfgate/m)
+    expect(project.read(BASELINE)).toBe(corrupt)
+    // a wrong top level cannot be repaired entry by entry: -u leaves it too
+    const wrongTop = corrupt.replace('"perfgate": 1', '"perfgate": 2')
+    project.write(BASELINE, wrongTop)
     for (const args of [[], ['-u']]) {
-      const run = await project.vitest(args, { ci: false })
-      expect(run.code, run.output).toBe(1)
-      expect(run.output).toContain('Invalid baseline file baselines/e2e/classifier.perf.test.ts.json')
-      expect(run.output).toContain('field entries["classifier 128x128 1"].kind is missing')
-      expect(run.output).not.toMatch(/^\s+at .*node_modules\/perfgate/m)
-      expect(project.read(BASELINE)).toBe(corrupt)
+      const again = await project.vitest(args, { ci: false })
+      expect(again.code, again.output).toBe(1)
+      expect(again.output).toContain('Invalid baseline file baselines/e2e/classifier.perf.test.ts.json: field perfgate must be 1')
+      expect(project.read(BASELINE)).toBe(wrongTop)
     }
   })
 

@@ -112,14 +112,35 @@ describe('readBaselineFile', () => {
     expect(message.endsWith('perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with `vitest -u`.')).toBe(true)
   })
 
-  it("is 'invalid' for JSON that breaks the schema, naming the field", () => {
+  it("is 'invalid' for a top level that breaks the schema, naming the field", () => {
     const file = join(root, 'det.json')
-    writeFileSync(file, JSON.stringify({ perfgate: 1, entries: { 'det 1': { kind: 'profile' } } }))
+    writeFileSync(file, JSON.stringify({ perfgate: 2, entries: {} }))
     expect(readBaselineFile(file, 'baselines/det.json')).toEqual({
       state: 'invalid',
       message:
-        'Invalid baseline file baselines/det.json: field entries["det 1"].test is missing. ' +
+        'Invalid baseline file baselines/det.json: field perfgate must be 1. ' +
         'perfgate left it untouched. Fix the field by hand or delete the file and record again with `vitest -u`.',
+    })
+    writeFileSync(file, JSON.stringify({ perfgate: 1, entries: [] }))
+    expect(readBaselineFile(file, 'baselines/det.json')).toMatchObject({ state: 'invalid', message: expect.stringContaining('field entries must be object') })
+  })
+
+  it("keeps the valid entries of a file with one invalid entry, and names the invalid one with its field", () => {
+    const file = join(root, 'det.json')
+    const good = JSON.parse(formatBaselineJson(data.entries['det 1'])) as unknown
+    writeFileSync(file, JSON.stringify({ perfgate: 1, entries: { 'det 1': { kind: 'profile' }, 'det 2': good } }))
+    const read = readBaselineFile(file, 'baselines/det.json')
+    expect(read).toEqual({
+      state: 'ok',
+      data: { perfgate: 1, entries: { 'det 2': good } },
+      invalidEntries: {
+        'det 1': {
+          raw: { kind: 'profile' },
+          message:
+            'Invalid entry "det 1" in baseline file baselines/det.json: field entries["det 1"].test is missing. ' +
+            'perfgate left it untouched. Re-record it with `npx vitest run -u` (this replaces only the invalid entry), or fix the field by hand.',
+        },
+      },
     })
   })
 

@@ -48,7 +48,10 @@ describe('RunReports', () => {
       const reports = new RunReports(settings, dir, 'baselines', { GITHUB_STEP_SUMMARY: summary }).begin()
       const out = reports.finish(records(), [])
       expect(out.files).toEqual(['out/summary.md', 'out/results.json', 'out/results.csv'])
-      expect(out.problems).toEqual([expect.stringMatching(/^perfgate: could not write the HTML report out\/blocked\/x\.html: .*Check that its folder is writable\.$/)])
+      expect(out.problems).toEqual([
+        expect.stringMatching(/^perfgate: Could not write the HTML report out\/blocked\/x\.html: EEXIST: .* A regular file is in the way where a folder should be: move that file away, or point the `html` option at another folder\.$/),
+      ])
+      expect(out.failed).toEqual(['out/blocked/x.html'])
       expect(isResultsFile(JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8')))).toBe(true)
       expect(readFileSync(summary, 'utf8')).toBe(`${readFileSync(join(dir, 'out/summary.md'), 'utf8')}\n`)
     } finally {
@@ -58,6 +61,6 @@ describe('RunReports', () => {
 
   it('reports nothing for a run without perfgate assertions', () => {
     const reports = new RunReports(resolveReportSettings({ json: 'x.json', baseRef: 'main' }, {}), tmpdir(), 'baselines', {}).begin()
-    expect(reports.finish([], [])).toEqual({ files: [], problems: [], changedBaselines: [] })
+    expect(reports.finish([], [])).toEqual({ files: [], problems: [], failed: [], changedBaselines: [] })
   })
 })
