@@ -1,4 +1,4 @@
-/** `perfgate update [filter...]`: re-records baselines by running `vitest run -u [filter...]` in the project. */
+/** `perfgate update [filter...]`: re-records baselines by running `vitest run [filter...] -u` in the project (`-u` last: Vitest reads a word right after `-u` as the update type). */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -15,7 +15,7 @@ export async function updateCommand(args: readonly string[], io: CliIo): Promise
     return EXIT.failure
   }
   return new Promise<number>((resolveExit) => {
-    const child = spawn(process.execPath, [vitestBin, 'run', '-u', ...args], {
+    const child = spawn(process.execPath, [vitestBin, 'run', ...args, '-u'], {
       cwd: io.cwd,
       env: { ...io.env, PERFGATE_UPDATE: 'all' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -59,6 +59,24 @@ describe('obsolete entries', () => {
   })
 })
 
+describe('perfgate update [filter]', () => {
+  it('re-records only the test files its filter names', async () => {
+    project = createFixtureProject('baseline-store')
+    project.write('a.perf.test.ts', THREE_TESTS)
+    project.write('b.perf.test.ts', THREE_TESTS)
+    expect((await project.vitest([], { ci: false })).code).toBe(0)
+    const other = project.read('baselines/e2e/b.perf.test.ts.json')
+    project.write('a.perf.test.ts', THREE_TESTS.replace('expect(1)', 'expect(10)'))
+    project.write('b.perf.test.ts', THREE_TESTS.replace('expect(1)', 'expect(10)'))
+
+    // a filter right after vitest's `-u [type]` was once taken as the update type, and every file was re-recorded
+    const update = await project.perfgate(['update', 'a.perf'], { ci: false })
+    expect(update.code, update.output).toBe(0)
+    expect(JSON.parse(project.read(BASELINE)).entries['one 1'].metrics.value).toBe(10)
+    expect(project.read('baselines/e2e/b.perf.test.ts.json')).toBe(other)
+  })
+})
+
 describe('invalid entries', () => {
   it('fails only the assertion of an invalid entry, and -u replaces it, saying so', async () => {
     project = createFixtureProject('baseline-store')
