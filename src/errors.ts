@@ -64,11 +64,14 @@ const messages = {
     `A comparison that gates nothing never passes: name metrics the result has, or re-record the entry with \`npx vitest run -u\`.`,
   MODEL_NOT_FOUND: (p: { path: string }) =>
     `Model file not found: ${p.path}. Pass the path of an .onnx file (relative paths are resolved from the current directory).`,
+  MODEL_IS_FOLDER: (p: { path: string }) =>
+    `${p.path} is a folder, not a model file. Pass the path of the .onnx file inside it (e.g. ${p.path}/model.onnx); ` +
+    `a decoder's folder with its tokenizer.json is profiled with profile.generate (CLI: --prompts FILE).`,
   MODEL_LOAD_FAILED: (p: { path: string; detail: string }) =>
     `onnxruntime could not load ${p.path}: ${p.detail}`,
   DIM_UNRESOLVED: (p: { input: string; dim: string; shape: string }) =>
     `Input '${p.input}' has the symbolic dimension '${p.dim}' (shape ${p.shape}) and no value for it. ` +
-    `Give one with the \`dims\` option, e.g. dims: { ${p.dim}: 1 } (CLI: --dims ${p.dim}=1).`,
+    `Give one with the \`dims\` option, e.g. dims: { ${jsKey(p.dim)}: 1 } (CLI: --dims ${p.dim}=1).`,
   INPUT_UNSUPPORTED: (p: { input: string; type: string }) =>
     `Input '${p.input}' has type ${p.type}, which perfgate cannot fill with generated data. Pass your own tensors with the \`feeds\` option.`,
   FEED_MISSING: (p: { input: string; given: readonly string[] }) =>
@@ -152,7 +155,7 @@ const messages = {
     (p.suggestion ? `Did you mean '${p.suggestion}'? ` : '') +
     `The model's symbolic dimensions: ${p.known.join(', ') || 'none (every input has a fixed shape)'}. Remove the name or use one of these (CLI: --dims name=value).`,
   DIM_INVALID: (p: { dim: string; value: unknown }) =>
-    `Invalid dimension dims.${p.dim}: got ${formatValue(p.value)}. A dimension is a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0), e.g. dims: { ${p.dim}: 1 } (CLI: --dims ${p.dim}=1).`,
+    `Invalid dimension dims.${p.dim}: got ${formatValue(p.value)}. A dimension is a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0), e.g. dims: { ${jsKey(p.dim)}: 1 } (CLI: --dims ${p.dim}=1).`,
   INPUTS_TOO_LARGE: (p: { input: string; shape: string; type: string; bytes: number; totalBytes: number; limitBytes: number; dims: string }) =>
     `The generated inputs would take ${formatBytes(p.totalBytes)}, beyond the ${formatBytes(p.limitBytes)} perfgate allows on this machine ` +
     `(an eighth of its memory, at most a quarter of what is free now). The largest is '${p.input}' ${p.type}[${p.shape}] at ${formatBytes(p.bytes)}, from dims ${p.dims}. ` +
@@ -211,6 +214,11 @@ export function errorMessage<C extends ErrorCode>(code: C, params: Params<C>): s
 /** Builds a PerfgateError with the message of `code`. */
 export function perfgateError<C extends ErrorCode>(code: C, params: Params<C>, cause?: unknown): PerfgateError {
   return new PerfgateError(code, errorMessage(code, params), cause === undefined ? undefined : { cause })
+}
+
+/** An object key as JavaScript source: bare when it is an identifier, quoted otherwise (`'p2o.DynamicDimension.0'`). */
+export function jsKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
 }
 
 /** A value as a user wrote it: strings quoted, NaN and Infinity by name, functions, symbols and bigints recognisably. */

@@ -12,10 +12,10 @@
  *    order rotates by round (A B, B A, A B, ... for two), so no variant always
  *    runs first.
  */
+import { resolveModelFile } from './model-file.js'
 import { COMPARE_SPEC } from '../options/experiment-specs.js'
 import { validateOptions } from '../options/validate-options.js'
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import ort from 'onnxruntime-node'
 import { variantRatios } from '../compare/variant-ratios.js'
 import { perfgateError, PerfgateError } from '../errors.js'
@@ -122,8 +122,7 @@ export async function compareModels<K extends string>(variants: Record<K, string
 
   const vs: Variant[] = names.map((name) => {
     const path = variants[name]
-    const abs = resolve(path)
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('MODEL_NOT_FOUND', { path })
+    const abs = resolveModelFile(path)
     return { name, path, abs, identity: modelIdentity(abs, readFileSync(abs)), probes: [], batchSize: options.batchSize ?? 1, latency: [], cpu: [], warmupRuns: 0 }
   })
   const progress = options.onProgress

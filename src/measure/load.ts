@@ -18,6 +18,7 @@
  * The machine is held for the whole test; workers are stopped at the end,
  * also when a level fails.
  */
+import { resolveModelFile } from './model-file.js'
 import { LOAD_SPEC } from '../options/experiment-specs.js'
 import { validateOptions } from '../options/validate-options.js'
 import { resolve } from 'node:path'
@@ -26,7 +27,7 @@ import type ort from 'onnxruntime-node'
 import { levelFigures, sustainableLevel, type LevelSamples } from '../compare/slo.js'
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { LoadResult, LoadSlo } from '../types/index.js'
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { assertGpuProvidersAvailable } from './gpu.js'
 import { checkLoadConcurrency } from './load-capacity.js'
 import { notOnnxReason } from './onnx-file-check.js'
@@ -284,9 +285,8 @@ export async function loadTest(target: string | (() => unknown) | LanguageModelS
     if (typeof target === 'function') throw perfgateError('OPTION_INVALID', { option: 'generate', value: 'given', expected: 'a language model target, not a function' })
     ;({ job, modelPath } = generationJob(target, options.generate, session))
   } else if (typeof target === 'string') {
-    const abs = resolve(target)
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('MODEL_NOT_FOUND', { path: target })
-    modelPath = abs
+    modelPath = resolveModelFile(target)
+    const abs = modelPath
     job = { kind: 'model', model: abs, session, dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax, ...(options.feeds ? { feeds: tensorData(options.feeds) } : {}) }
   } else if (options.feeds || options.dims) {
     throw perfgateError('OPTION_INVALID', { option: options.feeds ? 'feeds' : 'dims', value: 'given', expected: 'no feeds or dims for a function: it builds its own inputs' })

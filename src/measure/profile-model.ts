@@ -5,9 +5,9 @@
  * (of the first session, before any reference block), testbed. Sessions are
  * released at the end, also when a run throws.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { resolveModelFile } from './model-file.js'
+import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { resolve } from 'node:path'
 import ort from 'onnxruntime-node'
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { ProfileResult } from '../types/index.js'
@@ -50,9 +50,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
   checkDimValues(options.dims)
   const { sessions, calibrate } = resolveSessionOptions(options)
   const opProfileOptions = resolveOpProfileOptions(options.opProfile)
-  const abs = resolve(modelPath)
-  // a folder (e.g. a model's directory) would otherwise fail in readFileSync with a bare EISDIR
-  if (!existsSync(abs) || !statSync(abs).isFile()) throw perfgateError('MODEL_NOT_FOUND', { path: modelPath })
+  const abs = resolveModelFile(modelPath)
   let bytes: Buffer
   try {
     bytes = readFileSync(abs)

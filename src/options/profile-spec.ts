@@ -4,7 +4,12 @@ import type { ProfileOptions } from '../measure/options.js'
 import { MAX_RUN_COUNT, MAX_TIME_MS, type OptionDef, type OptionsSpec } from './option-spec.js'
 
 export const DIMS_DEF: OptionDef = {
-  check: { kind: 'record', of: { kind: 'integer', min: 0 }, example: '{ batch: 1 }' },
+  // 0 passes here (an empty KV cache is how a prefill is fed); the model's own check refuses it for any other dim, in the same words
+  check: {
+    kind: 'record',
+    of: { kind: 'custom', expected: 'a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0)', test: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 },
+    example: '{ batch: 1 }',
+  },
   doc: 'Values for symbolic input dimensions.',
   default: '{}',
 }

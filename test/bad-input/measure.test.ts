@@ -38,6 +38,16 @@ const STRING_MODEL = join(tmp, 'string.onnx')
   writeFileSync(STRING_MODEL, encodePerfgateModel('string', { name: 's', node: g.nodes, initializer: [], input: [valueInfo('x', t, ['n'])], output: [valueInfo('y', t, ['n'])] }, {}))
 }
 
+/** A float model whose one dim has a name that is no JavaScript identifier, as paddle2onnx exports write them. */
+const DOTTED_DIM_MODEL = join(tmp, 'dotted-dim.onnx')
+{
+  const g = new GraphBuilder()
+  g.reserve('x', 'y')
+  g.opExact('Identity', ['x'], 'y')
+  const t = 1 as DataTypeValue
+  writeFileSync(DOTTED_DIM_MODEL, encodePerfgateModel('dotted', { name: 'd', node: g.nodes, initializer: [], input: [valueInfo('x', t, ['p2o.DynamicDimension.0'])], output: [valueInfo('y', t, ['p2o.DynamicDimension.0'])] }, {}))
+}
+
 /** A decoder with a 300-token vocabulary next to the tiny-gpt tokenizer (512 tokens). */
 const SMALL_VOCAB_DIR = join(tmp, 'small-vocab')
 mkdirSync(SMALL_VOCAB_DIR)
@@ -74,6 +84,11 @@ describe('measure: API', () => {
     { name: 'dims whose inputs exceed the memory', run: () => profile(CLASSIFIER, { ...QUICK, dims: { height: 100_000, width: 100_000 } }), code: 'INPUTS_TOO_LARGE', words: ["'pixel_values'", '1.20e11 bytes', 'smaller `dims`'] },
     { name: 'a feed the model lacks', run: () => profile(CLASSIFIER, { ...QUICK, feeds: { pixel_values: image(), extra: image() } }), code: 'FEED_UNKNOWN', words: ["'extra'", "The model's inputs: pixel_values"] },
     { name: 'a feed that is not a tensor', run: () => profile(CLASSIFIER, { ...QUICK, feeds: { pixel_values: [1, 2, 3] as never } }), code: 'FEED_NOT_TENSOR', words: ['feeds.pixel_values', 'an array', 'Tensor'] },
+    { name: 'a folder given as the model', run: () => profile(PROMPTS_DIR, QUICK), code: 'MODEL_IS_FOLDER', words: [PROMPTS_DIR, 'is a folder', 'profile.generate'] },
+    { name: 'a folder given to profile.load', run: () => profile.load(PROMPTS_DIR, { concurrency: [1] }), code: 'MODEL_IS_FOLDER', words: [PROMPTS_DIR, 'is a folder'] },
+    { name: 'a folder given to profile.compare', run: () => profile.compare({ a: CLASSIFIER, b: PROMPTS_DIR }), code: 'MODEL_IS_FOLDER', words: [PROMPTS_DIR, 'is a folder'] },
+    { name: 'a dim named like no identifier, unset', run: () => profile(DOTTED_DIM_MODEL, QUICK), code: 'DIM_UNRESOLVED', words: ["dims: { 'p2o.DynamicDimension.0': 1 }", '--dims p2o.DynamicDimension.0=1'] },
+    { name: 'a negative dim', run: () => profile(CLASSIFIER, { ...QUICK, dims: { height: -32, width: 8 } }), code: 'OPTION_INVALID', words: ['dims.height', 'got -32', 'a whole number >= 1'] },
     { name: 'a 0-byte model file', run: () => profile(EMPTY_MODEL, QUICK), code: 'MODEL_NOT_ONNX', words: [EMPTY_MODEL, 'not an ONNX model', '0 bytes'] },
     { name: 'an input of type string', run: () => profile(STRING_MODEL, { ...QUICK, dims: { n: 2 } }), code: 'INPUT_UNSUPPORTED', words: ["'x'", 'string', '`feeds`'] },
     { name: 'options that are null', run: () => profile(CLASSIFIER, null as never), code: 'OPTION_INVALID', words: ['profile(target, options)', 'an object'] },

@@ -62,7 +62,7 @@ describe('validateOptions', () => {
   })
 
   it('names a dimension with its path', () => {
-    expect(failure(PROFILE_SPEC, { dims: { batch: -1 } }, 'profile').message).toBe('Invalid option profile({ dims.batch }): got -1, expected an integer >= 0.')
+    expect(failure(PROFILE_SPEC, { dims: { batch: -1 } }, 'profile').message).toBe('Invalid option profile({ dims.batch }): got -1, expected a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0).')
   })
 
   it('gives no suggestion when nothing is close', () => {
