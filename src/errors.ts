@@ -6,10 +6,10 @@
 const messages = {
   BASELINE_INVALID_JSON: (p: { file: string; detail: string }) =>
     `Invalid baseline file ${p.file}: it is not valid JSON (${p.detail}). ` +
-    `perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with \`vitest -u\`.`,
+    `perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with \`npx vitest run -u\`.`,
   BASELINE_INVALID_FIELD: (p: { file: string; field: string; detail: string }) =>
     `Invalid baseline file ${p.file}: field ${p.field} ${p.detail}. ` +
-    `perfgate left it untouched. Fix the field by hand or delete the file and record again with \`vitest -u\`.`,
+    `perfgate left it untouched. Fix the field by hand or delete the file and record again with \`npx vitest run -u\`.`,
   BASELINE_UNREADABLE: (p: { file: string; detail: string }) =>
     `Cannot read baseline file ${p.file}: ${p.detail}.`,
   BASELINE_OUTSIDE_ROOT: (p: { file: string; root: string }) =>

@@ -60,6 +60,11 @@ export function readBaselineFile(file: string, shownAs: string = file): Baseline
   return parseBaselineText(text, shownAs)
 }
 
+/** Refuses a baseline folder outside the project when the plugin is configured, before anything is measured (writes check again). */
+export function assertBaselineDirInsideRoot(root: string, baselineDir: string): void {
+  assertInsideRoot(resolve(root, baselineDir), root)
+}
+
 function assertInsideRoot(file: string, root: string): void {
   const outside = outsideRoot(file, root)
   if (outside !== undefined) throw perfgateError('BASELINE_OUTSIDE_ROOT', { file: outside === file ? file : `${file} (really ${outside})`, root })

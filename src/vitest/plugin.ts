@@ -9,7 +9,7 @@ import type { Plugin } from 'vitest/config'
 import { perfgateError } from '../errors.js'
 import { PLUGIN_SPEC, updateModeFromEnv } from '../options/vitest-specs.js'
 import { validateOptions } from '../options/validate-options.js'
-import { DEFAULT_BASELINE_DIR } from '../baseline/store.js'
+import { assertBaselineDirInsideRoot, DEFAULT_BASELINE_DIR } from '../baseline/store.js'
 import { deriveTestbedId, isValidTestbedId } from '../baseline/testbed-id.js'
 import { resolveBaselineRef } from '../baseline/git-baseline.js'
 import { collectTestbed } from '../measure/testbed.js'
@@ -45,6 +45,7 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
       return { test: { setupFiles: [SETUP_FILE], includeTaskLocation: true } }
     },
     configureVitest({ vitest, project }) {
+      assertBaselineDirInsideRoot(vitest.config.root, options.baselineDir ?? DEFAULT_BASELINE_DIR)
       const worker: WorkerConfig = {
         root: vitest.config.root,
         baselineDir: options.baselineDir ?? DEFAULT_BASELINE_DIR,

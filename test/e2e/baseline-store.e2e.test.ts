@@ -199,6 +199,16 @@ describe('files perfgate cannot write', () => {
     expect(run.output).toContain('point the `html` option at a file path')
   })
 
+  it('refuses a baselineDir outside the project before any test runs', async () => {
+    project = createFixtureProject('baseline-store')
+    project.write('a.perf.test.ts', "import { test } from 'vitest'\ntest('ran', () => console.log('THE TEST RAN'))\n")
+    const run = await project.vitest([], { ci: false, env: { E2E_BASELINE_DIR: '../elsewhere' } })
+    expect(run.code, run.output).toBe(1)
+    expect(run.output).toContain('it is outside the project root')
+    expect(run.output).not.toContain('THE TEST RAN')
+    expect(run.output).not.toMatch(/^\s+at /m)
+  })
+
   it('refuses a symlinked baselines folder that leads out of the project', async () => {
     project = createFixtureProject('baseline-store')
     project.write('a.perf.test.ts', THREE_TESTS)
