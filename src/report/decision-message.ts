@@ -7,7 +7,7 @@
 import type { EntryDecision } from '../compare/decide-entry.js'
 import { errorMessage } from '../errors.js'
 import { comparisonReport } from './diff-table.js'
-import { terminalLines } from './terminal-text.js'
+import { terminalLines, terminalText } from './terminal-text.js'
 
 export interface DecisionContext {
   /** The entry's key. */
@@ -19,7 +19,10 @@ export interface DecisionContext {
 }
 
 export function decisionMessage(decision: EntryDecision, at: DecisionContext): string {
-  const { key, file, testbed } = at
+  // a line break in a name must not start a line of the message
+  const key = terminalText(at.key)
+  const file = terminalText(at.file)
+  const testbed = at.testbed
   const reason = decision.reason
   switch (reason.kind) {
     case 'recorded':

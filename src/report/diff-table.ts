@@ -5,7 +5,7 @@
 import type { CalibrationApplied, EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
 import { formatPercent, formatSigned, formatWithUnit } from './format-number.js'
 import { formatInterval } from './summary-table.js'
-import { terminalLines } from './terminal-text.js'
+import { terminalLines, terminalText } from './terminal-text.js'
 import { textTable } from './text-table.js'
 
 const VERDICT_LABEL: Record<MetricComparison['verdict'], string> = {
@@ -49,7 +49,10 @@ export function calibrationText(c: CalibrationApplied): string {
 }
 
 /** The whole message for one entry's comparison. */
-export function comparisonReport(key: string, file: string, cmp: EntryComparison): string {
+export function comparisonReport(rawKey: string, rawFile: string, cmp: EntryComparison): string {
+  // a line break in a name must not start a line of the message
+  const key = terminalText(rawKey)
+  const file = terminalText(rawFile)
   const head =
     cmp.verdict === 'regressed'
       ? `perfgate: "${key}" regressed against ${file}`

@@ -1,10 +1,15 @@
 /** Escaping of text from tests, prompts, model names and files for HTML and Markdown. */
-import { terminalText } from './terminal-text.js'
+import { terminalLines, terminalText } from './terminal-text.js'
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Text safe inside HTML elements and quoted attributes. */
 export function escapeHtml(text: string): string {
+  // control bytes are invisible in a browser but obeyed by a terminal that prints the file: shown as \x1b like on the terminal
+  return htmlEntities(terminalLines(text))
+}
+
+function htmlEntities(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML[c]!)
 }
 
@@ -17,7 +22,7 @@ export function escapeHtml(text: string): string {
  */
 export function escapeMarkdown(text: string): string {
   return terminalText(
-    escapeHtml(text)
+    htmlEntities(text)
       .replace(/\\/g, '\\\\')
       .replace(/[|`*_[\]]/g, (c) => `\\${c}`)
       .replace(/\r?\n/g, ' '),

@@ -153,4 +153,9 @@ describe('decisionMessage', () => {
   it('shows the key as data', () => {
     expect(decisionMessage(decide({ current: same }), { ...at, key: '\u001b[2Jx' })).toBe('perfgate: recorded "\\x1b[2Jx" in baselines/ci/det.test.ts.json')
   })
+
+  it('keeps a line break in a name on the name\'s line', () => {
+    expect(decisionMessage(decide({ current: same, update: 'none' }), { ...at, key: 'a\r\nb' })).toMatch(/^No baseline for "a\\x0d\\x0ab" in /)
+    expect(decisionMessage(decide({ current: same, update: 'none' }), { ...at, key: 'a\r\nb' })).not.toContain('\n')
+  })
 })

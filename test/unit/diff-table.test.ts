@@ -81,6 +81,12 @@ describe('differencesText', () => {
 })
 
 describe('comparisonReport', () => {
+  it('keeps a line break in the key or the file on the first line', () => {
+    const cmp: EntryComparison = { verdict: 'regressed', rows: [p95], differences: [] }
+    const first = comparisonReport('det\n1', 'baselines/a\rb.json', cmp).split('\n')[0]
+    expect(first).toBe('perfgate: "det\\x0a1" regressed against baselines/a\\x0db.json')
+  })
+
   it('for a regression: the headline, the table, the setup differences and how to accept the change', () => {
     const cmp: EntryComparison = { verdict: 'regressed', rows: [p95, throughput], differences: [{ field: 'cores', baseline: '8', current: '4' }] }
     expect(comparisonReport('detector 1', 'baselines/det.perf.test.ts.json', cmp)).toMatchInlineSnapshot(`

@@ -68,6 +68,7 @@ describe('escaping', () => {
   it('HTML: every character that could open a tag or end an attribute', () => {
     expect(escapeHtml(HOSTILE)).toBe('&lt;img src=x onerror=alert(1)&gt;')
     expect(escapeHtml(`a&b "c" 'd'`)).toBe('a&amp;b &quot;c&quot; &#39;d&#39;')
+    expect(escapeHtml('\u001b]8;;http://x\u0007<b>\nline')).toBe('\\x1b]8;;http://x\\x07&lt;b&gt;\nline')
   })
 
   it('Markdown table cells: HTML, pipes, backticks, emphasis and line breaks', () => {
