@@ -27,7 +27,7 @@ const STATUS_TEXT: Record<string, string> = {
   new: 'new',
   updated: 'updated',
   missing: 'missing baseline',
-  invalid: 'invalid baseline file',
+  invalid: 'invalid baseline',
 }
 
 const VERDICT_TEXT: Record<string, string> = { pass: 'ok', regressed: 'REGRESSED', improved: 'improved' }

@@ -47,7 +47,7 @@ export function runSummary(input: RunSummaryInput): string {
     ['new', count('new')],
     ['updated', count('updated')],
     ['missing', count('missing')],
-    ['with an invalid baseline file', count('invalid')],
+    ['with an invalid baseline', count('invalid')],
     ['obsolete', input.obsolete.length],
   ]
   const paint = input.paint ?? plain

@@ -109,7 +109,7 @@ describe('readBaselineFile', () => {
     expect(read.state).toBe('invalid')
     const message = (read as { message: string }).message
     expect(message.startsWith('Invalid baseline file baselines/det.json: it is not valid JSON (')).toBe(true)
-    expect(message.endsWith('perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with `vitest -u`.')).toBe(true)
+    expect(message.endsWith('perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with `npx vitest run -u`.')).toBe(true)
   })
 
   it("is 'invalid' for a top level that breaks the schema, naming the field", () => {
@@ -119,7 +119,7 @@ describe('readBaselineFile', () => {
       state: 'invalid',
       message:
         'Invalid baseline file baselines/det.json: field perfgate must be 1. ' +
-        'perfgate left it untouched. Fix the field by hand or delete the file and record again with `vitest -u`.',
+        'perfgate left it untouched. Fix the field by hand or delete the file and record again with `npx vitest run -u`.',
     })
     writeFileSync(file, JSON.stringify({ perfgate: 1, entries: [] }))
     expect(readBaselineFile(file, 'baselines/det.json')).toMatchObject({ state: 'invalid', message: expect.stringContaining('field entries must be object') })

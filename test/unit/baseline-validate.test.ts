@@ -3,7 +3,7 @@ import { baselineProblem } from '../../src/baseline/validate.js'
 import { baselineFile, profileEntry, runs, sha, valueEntry } from './entry-factory.js'
 
 const FILE = 'baselines/test/det.perf.test.ts.json'
-const FIX = 'perfgate left it untouched. Fix the field by hand or delete the file and record again with `vitest -u`.'
+const FIX = 'perfgate left it untouched. Fix the field by hand or delete the file and record again with `npx vitest run -u`.'
 
 /** A valid file as JSON data, to break one field of. */
 function valid(): Record<string, unknown> {
