@@ -78,6 +78,24 @@ describe('gating a classifier in a Vitest project', () => {
     expect(Object.keys(JSON.parse(project.read(BASELINE)).entries).sort()).toEqual(['classifier p50', 'classifier renamed 1'])
   })
 
+  it('gates the bare number with its own tolerance: 2x its baseline (a busy machine) passes, 8x fails', async () => {
+    const recorded = project.read(BASELINE)
+    const withValue = (divide: number) => {
+      const file = JSON.parse(recorded)
+      file.entries['classifier p50'].metrics.value /= divide
+      project.write(BASELINE, `${JSON.stringify(file, null, 2)}\n`)
+    }
+    const renamed = { FIXTURE_TEST_NAME: 'classifier renamed' }
+    withValue(2)
+    const busy = await project.vitest([], { ci: true, env: renamed })
+    expect(busy.code, busy.output).toBe(0)
+    withValue(8)
+    const slower = await project.vitest([], { ci: true, env: renamed })
+    expect(slower.code, slower.output).toBe(1)
+    expect(slower.output).toContain('"classifier p50" regressed')
+    project.write(BASELINE, recorded)
+  })
+
   it('perfgate update re-records from the shell', async () => {
     project.write(BASELINE, project.read(BASELINE).replace(/"latency\.p95": [\d.]+/, '"latency.p95": 0.001'))
     const update = await project.perfgate(['update'], { ci: true, env: { FIXTURE_TEST_NAME: 'classifier renamed' } })
