@@ -50,21 +50,29 @@ function sleepUntil(t: number): Promise<void> {
   return wait > 0 ? new Promise((r) => setTimeout(r, wait)) : Promise.resolve()
 }
 
-export async function runRequestLoop(request: () => Promise<RequestExtra> | RequestExtra, plan: LoopPlan): Promise<LoopOutcome> {
+/** The loop's clock (epoch ms); tests pass a virtual one so that the loop's logic is checked exactly. */
+export interface LoopClock {
+  now(): number
+  sleepUntil(t: number): Promise<void>
+}
+
+const REAL_CLOCK: LoopClock = { now: epochNow, sleepUntil }
+
+export async function runRequestLoop(request: () => Promise<RequestExtra> | RequestExtra, plan: LoopPlan, clock: LoopClock = REAL_CLOCK): Promise<LoopOutcome> {
   const out: LoopOutcome = { latencies: [], errors: 0, errorMessages: [], missed: 0, lastEnd: plan.startAt, extra: {} }
   const deadline = plan.startAt + plan.durationMs
-  await sleepUntil(plan.startAt + (plan.intervalMs === null ? 0 : plan.offsetMs))
+  await clock.sleepUntil(plan.startAt + (plan.intervalMs === null ? 0 : plan.offsetMs))
   for (let k = 0; out.latencies.length + out.errors < plan.maxRequests; k++) {
     let from: number
     if (plan.intervalMs === null) {
-      from = epochNow()
+      from = clock.now()
       if (from >= deadline) break
     } else {
       const due = plan.startAt + plan.offsetMs + k * plan.intervalMs
       if (due >= deadline) break
-      const behind = epochNow() >= due
-      if (!behind) await sleepUntil(due)
-      const now = epochNow()
+      const behind = clock.now() >= due
+      if (!behind) await clock.sleepUntil(due)
+      const now = clock.now()
       if (now >= deadline) {
         out.missed += Math.ceil((deadline - due) / plan.intervalMs)
         break
@@ -73,12 +81,12 @@ export async function runRequestLoop(request: () => Promise<RequestExtra> | Requ
     }
     try {
       const extra = await request()
-      const end = epochNow()
+      const end = clock.now()
       out.latencies.push(end - from)
       out.lastEnd = end
       if (extra) for (const [key, v] of Object.entries(extra)) (out.extra[key] ??= []).push(v)
     } catch (err) {
-      out.lastEnd = epochNow()
+      out.lastEnd = clock.now()
       out.errors++
       if (out.errorMessages.length < KEEP_MESSAGES) out.errorMessages.push(err instanceof Error ? err.message : String(err))
     }

@@ -23,7 +23,7 @@ describe('gating a classifier in a Vitest project', () => {
     expect(run.code, run.output).toBe(0)
     expect(run.output).toContain('2 new')
     const file = JSON.parse(project.read(BASELINE))
-    expect(Object.keys(file.entries).sort()).toEqual(['classifier 128x128 1', 'classifier p50'])
+    expect(Object.keys(file.entries).sort()).toEqual(['classifier 128x128 1', 'classifier bytes'])
     const entry = file.entries['classifier 128x128 1']
     expect(entry.kind).toBe('profile')
     expect(entry.model.path).toBe('model.onnx')
@@ -75,7 +75,26 @@ describe('gating a classifier in a Vitest project', () => {
     expect(Object.keys(JSON.parse(project.read(BASELINE)).entries)).toContain('classifier 128x128 1')
     const update = await project.vitest(['-u'], { ci: false, env: renamed })
     expect(update.code, update.output).toBe(0)
-    expect(Object.keys(JSON.parse(project.read(BASELINE)).entries).sort()).toEqual(['classifier p50', 'classifier renamed 1'])
+    expect(Object.keys(JSON.parse(project.read(BASELINE)).entries).sort()).toEqual(['classifier bytes', 'classifier renamed 1'])
+  })
+
+  it('gates the bare number against its own baseline: within the tolerance passes, 8x regresses', async () => {
+    const recorded = project.read(BASELINE)
+    const withValue = (divide: number) => {
+      const file = JSON.parse(recorded)
+      file.entries['classifier bytes'].metrics.value /= divide
+      project.write(BASELINE, `${JSON.stringify(file, null, 2)}\n`)
+    }
+    // the bare number alone, so that no timing decides the exit code
+    const env = { FIXTURE_TEST_NAME: 'classifier renamed', FIXTURE_ONLY_BYTES: '1' }
+    withValue(1.25)
+    const within = await project.vitest([], { ci: false, env })
+    expect(within.code, within.output).toBe(0)
+    withValue(8)
+    const bigger = await project.vitest([], { ci: false, env })
+    expect(bigger.code, bigger.output).toBe(1)
+    expect(bigger.output).toContain('"classifier bytes" regressed')
+    project.write(BASELINE, recorded)
   })
 
   it('perfgate update re-records from the shell', async () => {

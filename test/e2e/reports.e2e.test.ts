@@ -68,7 +68,7 @@ describe('reports of a run, on main and on a pull request branch', () => {
     expect(file.commit).toBe(git('rev-parse', 'HEAD'))
     expect(file.results.map((e) => [e.key, e.status])).toEqual([
       ['classifier 128x128 1', 'new'],
-      ['classifier p50', 'new'],
+      ['classifier bytes', 'new'],
     ])
     expect(file.results[0]!.current?.samples.latency?.length).toBeGreaterThanOrEqual(40)
     expect(project.read('reports/summary.md').split('\n')[0]).toBe('## ✅ perfgate: 0 regressed, 0 improved, 0 passed, 2 new')

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, chai, describe, expect, it } from 'vitest'
 import { buildHeavyClassifier, buildInt8Decoder } from '../../bench/models/generate.js'
 import { PerfgateError } from '../../src/errors.js'
 import { profile } from '../../src/measure/profile.js'
+import { mannWhitneyU } from '../../src/stats/index.js'
 import type { ModelComparison } from '../../src/types/index.js'
 import { installFasterThan } from '../../src/vitest/faster-matcher.js'
 
@@ -72,10 +73,13 @@ describe('profile.compare: fp32 decoder vs its int8 variant', () => {
     for (const e of [r.latency, r.throughput, r.loadMs]) {
       expect(e.low).toBeLessThanOrEqual(e.ratio)
       expect(e.high).toBeGreaterThanOrEqual(e.ratio)
-      expect(['lower', 'higher', 'same']).toContain(e.verdict)
+      // lower or higher only when the whole interval lies on that side of 1
+      expect(e.verdict).toBe(e.high < 1 ? 'lower' : e.low > 1 ? 'higher' : 'same')
     }
     expect(r.latency.n).toBe(60)
-    expect(r.latency.pValue).toBeGreaterThanOrEqual(0)
+    expect(r.latency.ratio).toBeCloseTo(quant.int8.latency.p50 / quant.fp32.latency.p50, 9)
+    // the rank test of the two variants' own samples
+    expect(r.latency.pValue).toBe(mannWhitneyU(quant.int8.samples.latency, quant.fp32.samples.latency).pValue)
     expect(r.throughput.ratio).toBeCloseTo(quant.int8.throughput.runsPerSecond / quant.fp32.throughput.runsPerSecond, 9)
     expect(r.fileSize.ratio).toBeCloseTo(quant.int8.model!.bytes / quant.fp32.model!.bytes, 12)
     expect(r.fileSize.verdict).toBe('lower')

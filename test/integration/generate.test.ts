@@ -214,8 +214,22 @@ describe('profile.generate on the embedded tiny-gpt folder', () => {
   it('reports how TTFT and TPOT grow with the prompt length', () => {
     expect(g.scaling.ttft).not.toBeNull()
     expect(g.scaling.ttft!.points).toBe(9)
-    expect(Math.abs(g.scaling.ttft!.r)).toBeLessThanOrEqual(1)
     expect(g.scaling.tpot!.points).toBe(9)
+    // each line is the least-squares fit of its figure on the requests' input tokens: the residuals
+    // sum to zero and are uncorrelated with x (the normal equations), and r^2 = 1 - SSres / SStot
+    for (const figure of ['ttftMs', 'tpotMs'] as const) {
+      const line = figure === 'ttftMs' ? g.scaling.ttft! : g.scaling.tpot!
+      const xs = g.requests.map((q) => q.inputTokens)
+      const ys = g.requests.map((q) => q[figure]!)
+      const res = ys.map((y, i) => y - (line.interceptMs + line.slopeMsPerToken * xs[i]!))
+      const meanY = ys.reduce((a, b) => a + b, 0) / ys.length
+      const ssTot = ys.reduce((a, y) => a + (y - meanY) ** 2, 0)
+      const scale = Math.max(...ys.map(Math.abs))
+      expect(Math.abs(res.reduce((a, r) => a + r, 0)) / scale).toBeLessThan(1e-9)
+      expect(Math.abs(res.reduce((a, r, i) => a + r * xs[i]!, 0)) / (scale * Math.max(...xs))).toBeLessThan(1e-9)
+      expect(line.r ** 2).toBeCloseTo(1 - res.reduce((a, r) => a + r * r, 0) / ssTot, 9)
+      expect(Math.sign(line.r)).toBe(Math.sign(line.slopeMsPerToken))
+    }
   })
 
   it('measures memory as profile() does', () => {

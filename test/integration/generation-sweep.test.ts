@@ -2,7 +2,8 @@
  * profile.sweep over generation options on the project's own tiny-gpt decoder:
  * every point is a full profile.generate, the axis value reaches it, and the
  * throughput is the output tokens per second. The only timing asserted is the
- * direction of a big step (4 vs 32 new tokens: E2E grows).
+ * direction of a big step (4 vs 32 new tokens: E2E grows), on the fastest
+ * request of each point, which a busy machine can only make slower.
  */
 import { describe, expect, it } from 'vitest'
 import { profile } from '../../src/measure/profile.js'
@@ -20,7 +21,8 @@ describe('profile.sweep with generate options', () => {
     expect(four!.kind).toBe('generation')
     expect(four!.outputTokens.p50).toBe(4)
     expect(many!.outputTokens.p50).toBe(32)
-    expect(many!.e2e.p50).toBeGreaterThan(four!.e2e.p50)
+    // to flip this, every 4-token request would have to be delayed by more than 28 tokens' time
+    expect(many!.e2e.min).toBeGreaterThan(four!.e2e.min)
     for (const p of s.points) {
       const busyMs = p.result.requests.reduce((sum, r) => sum + r.e2eMs, 0)
       expect(p.throughput).toBeCloseTo((p.result.requests.length * p.result.maxNewTokens * 1000) / busyMs, 6)

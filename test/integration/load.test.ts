@@ -1,25 +1,27 @@
 /**
  * profile.load(): worker threads with their own sessions on the project's
- * classifier, and in-process calls for a function. Asserted: no errors,
- * every level ends within its duration (plus slack for a busy machine), the
- * workers are gone afterwards, and the result's arithmetic. Requests per
- * second rising with concurrency is asserted for I/O-bound function calls
- * (4 sleeps in flight), where it cannot fail on a busy machine; for the model
- * on this project's shared 2-core runners it is reported, not asserted.
+ * classifier, and in-process calls for a function. Asserted: no errors, every
+ * closed-loop level runs until its duration is up and stops after the request
+ * in flight (invariants of the loop, true however busy the machine is), the
+ * workers are gone afterwards, how many calls are in flight at each level,
+ * and the result's arithmetic. No timing threshold: requests per second are
+ * reported, not asserted.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Tensor } from 'onnxruntime-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { PerfgateError } from '../../src/errors.js'
 import { profile } from '../../src/measure/profile.js'
 import type { LoadResult } from '../../src/types/index.js'
 
 const CLASSIFIER = 'bench/models/classifier.onnx'
-/** Slack for a level's end on a loaded machine: a request in flight, a late timer. */
-const SLACK_MS = 1500
+/** Rounding of epoch ms taken in different threads. */
+const EPS_MS = 0.01
+/** How long a stopped worker's OS thread may take to leave /proc on a busy machine. */
+const THREADS_GONE_MS = 20_000
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** OS threads of this process (Linux): worker threads and their onnxruntime threads show up here. */
 const threads = () => (process.platform === 'linux' ? Number(/Threads:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) : 0)
@@ -34,6 +36,15 @@ function expectConsistent(r: LoadResult): void {
   if (r.sustainable !== null) expect(r.goodput).toBe(r.levels[r.sustainable]!.okPerSecond)
 }
 
+/**
+ * A loop starts no request once the duration is up and waits only for the one
+ * in flight: the level ends within its duration plus its slowest request,
+ * however late the machine ran it.
+ */
+function expectStoppedOnTime(r: LoadResult): void {
+  for (const l of r.levels) expect(l.wallMs).toBeLessThanOrEqual(r.durationMs + l.latency!.max + EPS_MS)
+}
+
 let tmp: string
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'perfgate-load-'))
@@ -43,7 +54,6 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 describe('profile.load on the classifier, in worker threads', () => {
   it('concurrency 1 and 2: requests at both, no errors, each level within its duration, workers gone after', async () => {
     let during = 0
-    const t0 = Date.now()
     const r = await profile.load(CLASSIFIER, {
       concurrency: [1, 2],
       durationMs: 600,
@@ -53,26 +63,24 @@ describe('profile.load on the classifier, in worker threads', () => {
         if (m.startsWith('load: concurrency 2')) during = threads()
       },
     })
-    const took = Date.now() - t0
     expect(r.kind).toBe('load')
     expect(r.levels.map((l) => l.concurrency)).toEqual([1, 2])
     expect(r.workerLoadMs).toHaveLength(2)
     for (const l of r.levels) {
-      expect(l.requests).toBeGreaterThan(10)
+      // every worker of the level ran requests
+      expect(l.requests).toBeGreaterThanOrEqual(l.concurrency)
       expect(l.errors).toBe(0)
       expect(l.missed).toBe(0)
       expect(l.offeredRate).toBeNull()
-      expect(l.wallMs).toBeLessThan(600 + SLACK_MS)
       expect(l.cpuMs).toBeGreaterThan(0)
     }
     expectConsistent(r)
+    expectStoppedOnTime(r)
     expect(r.sustainable).not.toBeNull()
     expect(r.testbed.intraOpNumThreads).toBe(1)
     expect(r.testbed.onnxruntime).not.toBe('none')
-    // two levels of 0.6 s, two workers to start (through tsx from the sources), and stopping them
-    expect(took).toBeLessThan(2 * (600 + SLACK_MS) + 20_000)
-    // the two workers' threads are gone
-    if (process.platform === 'linux') expect(threads()).toBeLessThanOrEqual(during - 2)
+    // the two workers' threads are gone (the OS may take a moment to reap them)
+    if (process.platform === 'linux') await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(during - 2), { timeout: THREADS_GONE_MS, interval: 50 })
     console.log(`load: classifier 32x32 requests/s at concurrency 1, 2: ${r.levels.map((l) => l.requestsPerSecond.toFixed(0)).join(', ')}`)
   })
 
@@ -82,7 +90,9 @@ describe('profile.load on the classifier, in worker threads', () => {
     expect(l.offeredRate).toBe(100)
     expect(l.requests + l.missed).toBe(50)
     expect(l.errors).toBe(0)
-    expect(l.latency!.min).toBeGreaterThanOrEqual(0)
+    expectConsistent(r)
+    // a request due before the time is up may run late, but none starts after it
+    expectStoppedOnTime(r)
   })
 
   it('failing runs are counted as errors with their message; such a level is not sustainable', async () => {
@@ -120,16 +130,38 @@ describe('profile.load on the classifier, in worker threads', () => {
     expect(err.code).toBe('LOAD_WORKER_FAILED')
     expect(err.message).toContain('bad.onnx')
     expect(err.message).toMatch(/protobuf|failed/i)
-    if (process.platform === 'linux') expect(threads()).toBeLessThanOrEqual(during + 1)
+    if (process.platform === 'linux') await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(during + 1), { timeout: THREADS_GONE_MS, interval: 50 })
   })
 })
 
 describe('profile.load on a function, in this thread', () => {
-  it('4 sleeps in flight serve about 4x the requests per second of 1', async () => {
-    const r = await profile.load(() => sleep(10), { concurrency: [1, 4], durationMs: 400, warmup: 1 })
+  it('concurrency 4 keeps 4 calls in flight, concurrency 1 one at a time', async () => {
+    let inFlight = 0
+    let most = 0
+    let mostAtOne = 0
+    const r = await profile.load(
+      async () => {
+        most = Math.max(most, ++inFlight)
+        await sleep(10)
+        inFlight--
+      },
+      {
+        concurrency: [1, 4],
+        durationMs: 400,
+        warmup: 1,
+        onProgress: (m) => {
+          if (!m.startsWith('load: concurrency 4')) return
+          mostAtOne = most
+          most = 0
+        },
+      },
+    )
     const [one, four] = r.levels
     expect(one!.errors + four!.errors).toBe(0)
-    expect(four!.requestsPerSecond).toBeGreaterThan(2 * one!.requestsPerSecond)
+    expect(mostAtOne).toBe(1) // the warmup and level 1
+    expect(most).toBe(4)
+    expect(four!.requests).toBeGreaterThanOrEqual(4)
+    expectStoppedOnTime(r)
     expect(r.testbed.onnxruntime).toBe('none')
     expect(r.workerLoadMs).toEqual([])
     expectConsistent(r)

@@ -40,7 +40,8 @@ describe('opProfile on the default decoder', () => {
   it('reports operator types and nodes with calls, total and mean ms and share; the measured runs are untouched', () => {
     const op = base.opProfile!
     expect(op.runs + (op.droppedRuns ?? 0)).toBe(100)
-    expect(op.runs).toBeGreaterThan(50)
+    // runs beyond twice the median are dropped as outliers (a busy machine makes many): never the half at or below it
+    expect(op.runs).toBeGreaterThanOrEqual(50)
     expect(op.runMs).toBeGreaterThan(0)
     expect(base.latency.n).toBe(10)
     expect(op.byNode.length).toBeGreaterThan(0)
