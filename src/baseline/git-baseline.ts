@@ -40,12 +40,3 @@ export function readBaselineAtCommit(root: string, commit: string, file: string,
   }
   return parseBaselineText(text, `${shownAs} at ${commit.slice(0, 12)}`)
 }
-
-/** Whether the working tree's file differs from the file at `commit` (added, changed or deleted). */
-export function baselineChangedSince(root: string, commit: string, file: string): boolean {
-  try {
-    return git(root, ['diff', '--name-only', commit, '--', file]).trim() !== '' || git(root, ['ls-files', '--others', '--exclude-standard', '--', file]).trim() !== ''
-  } catch {
-    return false
-  }
-}

@@ -21,9 +21,3 @@ export const ansi: Paint = (text, style) => `\u001b[${CODES[style][0]}m${text}\u
 
 /** Leaves text as it is. */
 export const plain: Paint = (text) => text
-
-/** Visible length of text that may hold ANSI codes. */
-export function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex -- matching the escape character is the point
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length
-}
