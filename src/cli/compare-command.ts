@@ -19,20 +19,18 @@ import { buildResultsFile } from '../results/results-file.js'
 import type { MetricId, Tolerance } from '../types/index.js'
 import { EXIT, type CliIo } from './io.js'
 import { writeReportFiles } from './report-files.js'
-import { parseOrUsage, usageError } from './usage.js'
+import { COMPARE_FLAGS } from './command-flags.js'
+import { runCommand } from './experiment-args.js'
+import { parseFlags } from './parse-flags.js'
+import { usageError } from './usage.js'
 
 
-export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseOrUsage(io, args, {
-        tolerance: { type: 'string' },
-        metrics: { type: 'string' },
-        alpha: { type: 'string' },
-        md: { type: 'string' },
-        html: { type: 'string' },
-        json: { type: 'string' },
-      })
-  if (!parsed) return EXIT.usage
-  const { values, positionals } = parsed
+export function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => compare(args, io))
+}
+
+async function compare(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, COMPARE_FLAGS)
   if (positionals.length !== 2) return usageError(io, `compare takes two files, A (the baseline) and B, got ${positionals.length}`)
   let tolerance: Tolerance | undefined
   if (values.tolerance !== undefined) {

@@ -4,7 +4,11 @@ import type { CompareModelsOptions } from '../measure/compare-models.js'
 import { profile } from '../measure/profile.js'
 import { compareTable } from '../report/compare-table.js'
 import { compareCsv } from '../report/experiment-csv.js'
-import { dimsArg, intArg, parseCommand, progressTo, runCommand, UsageError } from './experiment-args.js'
+import { intArg, progressTo, runCommand } from './experiment-args.js'
+import { COMPARE_MODELS_FLAGS } from './command-flags.js'
+import { parseFlags } from './parse-flags.js'
+import { dimsArg } from './parse-dims.js'
+import { UsageError } from './usage.js'
 import { writeOutputs } from './output-files.js'
 import { EXIT, type CliIo } from './io.js'
 
@@ -23,17 +27,7 @@ export function variantsArg(positionals: readonly string[], cwd: string): Record
 
 export function compareModelsCommand(args: readonly string[], io: CliIo): Promise<number> {
   return runCommand(io, async () => {
-    const { values, positionals } = parseCommand(args, {
-      reference: { type: 'string' },
-      rounds: { type: 'string' },
-      'runs-per-round': { type: 'string' },
-      warmup: { type: 'string' },
-      'process-rounds': { type: 'string' },
-      dims: { type: 'string' },
-      threads: { type: 'string' },
-      json: { type: 'string' },
-      csv: { type: 'string' },
-    })
+    const { values, positionals } = parseFlags(args, COMPARE_MODELS_FLAGS)
     const variants = variantsArg(positionals, io.cwd)
     const threads = intArg('threads', values.threads, 1)
     const options: CompareModelsOptions = {

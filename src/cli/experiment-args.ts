@@ -1,24 +1,8 @@
-/** Argument parsing and output files shared by `perfgate sweep`, `load` and `compare-models`. */
-import { parseArgs } from 'node:util'
+/** Flag values of the CLI commands (each a UsageError when malformed), and the one way a command body ends. */
 import { PerfgateError } from '../errors.js'
 import type { LoadSlo, SweepValue } from '../types/index.js'
 import { EXIT, type CliIo } from './io.js'
-import { parseDims } from './parse-dims.js'
-import { usageError } from './usage.js'
-
-/** Thrown for wrong usage; turned into exit code 2 with the usage text. */
-export class UsageError extends Error {}
-
-
-/** node:util parseArgs with strict string options; UsageError on an unknown flag or a missing value. */
-export function parseCommand<K extends string>(args: readonly string[], options: Record<K, { type: 'string' }>): { values: Partial<Record<K, string>>; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options })
-    return { values: values as Partial<Record<K, string>>, positionals }
-  } catch (err) {
-    throw new UsageError((err as Error).message)
-  }
-}
+import { usageError, UsageError } from './usage.js'
 
 /** An integer flag in [min, max]; pass the option's own bounds (its spec) as `max` where it has one. */
 export function intArg(name: string, v: string | undefined, min: number, max?: number): number | undefined {
@@ -40,13 +24,6 @@ export function intListArg(name: string, v: string | undefined): number[] | unde
   const parts = v.split(',').map((s) => s.trim())
   if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1)) throw new UsageError(`--${name} expects integers >= 1 separated by commas, e.g. 1,2,4; got '${v}'`)
   return parts.map(Number)
-}
-
-export function dimsArg(v: string | undefined): Record<string, number> | undefined {
-  if (v === undefined) return undefined
-  const d = parseDims(v)
-  if (!d) throw new UsageError(`--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got '${v}'`)
-  return d
 }
 
 /** `--over batch=1,4,8` -> { batch: [1, 4, 8] }; `executionProviders=cpu,cuda+cpu` -> [['cpu'], ['cuda', 'cpu']]. */
@@ -72,8 +49,6 @@ export function sloArg(v: string | undefined): LoadSlo | undefined {
   }
   return slo
 }
-
-/** Writes --json and --csv files (paths from cwd); false (after saying why) when one cannot be written. */
 
 /** Runs a command body: usage errors exit 2, PerfgateErrors 1 with their message, anything else is a bug and throws. */
 export async function runCommand(io: CliIo, body: () => Promise<number>): Promise<number> {

@@ -9,25 +9,17 @@ import { profile } from '../measure/profile.js'
 import { loadCsv } from '../report/experiment-csv.js'
 import { loadTable } from '../report/load-table.js'
 import { DEFAULT_LANGUAGE_MODEL_DIR, DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
-import { dimsArg, intArg, intListArg, numberArg, parseCommand, progressTo, runCommand, sloArg, UsageError } from './experiment-args.js'
+import { intArg, intListArg, numberArg, progressTo, runCommand, sloArg } from './experiment-args.js'
+import { LOAD_FLAGS } from './command-flags.js'
+import { parseFlags } from './parse-flags.js'
+import { dimsArg } from './parse-dims.js'
+import { UsageError } from './usage.js'
 import { writeOutputs } from './output-files.js'
 import { EXIT, type CliIo } from './io.js'
 
 export function loadCommand(args: readonly string[], io: CliIo): Promise<number> {
   return runCommand(io, async () => {
-    const { values, positionals } = parseCommand(args, {
-      concurrency: { type: 'string' },
-      duration: { type: 'string' },
-      rate: { type: 'string' },
-      slo: { type: 'string' },
-      'max-requests': { type: 'string' },
-      dims: { type: 'string' },
-      threads: { type: 'string' },
-      json: { type: 'string' },
-      csv: { type: 'string' },
-      prompts: { type: 'string' },
-      'max-new-tokens': { type: 'string' },
-    })
+    const { values, positionals } = parseFlags(args, LOAD_FLAGS)
     if (positionals.length > 1) throw new UsageError(`load takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
     const dims = dimsArg(values.dims)
     const threads = intArg('threads', values.threads, 1)

@@ -11,7 +11,8 @@ import { compareModelsCommand } from './compare-models-command.js'
 import { loadCommand } from './load-command.js'
 import { sweepCommand } from './sweep-command.js'
 import { updateCommand } from './update-command.js'
-import { USAGE } from './usage.js'
+import { commandHelp, USAGE } from './help-text.js'
+import { wantsHelp } from './parse-flags.js'
 
 export type { CliIo } from './io.js'
 
@@ -26,6 +27,12 @@ function dataOnStderr(io: CliIo): CliIo {
 export async function main(rawIo: CliIo): Promise<number> {
   const io = dataOnStderr(rawIo)
   const [command, ...rest] = io.argv
+  // `perfgate <command> --help` is perfgate's own help, for update too (whose other arguments go to vitest)
+  const help = command === undefined ? undefined : commandHelp(command)
+  if (help !== undefined && wantsHelp(rest)) {
+    io.stdout.write(help)
+    return EXIT.ok
+  }
   switch (command) {
     case 'profile':
       return wantsGeneration(rest) ? generateCommand(rest, io) : profileCommand(rest, io)

@@ -15,13 +15,18 @@ import { parseHistory } from '../results/history.js'
 import { readResultsFile } from '../results/read-results.js'
 import { EXIT, type CliIo } from './io.js'
 import { writeReportFiles } from './report-files.js'
-import { parseOrUsage, usageError } from './usage.js'
+import { REPORT_FLAGS } from './command-flags.js'
+import { runCommand } from './experiment-args.js'
+import { parseFlags } from './parse-flags.js'
+import { usageError } from './usage.js'
 
 
-export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseOrUsage(io, args, { history: { type: 'string' }, html: { type: 'string' }, md: { type: 'string' } })
-  if (!parsed) return EXIT.usage
-  const { values, positionals } = parsed
+export function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => report(args, io))
+}
+
+async function report(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, REPORT_FLAGS)
   if (values.history !== undefined) {
     if (positionals.length > 0) return usageError(io, 'report takes either a results file or --history FILE, not both')
     if (!values.html) return usageError(io, 'report --history needs --html FILE to write the trends to')

@@ -11,24 +11,17 @@ import { generationSweepCsv, sweepCsv } from '../report/experiment-csv.js'
 import { generationSweepTable } from '../report/generation-sweep-table.js'
 import { sweepTable } from '../report/sweep-table.js'
 import { DEFAULT_LANGUAGE_MODEL_DIR, DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
-import { dimsArg, intArg, overArg, parseCommand, progressTo, runCommand, UsageError } from './experiment-args.js'
+import { intArg, overArg, progressTo, runCommand } from './experiment-args.js'
+import { SWEEP_FLAGS } from './command-flags.js'
+import { parseFlags } from './parse-flags.js'
+import { dimsArg } from './parse-dims.js'
+import { UsageError } from './usage.js'
 import { writeOutputs } from './output-files.js'
 import { EXIT, type CliIo } from './io.js'
 
 export function sweepCommand(args: readonly string[], io: CliIo): Promise<number> {
   return runCommand(io, async () => {
-    const { values, positionals } = parseCommand(args, {
-      over: { type: 'string' },
-      dims: { type: 'string' },
-      runs: { type: 'string' },
-      warmup: { type: 'string' },
-      'min-time': { type: 'string' },
-      threads: { type: 'string' },
-      json: { type: 'string' },
-      csv: { type: 'string' },
-      prompts: { type: 'string' },
-      'max-new-tokens': { type: 'string' },
-    })
+    const { values, positionals } = parseFlags(args, SWEEP_FLAGS)
     if (positionals.length > 1) throw new UsageError(`sweep takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
     const over = overArg(values.over)
     const dims = dimsArg(values.dims)
