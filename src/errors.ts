@@ -84,6 +84,8 @@ const messages = {
     `benchmark.retainSamples; if you configure benchmarks yourself, set test.benchmark.retainSamples: true.`,
   MATCHER_OUTSIDE_TEST: () =>
     `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
+  MATCHER_NOT_UNSUPPORTED: (p: { matcher: string }) =>
+    `perfgate: .not.${p.matcher}() is not supported; gate with ${p.matcher}() and a tolerance.`,
   PLUGIN_MISSING: () =>
     `toBeWithinBaseline() needs the perfgate plugin: add plugins: [perfgate()] (from 'perfgate/vitest') to your vitest.config.ts.`,
   LANGUAGE_MODEL_NOT_FOUND: (p: { path: string; detail: string }) =>
@@ -188,8 +190,15 @@ const messages = {
 
 export type ErrorCode = keyof typeof messages
 type Params<C extends ErrorCode> = Parameters<(typeof messages)[C]>[0]
+/** The codes whose message takes no parameters: called as `errorMessage(code)`. */
+type PlainCode = { [C in ErrorCode]: Parameters<(typeof messages)[C]>['length'] extends 0 ? C : never }[ErrorCode]
+type ParamCode = Exclude<ErrorCode, PlainCode>
 
-/** A user-facing error: `code` says what kind, `message` what to do. */
+/**
+ * A user-facing error: `code` says what kind, `message` what to do. Its `stack`
+ * is the message alone (a trace of perfgate's internals would only bury it);
+ * the failure it wraps stays, stack and all, in `cause`.
+ */
 export class PerfgateError extends Error {
   override name = 'PerfgateError'
   constructor(
@@ -198,19 +207,44 @@ export class PerfgateError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options)
-    // the message says what to do; a stack trace of perfgate's internals would only bury it
     this.stack = `${this.name}: ${message}`
   }
 }
 
-/** Builds the message of `code`. */
-export function errorMessage<C extends ErrorCode>(code: C, params: Params<C>): string {
-  return (messages[code] as (p: Params<C>) => string)(params)
+/**
+ * A matcher's wrong received value: a TypeError, as Vitest's own matchers
+ * throw, with a dictionary message and its code. Its stack is left whole so
+ * that Vitest points at the `expect` line that passed the value.
+ */
+export class PerfgateTypeError extends TypeError {
+  override name = 'TypeError'
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
 }
 
-/** Builds a PerfgateError with the message of `code`. */
-export function perfgateError<C extends ErrorCode>(code: C, params: Params<C>, cause?: unknown): PerfgateError {
-  return new PerfgateError(code, errorMessage(code, params), cause === undefined ? undefined : { cause })
+/** Builds the message of `code`. */
+export function errorMessage(code: PlainCode): string
+export function errorMessage<C extends ParamCode>(code: C, params: Params<C>): string
+export function errorMessage(code: ErrorCode, params?: unknown): string {
+  return (messages[code] as (p: unknown) => string)(params)
+}
+
+/** Builds a PerfgateError with the message of `code`; `cause` is the failure it wraps. */
+export function perfgateError(code: PlainCode, params?: undefined, cause?: unknown): PerfgateError
+export function perfgateError<C extends ParamCode>(code: C, params: Params<C>, cause?: unknown): PerfgateError
+export function perfgateError(code: ErrorCode, params?: unknown, cause?: unknown): PerfgateError {
+  return new PerfgateError(code, (messages[code] as (p: unknown) => string)(params), cause === undefined ? undefined : { cause })
+}
+
+/** Builds a PerfgateTypeError (a TypeError) with the message of `code`. */
+export function perfgateTypeError(code: PlainCode): PerfgateTypeError
+export function perfgateTypeError<C extends ParamCode>(code: C, params: Params<C>): PerfgateTypeError
+export function perfgateTypeError(code: ErrorCode, params?: unknown): PerfgateTypeError {
+  return new PerfgateTypeError(code, (messages[code] as (p: unknown) => string)(params))
 }
 
 /** A value as a user wrote it: strings quoted, NaN and Infinity by name, functions, symbols and bigints recognisably. */
