@@ -42,6 +42,8 @@ const messages = {
   BASELINE_REF_UNRESOLVED: (p: { ref: string; target: string; detail: string }) =>
     `Cannot resolve baselineRef '${p.ref}' (${p.target}) with git: ${p.detail}. ` +
     `Fetch the base branch first (actions/checkout with fetch-depth: 0), set PERFGATE_BASE_REF, or remove the baselineRef option.`,
+  GIT_FAILED: (p: { command: string; cwd: string; detail: string }) =>
+    `\`${p.command}\` failed in ${p.cwd}: ${p.detail}. Check that git is installed and that this folder is a git work tree with the commits it needs (in CI: actions/checkout with fetch-depth: 0).`,
   OPTION_INVALID: (p: { option: string; value: unknown; expected: string }) =>
     `Invalid option ${p.option}: got ${formatValue(p.value)}, expected ${p.expected}.`,
   TOLERANCE_INVALID: (p: { where: string; value: unknown }) =>
