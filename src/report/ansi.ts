@@ -1,6 +1,10 @@
 /**
  * Terminal colours: on only when the output is a terminal and NO_COLOR is not
  * set (https://no-color.org); FORCE_COLOR forces them on (or off with 0).
+ *
+ * Not node:util's styleText: it needs Node 20.12 (perfgate supports 20.0), and
+ * before Node 22.13 it paints whatever NO_COLOR says, while the decision here
+ * is made once, from the stream and the env the CLI or reporter was given.
  */
 
 export type Paint = (text: string, style: Style) => string
