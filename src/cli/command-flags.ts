@@ -43,6 +43,11 @@ export const PROFILE_FLAGS = [
   { name: 'threads', value: 'N', description: 'onnxruntime intra-op threads', default: ORT_THREADS },
   { name: 'sessions', value: 'N', description: 'Spread the runs over N sessions, pooled', default: PROFILE_SPEC.sessions.default },
   { name: 'calibrate', description: 'Also measure the machine-speed reference workload' },
+  {
+    name: 'op-profile',
+    description: "Also time every operator with onnxruntime's profiler (in a second session, after the measured runs) and print the slowest operator types and nodes",
+    default: PROFILE_SPEC.opProfile.default,
+  },
   { name: 'json', value: 'FILE', description: 'Also write the full result as JSON' },
   { name: 'csv', value: 'FILE', description: 'Also write every metric as CSV' },
 ] as const satisfies readonly Flag[]

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { ProfileOptions } from '../measure/options.js'
 import { PROFILE_SPEC } from '../options/profile-spec.js'
 import { profile } from '../measure/profile.js'
+import { opProfileTable } from '../report/op-table.js'
 import { profileTable } from '../report/profile-table.js'
 import { profileCsv } from '../results/csv.js'
 import { DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
@@ -35,10 +36,12 @@ export function profileCommand(args: readonly string[], io: CliIo): Promise<numb
       session: threads ? { intraOpNumThreads: threads } : undefined,
       sessions,
       calibrate: values.calibrate,
+      opProfile: values['op-profile'],
     }
     return withProgress(io, `profiling ${positionals[0] ?? 'the default model'}`, async () => {
       const result = await profile(model, options)
       io.stdout.write(`${profileTable(result)}\n`)
+      if (result.opProfile) io.stdout.write(`\n${opProfileTable(result.opProfile)}\n`)
       return writeOutputs(io, values, result, () => profileCsv(result)) ? EXIT.ok : EXIT.failure
     })
   })
