@@ -188,6 +188,30 @@ const messages = {
     `${p.option} asks for ${p.concurrency} worker threads, each with its own onnxruntime session (about ${formatBytes(p.perWorkerBytes)} each, estimated from the model's size), ` +
     `${formatBytes(p.concurrency * p.perWorkerBytes)} in all, beyond the ${formatBytes(p.limitBytes)} perfgate allows on this machine (half of its free memory). ` +
     `Use at most ${p.most} workers.`,
+  USAGE_ARGS: (p: { detail: string }) => p.detail,
+  USAGE_INTEGER: (p: { flag: string; min: number; max?: number; got: string }) =>
+    `--${p.flag} expects ${p.max === undefined ? `an integer >= ${p.min}` : `an integer from ${p.min} to ${p.max}`}, got '${p.got}'`,
+  USAGE_NUMBER: (p: { flag: string; got: string }) => `--${p.flag} expects a number > 0, got '${p.got}'`,
+  USAGE_INTEGER_LIST: (p: { flag: string; got: string }) => `--${p.flag} expects integers >= 1 separated by commas, e.g. 1,2,4; got '${p.got}'`,
+  USAGE_DIMS: (p: { got: string }) => `--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got '${p.got}'`,
+  USAGE_OVER: (p: { got: string }) =>
+    `--over expects axis=value,value,..., e.g. --over batch=1,4,8,16 or --over intraOpNumThreads=1,2; got '${p.got}'`,
+  USAGE_OVER_EMPTY: (p: { got: string }) => `--over has an empty value: '${p.got}'`,
+  USAGE_SLO: (p: { got: string }) => `--slo expects bounds like p95=50,p99=80 (ms) and errorRate=0.01; got '${p.got}'`,
+  USAGE_ONE_MODEL: (p: { command: string; given: readonly string[] }) => `${p.command} takes one model, got ${p.given.length}: ${p.given.join(' ')}`,
+  USAGE_MODELS_TOO_FEW: (p: { count: number }) => `compare-models takes at least two models, got ${p.count}`,
+  USAGE_VARIANT_TWICE: (p: { name: string; path: string }) => `two variants are named '${p.name}': name them, e.g. fp32=${p.path}`,
+  USAGE_NOT_WITH_PROMPTS: (p: { flag: string; reason: string }) => `--${p.flag} does not apply with --prompts (${p.reason})`,
+  USAGE_NEEDS_PROMPTS: (p: { flag: string; what: string }) => `--${p.flag} applies with --prompts (${p.what})`,
+  USAGE_PROMPTS_FILE: () => '--prompts expects a file: one prompt per line, or a JSON array of strings',
+  USAGE_COMPARE_FILES: (p: { count: number }) => `compare takes two files, A (the baseline) and B, got ${p.count}`,
+  USAGE_METRIC_UNKNOWN: (p: { metric: string; suggestion?: string; known: readonly string[] }) =>
+    `--metrics: unknown metric '${p.metric}'.${p.suggestion ? ` Did you mean '${p.suggestion}'?` : ''} Known metrics: ${p.known.join(', ')}`,
+  USAGE_ALPHA: (p: { got: string }) => `--alpha expects a number between 0 and 1, e.g. 0.01; got '${p.got}'`,
+  USAGE_REPORT_BOTH: () => 'report takes either a results file or --history FILE, not both',
+  USAGE_REPORT_HISTORY_HTML: () => 'report --history needs --html FILE to write the trends to',
+  USAGE_REPORT_HISTORY_MD: () => 'report --history draws HTML only; leave out --md',
+  USAGE_REPORT_FILES: (p: { count: number }) => `report takes one results file (or --history FILE), got ${p.count}`,
 } as const
 
 export type ErrorCode = keyof typeof messages

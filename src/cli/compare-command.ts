@@ -8,7 +8,7 @@ import { closestName } from '../options/suggest.js'
 import { resolve } from 'node:path'
 import { isMetricId, KNOWN_METRIC_IDS, PROFILE_METRIC_IDS } from '../compare/metrics.js'
 import { parseTolerance } from '../compare/tolerance.js'
-import { PerfgateError } from '../errors.js'
+import { errorMessage, PerfgateError } from '../errors.js'
 import { ansi, colorEnabled, plain } from '../report/ansi.js'
 import { calibrationText, differencesText } from '../report/diff-table.js'
 import { summaryTable } from '../report/summary-table.js'
@@ -31,7 +31,7 @@ export function compareCommand(args: readonly string[], io: CliIo): Promise<numb
 
 async function compare(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, COMPARE_FLAGS)
-  if (positionals.length !== 2) return usageError(io, `compare takes two files, A (the baseline) and B, got ${positionals.length}`)
+  if (positionals.length !== 2) return usageError(io, errorMessage('USAGE_COMPARE_FILES', { count: positionals.length }))
   let tolerance: Tolerance | undefined
   if (values.tolerance !== undefined) {
     try {
@@ -48,13 +48,13 @@ async function compare(args: readonly string[], io: CliIo): Promise<number> {
     const unknown = metrics.find((m) => !isMetricId(m))
     if (unknown !== undefined) {
       const suggestion = closestName(unknown, [...KNOWN_METRIC_IDS, 'value'])
-      return usageError(io, `--metrics: unknown metric '${unknown}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Known metrics: ${PROFILE_METRIC_IDS.join(', ')}, value`)
+      return usageError(io, errorMessage('USAGE_METRIC_UNKNOWN', { metric: unknown, suggestion, known: [...PROFILE_METRIC_IDS, 'value'] }))
     }
   }
   let alpha: number | undefined
   if (values.alpha !== undefined) {
     alpha = Number(values.alpha)
-    if (!(alpha > 0 && alpha < 1)) return usageError(io, `--alpha expects a number between 0 and 1, e.g. 0.01; got '${values.alpha}'`)
+    if (!(alpha > 0 && alpha < 1)) return usageError(io, errorMessage('USAGE_ALPHA', { got: values.alpha }))
   }
 
   const [aPath, bPath] = positionals as [string, string]

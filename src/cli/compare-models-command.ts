@@ -1,4 +1,5 @@
 /** `perfgate compare-models [name=]a.onnx [name=]b.onnx ... [--reference NAME] [--rounds N] [--json FILE] [--csv FILE]` */
+import { errorMessage } from '../errors.js'
 import { basename, resolve } from 'node:path'
 import type { CompareModelsOptions } from '../measure/compare-models.js'
 import { profile } from '../measure/profile.js'
@@ -14,12 +15,12 @@ import { EXIT, type CliIo } from './io.js'
 
 /** `fp32=a.onnx` names a variant; a bare path is named by its file name (without .onnx). */
 export function variantsArg(positionals: readonly string[], cwd: string): Record<string, string> {
-  if (positionals.length < 2) throw new UsageError(`compare-models takes at least two models, got ${positionals.length}`)
+  if (positionals.length < 2) throw new UsageError(errorMessage('USAGE_MODELS_TOO_FEW', { count: positionals.length }))
   const out: Record<string, string> = {}
   for (const p of positionals) {
     const m = /^([A-Za-z_][\w.-]*)=(.+)$/.exec(p)
     const name = m ? m[1]! : basename(p).replace(/\.onnx$/i, '')
-    if (name in out) throw new UsageError(`two variants are named '${name}': name them, e.g. fp32=${p}`)
+    if (name in out) throw new UsageError(errorMessage('USAGE_VARIANT_TWICE', { name, path: p }))
     out[name] = resolve(cwd, m ? m[2]! : p)
   }
   return out

@@ -3,6 +3,7 @@
  * profiles text generation and prints the per-prompt table. Without a model it
  * generates with the embedded default language model (bench/models/tiny-gpt).
  */
+import { errorMessage } from '../errors.js'
 import { resolve } from 'node:path'
 import type { GenerateOptions } from '../measure/generate-options.js'
 import { profile } from '../measure/profile.js'
@@ -27,10 +28,10 @@ export function generateCommand(args: readonly string[], io: CliIo): Promise<num
   return runCommand(io, async () => {
     const { values, positionals } = parseFlags(args, GENERATE_FLAGS)
     for (const flag of ['min-time', 'dims'] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply with --prompts (generation runs whole prompts, not one session.run)`)
+      if (values[flag] !== undefined) throw new UsageError(errorMessage('USAGE_NOT_WITH_PROMPTS', { flag, reason: 'generation runs whole prompts, not one session.run' }))
     }
-    if (positionals.length > 1) throw new UsageError(`profile takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
-    if (!values.prompts) throw new UsageError('--prompts expects a file: one prompt per line, or a JSON array of strings')
+    if (positionals.length > 1) throw new UsageError(errorMessage('USAGE_ONE_MODEL', { command: 'profile', given: positionals }))
+    if (!values.prompts) throw new UsageError(errorMessage('USAGE_PROMPTS_FILE'))
     const maxNewTokens = intArg('max-new-tokens', values['max-new-tokens'], 1)
     const runs = intArg('runs', values.runs, 1)
     const warmup = intArg('warmup', values.warmup, 0)

@@ -2,6 +2,7 @@
  * `perfgate load [model] [--concurrency 1,2,4] [--duration MS] [--rate N] [--slo p95=50] [--json FILE] [--csv FILE]`;
  * with `--prompts FILE` each request is one generation from a language model folder (default: the embedded tiny-gpt).
  */
+import { errorMessage } from '../errors.js'
 import { LOAD_SPEC } from '../options/experiment-specs.js'
 import { resolve } from 'node:path'
 import type { LoadOptions } from '../measure/load.js'
@@ -20,12 +21,12 @@ import { EXIT, type CliIo } from './io.js'
 export function loadCommand(args: readonly string[], io: CliIo): Promise<number> {
   return runCommand(io, async () => {
     const { values, positionals } = parseFlags(args, LOAD_FLAGS)
-    if (positionals.length > 1) throw new UsageError(`load takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
+    if (positionals.length > 1) throw new UsageError(errorMessage('USAGE_ONE_MODEL', { command: 'load', given: positionals }))
     const dims = dimsArg(values.dims)
     const threads = intArg('threads', values.threads, 1)
     const generating = values.prompts !== undefined
-    if (generating && dims) throw new UsageError('--dims does not apply with --prompts (each request generates from a prompt)')
-    if (!generating && values['max-new-tokens'] !== undefined) throw new UsageError('--max-new-tokens applies with --prompts (a generation load test)')
+    if (generating && dims) throw new UsageError(errorMessage('USAGE_NOT_WITH_PROMPTS', { flag: 'dims', reason: 'each request generates from a prompt' }))
+    if (!generating && values['max-new-tokens'] !== undefined) throw new UsageError(errorMessage('USAGE_NEEDS_PROMPTS', { flag: 'max-new-tokens', what: 'a generation load test' }))
     const model = positionals[0] ? resolve(io.cwd, positionals[0]) : generating ? DEFAULT_LANGUAGE_MODEL_DIR : DEFAULT_MODEL_PATH
     const options: LoadOptions = {
       concurrency: intListArg('concurrency', values.concurrency),

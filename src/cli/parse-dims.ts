@@ -1,4 +1,5 @@
 /** The one parser of `--dims`. */
+import { errorMessage } from '../errors.js'
 import { UsageError } from './usage.js'
 
 /** `--dims batch=4,height=224` -> { batch: 4, height: 224 }; null when malformed. */
@@ -16,6 +17,6 @@ export function parseDims(text: string): Record<string, number> | null {
 export function dimsArg(v: string | undefined): Record<string, number> | undefined {
   if (v === undefined) return undefined
   const d = parseDims(v)
-  if (!d) throw new UsageError(`--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got '${v}'`)
+  if (!d) throw new UsageError(errorMessage('USAGE_DIMS', { got: v }))
   return d
 }

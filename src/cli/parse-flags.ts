@@ -1,4 +1,5 @@
 /** The one flag parser of the CLI: strict, built from a command's flag table. */
+import { errorMessage } from '../errors.js'
 import { parseArgs } from 'node:util'
 import type { Flag } from './command-flags.js'
 import { UsageError } from './usage.js'
@@ -13,7 +14,7 @@ export function parseFlags<const T extends readonly Flag[]>(args: readonly strin
     const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options })
     return { values: values as FlagValues<T>, positionals }
   } catch (err) {
-    throw new UsageError((err as Error).message, { cause: err })
+    throw new UsageError(errorMessage('USAGE_ARGS', { detail: (err as Error).message }), { cause: err })
   }
 }
 

@@ -1,4 +1,5 @@
 /** `perfgate profile [model] [--runs N] [--warmup N] [--dims ...] [--json FILE] [--csv FILE]` */
+import { errorMessage } from '../errors.js'
 import { resolve } from 'node:path'
 import type { ProfileOptions } from '../measure/options.js'
 import { PROFILE_SPEC } from '../options/profile-spec.js'
@@ -19,7 +20,7 @@ import { withProgress } from './progress.js'
 export function profileCommand(args: readonly string[], io: CliIo): Promise<number> {
   return runCommand(io, async () => {
     const { values, positionals } = parseFlags(args, PROFILE_FLAGS)
-    if (positionals.length > 1) throw new UsageError(`profile takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
+    if (positionals.length > 1) throw new UsageError(errorMessage('USAGE_ONE_MODEL', { command: 'profile', given: positionals }))
     // the flags' bounds are the options' own (PROFILE_SPEC), so the CLI names the flag
     const runs = intArg('runs', values.runs, 1, PROFILE_SPEC.runs.check.max)
     const warmup = intArg('warmup', values.warmup, 0, PROFILE_SPEC.warmup.check.max)

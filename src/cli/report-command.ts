@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { PerfgateError } from '../errors.js'
+import { errorMessage, PerfgateError } from '../errors.js'
 import { historyHtml } from '../report/history-html.js'
 import { markdownReport } from '../report/markdown-report.js'
 import { parseHistory } from '../results/history.js'
@@ -28,12 +28,12 @@ export function reportCommand(args: readonly string[], io: CliIo): Promise<numbe
 async function report(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, REPORT_FLAGS)
   if (values.history !== undefined) {
-    if (positionals.length > 0) return usageError(io, 'report takes either a results file or --history FILE, not both')
-    if (!values.html) return usageError(io, 'report --history needs --html FILE to write the trends to')
-    if (values.md) return usageError(io, 'report --history draws HTML only; leave out --md')
+    if (positionals.length > 0) return usageError(io, errorMessage('USAGE_REPORT_BOTH'))
+    if (!values.html) return usageError(io, errorMessage('USAGE_REPORT_HISTORY_HTML'))
+    if (values.md) return usageError(io, errorMessage('USAGE_REPORT_HISTORY_MD'))
     return historyReport(io, values.history, values.html)
   }
-  if (positionals.length !== 1) return usageError(io, `report takes one results file (or --history FILE), got ${positionals.length}`)
+  if (positionals.length !== 1) return usageError(io, errorMessage('USAGE_REPORT_FILES', { count: positionals.length }))
   const path = positionals[0]!
   const read = readResultsFile(resolve(io.cwd, path), path)
   if (!read.ok) {

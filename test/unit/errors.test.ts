@@ -104,3 +104,14 @@ describe('the matchers', () => {
     expect(text).not.toContain('undefined as never')
   })
 })
+
+describe('the CLI', () => {
+  const dir = join(import.meta.dirname, '../../src/cli')
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'))
+
+  it.each(files)('%s reports wrong usage only with dictionary messages', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8')
+    expect(text).not.toMatch(/new UsageError\(\s*['"`]/)
+    expect(text).not.toMatch(/usageError\(io, ['"`]/)
+  })
+})
