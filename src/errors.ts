@@ -212,6 +212,18 @@ const messages = {
   USAGE_REPORT_HISTORY_HTML: () => 'report --history needs --html FILE to write the trends to',
   USAGE_REPORT_HISTORY_MD: () => 'report --history draws HTML only; leave out --md',
   USAGE_REPORT_FILES: (p: { count: number }) => `report takes one results file (or --history FILE), got ${p.count}`,
+  CLI_NO_COMMAND: () => 'no command given',
+  CLI_UNKNOWN_COMMAND: (p: { command: string; suggestion?: string }) =>
+    `unknown command '${p.command}'${p.suggestion ? `: did you mean '${p.suggestion}'?` : ''}`,
+  CLI_NOTHING_TO_COMPARE: (p: { a: string; b: string; aEntries: number; bEntries: number }) =>
+    `nothing to compare: no entry of ${p.b} matches one of ${p.a} (entries match by baseline file and key). ` +
+    `${p.a} has ${p.aEntries} entries, ${p.b} has ${p.bEntries}.`,
+  CLI_OUTPUT_WRITE_FAILED: (p: { flag: string; path: string; detail: string; fix: string }) => `could not write --${p.flag} ${p.path}: ${p.detail}. ${p.fix}`,
+  CLI_HISTORY_UNREADABLE: (p: { file: string; detail: string }) =>
+    `cannot read the history file ${p.file}: ${p.detail}. It is written by the plugin's \`history\` option.`,
+  CLI_VITEST_MISSING: (p: { cwd: string }) =>
+    `vitest is not installed in ${p.cwd}. Install it (npm install -D vitest) and add the perfgate plugin to vitest.config.ts.`,
+  LOAD_SLO_UNMET: () => 'no concurrency level met the SLO. Lower the concurrency or the rate, or make each request cheaper.',
 } as const
 
 export type ErrorCode = keyof typeof messages

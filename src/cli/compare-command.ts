@@ -69,10 +69,7 @@ async function compare(args: readonly string[], io: CliIo): Promise<number> {
   if (!a.ok || !b.ok) return EXIT.usage
   const cmp = compareFiles(a.value, b.value, { metrics, tolerance, alpha })
   if (cmp.records.length === 0 && cmp.notCompared.length === 0) {
-    io.stderr.write(
-      `perfgate: nothing to compare: no entry of ${bPath} matches one of ${aPath} (entries match by baseline file and key). ` +
-        `${aPath} has ${a.value.length} entries, ${bPath} has ${b.value.length}.\n`,
-    )
+    io.stderr.write(`perfgate: ${errorMessage('CLI_NOTHING_TO_COMPARE', { a: aPath, b: bPath, aEntries: a.value.length, bEntries: b.value.length })}\n`)
     return EXIT.usage
   }
 

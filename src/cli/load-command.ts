@@ -45,7 +45,7 @@ export function loadCommand(args: readonly string[], io: CliIo): Promise<number>
     if (!writeOutputs(io, values, result, () => loadCsv(result))) return EXIT.failure
     // with an SLO the command is a gate: no sustainable level fails it
     if (options.slo && result.sustainable === null) {
-      io.stderr.write('perfgate: no concurrency level met the SLO. Lower the concurrency or the rate, or make each request cheaper.\n')
+      io.stderr.write(`perfgate: ${errorMessage('LOAD_SLO_UNMET')}\n`)
       return EXIT.failure
     }
     return EXIT.ok

@@ -1,5 +1,8 @@
 /** The `perfgate` command: dispatches to the subcommands; testable in-process. */
 import { readFileSync } from 'node:fs'
+import { errorMessage } from '../errors.js'
+import { closestName } from '../options/suggest.js'
+import { COMMAND_TABLES } from './command-flags.js'
 import { terminalLines } from '../report/terminal-text.js'
 import { PACKAGE_ROOT } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
@@ -61,10 +64,10 @@ export async function main(rawIo: CliIo): Promise<number> {
       return EXIT.ok
     }
     case undefined:
-      io.stderr.write(`perfgate: no command given\n\n${USAGE}`)
+      io.stderr.write(`perfgate: ${errorMessage('CLI_NO_COMMAND')}\n\n${USAGE}`)
       return EXIT.usage
     default:
-      io.stderr.write(`perfgate: unknown command '${command}'\n\n${USAGE}`)
+      io.stderr.write(`perfgate: ${errorMessage('CLI_UNKNOWN_COMMAND', { command, suggestion: closestName(command, [...Object.keys(COMMAND_TABLES), 'help']) })}\n\n${USAGE}`)
       return EXIT.usage
   }
 }

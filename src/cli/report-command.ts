@@ -53,7 +53,7 @@ function historyReport(io: CliIo, historyPath: string, htmlPath: string): number
     text = readFileSync(resolve(io.cwd, historyPath), 'utf8')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    io.stderr.write(`perfgate: cannot read the history file ${historyPath}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}. It is written by the plugin's \`history\` option.\n`)
+    io.stderr.write(`perfgate: ${errorMessage('CLI_HISTORY_UNREADABLE', { file: historyPath, detail: code === 'ENOENT' ? 'no such file' : (err as Error).message })}\n`)
     return EXIT.usage
   }
   let records
@@ -71,7 +71,7 @@ function historyReport(io: CliIo, historyPath: string, htmlPath: string): number
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, historyHtml(records))
   } catch (err) {
-    io.stderr.write(`perfgate: could not write --html ${htmlPath}: ${(err as Error).message}. Check that its folder is writable.\n`)
+    io.stderr.write(`perfgate: ${errorMessage('CLI_OUTPUT_WRITE_FAILED', { flag: 'html', path: htmlPath, detail: (err as Error).message, fix: 'Check that its folder is writable.' })}\n`)
     return EXIT.failure
   }
   io.stderr.write(`perfgate: wrote ${htmlPath} (${records.length} runs)\n`)

@@ -61,6 +61,14 @@ describe('perfgate <command> --help', () => {
   })
 })
 
+describe('an unknown command', () => {
+  it('exits 2 and suggests the command meant', async () => {
+    const r = await cli(['profil'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("unknown command 'profil': did you mean 'profile'?")
+  })
+})
+
 describe('perfgate help', () => {
   it('lists every command and every flag of every table', async () => {
     const r = await cli(['help'])

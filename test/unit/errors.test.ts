@@ -113,5 +113,7 @@ describe('the CLI', () => {
     const text = readFileSync(join(dir, file), 'utf8')
     expect(text).not.toMatch(/new UsageError\(\s*['"`]/)
     expect(text).not.toMatch(/usageError\(io, ['"`]/)
+    // its own lines on stderr are dictionary messages, or say which file it wrote
+    expect(text).not.toMatch(/stderr\.write\(\s*['"`]perfgate: (?!\$\{|wrote )/)
   })
 })
