@@ -86,7 +86,7 @@ const messages = {
     `benchmark.retainSamples; if you configure benchmarks yourself, set test.benchmark.retainSamples: true.`,
   MATCHER_OUTSIDE_TEST: () =>
     `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
-  MATCHER_NOT_UNSUPPORTED: (p: { matcher: string }) =>
+  MATCHER_NEGATION_UNSUPPORTED: (p: { matcher: string }) =>
     `perfgate: .not.${p.matcher}() is not supported; gate with ${p.matcher}() and a tolerance.`,
   PLUGIN_MISSING: () =>
     `toBeWithinBaseline() needs the perfgate plugin: add plugins: [perfgate()] (from 'perfgate/vitest') to your vitest.config.ts.`,

@@ -76,7 +76,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (isSweepResult(received)) return gateSweep.call(this, received, options, toBeWithinBaseline)
   const config = inject('perfgate') as WorkerConfig | undefined
   if (!config) throw new Error(errorMessage('PLUGIN_MISSING'))
-  if (this.isNot) throw perfgateTypeError('MATCHER_NOT_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
+  if (this.isNot) throw perfgateTypeError('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
   const isNumber = typeof received === 'number' && Number.isFinite(received)
   const isGeneration = !isNumber && isGenerationResult(received)
   const isBench = !isNumber && !isGeneration && isVitestBenchResult(received)

@@ -28,7 +28,7 @@ export function sweepPointKey(key: string, label: string): string {
 }
 
 export function gateSweep(this: MatcherContext, sweep: SweepResult<unknown>, options: BaselineMatcherOptions, gateOne: GateOne) {
-  if (this.isNot) throw perfgateTypeError('MATCHER_NOT_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
+  if (this.isNot) throw perfgateTypeError('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
   const test = TestRunner.getCurrentTest()
   if (!test) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST'))
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, this.currentTestName ?? test.name)

@@ -85,11 +85,11 @@ describe('the wrapped failure', () => {
 
 describe('perfgateTypeError', () => {
   it('is a TypeError, as Vitest matchers throw, with a dictionary message and its code', () => {
-    const err = perfgateTypeError('MATCHER_NOT_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
+    const err = perfgateTypeError('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
     expect(err).toBeInstanceOf(TypeError)
     expect(err).toBeInstanceOf(PerfgateTypeError)
     expect(err.name).toBe('TypeError')
-    expect(err.code).toBe('MATCHER_NOT_UNSUPPORTED')
+    expect(err.code).toBe('MATCHER_NEGATION_UNSUPPORTED')
     expect(err.message).toBe('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
   })
 })
