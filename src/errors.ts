@@ -223,6 +223,8 @@ const messages = {
     `cannot read the history file ${p.file}: ${p.detail}. It is written by the plugin's \`history\` option.`,
   CLI_VITEST_MISSING: (p: { cwd: string }) =>
     `vitest is not installed in ${p.cwd}. Install it (npm install -D vitest) and add the perfgate plugin to vitest.config.ts.`,
+  SCHEMA_MISSING: (p: { ref: string }) =>
+    `perfgate's JSON schema ${p.ref} is missing from the installed package, so results files cannot be checked. Reinstall perfgate (its schema/ folder must be intact).`,
   LOAD_SLO_UNMET: () => 'no concurrency level met the SLO. Lower the concurrency or the rate, or make each request cheaper.',
 } as const
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
 import { BASELINE_SCHEMA_URL, describeSchemaError } from '../baseline/validate.js'
+import { perfgateError } from '../errors.js'
 
 const SCHEMA_DIR = new URL('./', BASELINE_SCHEMA_URL)
 
@@ -29,7 +30,7 @@ function compiled<T>(name: SchemaName): ValidateFunction<T> {
         ? 'https://perfgate.dev/schema/profile-result.schema.json'
         : 'https://perfgate.dev/schema/results.schema.json#/definitions/HistoryRecord'
   const fn = ajv.getSchema<T>(ref)
-  if (!fn) throw new Error(`perfgate: schema ${ref} is missing from the package`)
+  if (!fn) throw perfgateError('SCHEMA_MISSING', { ref })
   return fn
 }
 
