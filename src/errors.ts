@@ -42,6 +42,8 @@ const messages = {
   BASELINE_REF_UNRESOLVED: (p: { ref: string; target: string; detail: string }) =>
     `Cannot resolve baselineRef '${p.ref}' (${p.target}) with git: ${p.detail}. ` +
     `Fetch the base branch first (actions/checkout with fetch-depth: 0), set PERFGATE_BASE_REF, or remove the baselineRef option.`,
+  GIT_FAILED: (p: { command: string; cwd: string; detail: string }) =>
+    `\`${p.command}\` failed in ${p.cwd}: ${p.detail}. Check that git is installed and that this folder is a git work tree with the commits it needs (in CI: actions/checkout with fetch-depth: 0).`,
   OPTION_INVALID: (p: { option: string; value: unknown; expected: string }) =>
     `Invalid option ${p.option}: got ${formatValue(p.value)}, expected ${p.expected}.`,
   TOLERANCE_INVALID: (p: { where: string; value: unknown }) =>
@@ -87,6 +89,8 @@ const messages = {
     `benchmark.retainSamples; if you configure benchmarks yourself, set test.benchmark.retainSamples: true.`,
   MATCHER_OUTSIDE_TEST: () =>
     `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
+  MATCHER_NEGATION_UNSUPPORTED: (p: { matcher: string }) =>
+    `perfgate: .not.${p.matcher}() is not supported; gate with ${p.matcher}() and a tolerance.`,
   PLUGIN_MISSING: () =>
     `toBeWithinBaseline() needs the perfgate plugin: add plugins: [perfgate()] (from 'perfgate/vitest') to your vitest.config.ts.`,
   LANGUAGE_MODEL_NOT_FOUND: (p: { path: string; detail: string }) =>
@@ -187,12 +191,57 @@ const messages = {
     `${p.option} asks for ${p.concurrency} worker threads, each with its own onnxruntime session (about ${formatBytes(p.perWorkerBytes)} each, estimated from the model's size), ` +
     `${formatBytes(p.concurrency * p.perWorkerBytes)} in all, beyond the ${formatBytes(p.limitBytes)} perfgate allows on this machine (half of its free memory). ` +
     `Use at most ${p.most} workers.`,
+  USAGE_ARGS: (p: { detail: string }) => p.detail,
+  USAGE_INTEGER: (p: { flag: string; min: number; max?: number; got: string }) =>
+    `--${p.flag} expects ${p.max === undefined ? `an integer >= ${p.min}` : `an integer from ${p.min} to ${p.max}`}, got '${p.got}'`,
+  USAGE_NUMBER: (p: { flag: string; got: string }) => `--${p.flag} expects a number > 0, got '${p.got}'`,
+  USAGE_INTEGER_LIST: (p: { flag: string; got: string }) => `--${p.flag} expects integers >= 1 separated by commas, e.g. 1,2,4; got '${p.got}'`,
+  USAGE_DIMS: (p: { got: string }) => `--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got '${p.got}'`,
+  USAGE_OVER: (p: { got: string }) =>
+    `--over expects axis=value,value,..., e.g. --over batch=1,4,8,16 or --over intraOpNumThreads=1,2; got '${p.got}'`,
+  USAGE_OVER_EMPTY: (p: { got: string }) => `--over has an empty value: '${p.got}'`,
+  USAGE_SLO: (p: { got: string }) => `--slo expects bounds like p95=50,p99=80 (ms) and errorRate=0.01; got '${p.got}'`,
+  USAGE_ONE_MODEL: (p: { command: string; given: readonly string[] }) => `${p.command} takes one model, got ${p.given.length}: ${p.given.join(' ')}`,
+  USAGE_MODELS_TOO_FEW: (p: { count: number }) => `compare-models takes at least two models, got ${p.count}`,
+  USAGE_VARIANT_TWICE: (p: { name: string; path: string }) => `two variants are named '${p.name}': name them, e.g. fp32=${p.path}`,
+  USAGE_NOT_WITH_PROMPTS: (p: { flag: string; reason: string }) => `--${p.flag} does not apply with --prompts (${p.reason})`,
+  USAGE_NEEDS_PROMPTS: (p: { flag: string; what: string }) => `--${p.flag} applies with --prompts (${p.what})`,
+  USAGE_PROMPTS_FILE: () => '--prompts expects a file: one prompt per line, or a JSON array of strings',
+  USAGE_COMPARE_FILES: (p: { count: number }) => `compare takes two files, A (the baseline) and B, got ${p.count}`,
+  USAGE_METRIC_UNKNOWN: (p: { metric: string; suggestion?: string; known: readonly string[] }) =>
+    `--metrics: unknown metric '${p.metric}'.${p.suggestion ? ` Did you mean '${p.suggestion}'?` : ''} Known metrics: ${p.known.join(', ')}`,
+  USAGE_ALPHA: (p: { got: string }) => `--alpha expects a number between 0 and 1, e.g. 0.01; got '${p.got}'`,
+  USAGE_REPORT_BOTH: () => 'report takes either a results file or --history FILE, not both',
+  USAGE_REPORT_HISTORY_HTML: () => 'report --history needs --html FILE to write the trends to',
+  USAGE_REPORT_HISTORY_MD: () => 'report --history draws HTML only; leave out --md',
+  USAGE_REPORT_FILES: (p: { count: number }) => `report takes one results file (or --history FILE), got ${p.count}`,
+  CLI_NO_COMMAND: () => 'no command given',
+  CLI_UNKNOWN_COMMAND: (p: { command: string; suggestion?: string }) =>
+    `unknown command '${p.command}'${p.suggestion ? `: did you mean '${p.suggestion}'?` : ''}`,
+  CLI_NOTHING_TO_COMPARE: (p: { a: string; b: string; aEntries: number; bEntries: number }) =>
+    `nothing to compare: no entry of ${p.b} matches one of ${p.a} (entries match by baseline file and key). ` +
+    `${p.a} has ${p.aEntries} entries, ${p.b} has ${p.bEntries}.`,
+  CLI_OUTPUT_WRITE_FAILED: (p: { flag: string; path: string; detail: string; fix: string }) => `could not write --${p.flag} ${p.path}: ${p.detail}. ${p.fix}`,
+  CLI_HISTORY_UNREADABLE: (p: { file: string; detail: string }) =>
+    `cannot read the history file ${p.file}: ${p.detail}. It is written by the plugin's \`history\` option.`,
+  CLI_VITEST_MISSING: (p: { cwd: string }) =>
+    `vitest is not installed in ${p.cwd}. Install it (npm install -D vitest) and add the perfgate plugin to vitest.config.ts.`,
+  SCHEMA_MISSING: (p: { ref: string }) =>
+    `perfgate's JSON schema ${p.ref} is missing from the installed package, so results files cannot be checked. Reinstall perfgate (its schema/ folder must be intact).`,
+  LOAD_SLO_UNMET: () => 'no concurrency level met the SLO. Lower the concurrency or the rate, or make each request cheaper.',
 } as const
 
 export type ErrorCode = keyof typeof messages
 type Params<C extends ErrorCode> = Parameters<(typeof messages)[C]>[0]
+/** The codes whose message takes no parameters: called as `errorMessage(code)`. */
+type PlainCode = { [C in ErrorCode]: Parameters<(typeof messages)[C]>['length'] extends 0 ? C : never }[ErrorCode]
+type ParamCode = Exclude<ErrorCode, PlainCode>
 
-/** A user-facing error: `code` says what kind, `message` what to do. */
+/**
+ * A user-facing error: `code` says what kind, `message` what to do. Its `stack`
+ * is the message alone (a trace of perfgate's internals would only bury it);
+ * the failure it wraps stays, stack and all, in `cause`.
+ */
 export class PerfgateError extends Error {
   override name = 'PerfgateError'
   constructor(
@@ -201,19 +250,44 @@ export class PerfgateError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options)
-    // the message says what to do; a stack trace of perfgate's internals would only bury it
     this.stack = `${this.name}: ${message}`
   }
 }
 
-/** Builds the message of `code`. */
-export function errorMessage<C extends ErrorCode>(code: C, params: Params<C>): string {
-  return (messages[code] as (p: Params<C>) => string)(params)
+/**
+ * A matcher's wrong received value: a TypeError, as Vitest's own matchers
+ * throw, with a dictionary message and its code. Its stack is left whole so
+ * that Vitest points at the `expect` line that passed the value.
+ */
+export class PerfgateTypeError extends TypeError {
+  override name = 'TypeError'
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
 }
 
-/** Builds a PerfgateError with the message of `code`. */
-export function perfgateError<C extends ErrorCode>(code: C, params: Params<C>, cause?: unknown): PerfgateError {
-  return new PerfgateError(code, errorMessage(code, params), cause === undefined ? undefined : { cause })
+/** Builds the message of `code`. */
+export function errorMessage(code: PlainCode): string
+export function errorMessage<C extends ParamCode>(code: C, params: Params<C>): string
+export function errorMessage(code: ErrorCode, params?: unknown): string {
+  return (messages[code] as (p: unknown) => string)(params)
+}
+
+/** Builds a PerfgateError with the message of `code`; `cause` is the failure it wraps. */
+export function perfgateError(code: PlainCode, params?: undefined, cause?: unknown): PerfgateError
+export function perfgateError<C extends ParamCode>(code: C, params: Params<C>, cause?: unknown): PerfgateError
+export function perfgateError(code: ErrorCode, params?: unknown, cause?: unknown): PerfgateError {
+  return new PerfgateError(code, (messages[code] as (p: unknown) => string)(params), cause === undefined ? undefined : { cause })
+}
+
+/** Builds a PerfgateTypeError (a TypeError) with the message of `code`. */
+export function perfgateTypeError(code: PlainCode): PerfgateTypeError
+export function perfgateTypeError<C extends ParamCode>(code: C, params: Params<C>): PerfgateTypeError
+export function perfgateTypeError(code: ErrorCode, params?: unknown): PerfgateTypeError {
+  return new PerfgateTypeError(code, (messages[code] as (p: unknown) => string)(params))
 }
 
 /** An object key as JavaScript source: bare when it is an identifier, quoted otherwise (`'p2o.DynamicDimension.0'`). */

@@ -8,7 +8,7 @@ import { closestName } from '../options/suggest.js'
 import { resolve } from 'node:path'
 import { isMetricId, KNOWN_METRIC_IDS, PROFILE_METRIC_IDS } from '../compare/metrics.js'
 import { parseTolerance } from '../compare/tolerance.js'
-import { PerfgateError } from '../errors.js'
+import { errorMessage, PerfgateError } from '../errors.js'
 import { ansi, colorEnabled, plain } from '../report/ansi.js'
 import { calibrationText, differencesText } from '../report/diff-table.js'
 import { summaryTable } from '../report/summary-table.js'
@@ -19,21 +19,19 @@ import { buildResultsFile } from '../results/results-file.js'
 import type { MetricId, Tolerance } from '../types/index.js'
 import { EXIT, type CliIo } from './io.js'
 import { writeReportFiles } from './report-files.js'
-import { parseOrUsage, usageError } from './usage.js'
+import { COMPARE_FLAGS } from './command-flags.js'
+import { runCommand } from './experiment-args.js'
+import { parseFlags } from './parse-flags.js'
+import { usageError } from './usage.js'
 
 
-export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseOrUsage(io, args, {
-        tolerance: { type: 'string' },
-        metrics: { type: 'string' },
-        alpha: { type: 'string' },
-        md: { type: 'string' },
-        html: { type: 'string' },
-        json: { type: 'string' },
-      })
-  if (!parsed) return EXIT.usage
-  const { values, positionals } = parsed
-  if (positionals.length !== 2) return usageError(io, `compare takes two files, A (the baseline) and B, got ${positionals.length}`)
+export function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => compare(args, io))
+}
+
+async function compare(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, COMPARE_FLAGS)
+  if (positionals.length !== 2) return usageError(io, errorMessage('USAGE_COMPARE_FILES', { count: positionals.length }))
   let tolerance: Tolerance | undefined
   if (values.tolerance !== undefined) {
     try {
@@ -50,13 +48,13 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     const unknown = metrics.find((m) => !isMetricId(m))
     if (unknown !== undefined) {
       const suggestion = closestName(unknown, [...KNOWN_METRIC_IDS, 'value'])
-      return usageError(io, `--metrics: unknown metric '${unknown}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Known metrics: ${PROFILE_METRIC_IDS.join(', ')}, value`)
+      return usageError(io, errorMessage('USAGE_METRIC_UNKNOWN', { metric: unknown, suggestion, known: [...PROFILE_METRIC_IDS, 'value'] }))
     }
   }
   let alpha: number | undefined
   if (values.alpha !== undefined) {
     alpha = Number(values.alpha)
-    if (!(alpha > 0 && alpha < 1)) return usageError(io, `--alpha expects a number between 0 and 1, e.g. 0.01; got '${values.alpha}'`)
+    if (!(alpha > 0 && alpha < 1)) return usageError(io, errorMessage('USAGE_ALPHA', { got: values.alpha }))
   }
 
   const [aPath, bPath] = positionals as [string, string]
@@ -71,10 +69,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   if (!a.ok || !b.ok) return EXIT.usage
   const cmp = compareFiles(a.value, b.value, { metrics, tolerance, alpha })
   if (cmp.records.length === 0 && cmp.notCompared.length === 0) {
-    io.stderr.write(
-      `perfgate: nothing to compare: no entry of ${bPath} matches one of ${aPath} (entries match by baseline file and key). ` +
-        `${aPath} has ${a.value.length} entries, ${bPath} has ${b.value.length}.\n`,
-    )
+    io.stderr.write(`perfgate: ${errorMessage('CLI_NOTHING_TO_COMPARE', { a: aPath, b: bPath, aEntries: a.value.length, bEntries: b.value.length })}\n`)
     return EXIT.usage
   }
 

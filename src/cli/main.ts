@@ -1,5 +1,8 @@
 /** The `perfgate` command: dispatches to the subcommands; testable in-process. */
 import { readFileSync } from 'node:fs'
+import { errorMessage } from '../errors.js'
+import { closestName } from '../options/suggest.js'
+import { COMMAND_TABLES } from './command-flags.js'
 import { terminalLines } from '../report/terminal-text.js'
 import { PACKAGE_ROOT } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
@@ -11,7 +14,8 @@ import { compareModelsCommand } from './compare-models-command.js'
 import { loadCommand } from './load-command.js'
 import { sweepCommand } from './sweep-command.js'
 import { updateCommand } from './update-command.js'
-import { USAGE } from './usage.js'
+import { commandHelp, USAGE } from './help-text.js'
+import { wantsHelp } from './parse-flags.js'
 
 export type { CliIo } from './io.js'
 
@@ -26,6 +30,12 @@ function dataOnStderr(io: CliIo): CliIo {
 export async function main(rawIo: CliIo): Promise<number> {
   const io = dataOnStderr(rawIo)
   const [command, ...rest] = io.argv
+  // `perfgate <command> --help` is perfgate's own help, for update too (whose other arguments go to vitest)
+  const help = command === undefined ? undefined : commandHelp(command)
+  if (help !== undefined && wantsHelp(rest)) {
+    io.stdout.write(help)
+    return EXIT.ok
+  }
   switch (command) {
     case 'profile':
       return wantsGeneration(rest) ? generateCommand(rest, io) : profileCommand(rest, io)
@@ -54,10 +64,10 @@ export async function main(rawIo: CliIo): Promise<number> {
       return EXIT.ok
     }
     case undefined:
-      io.stderr.write(`perfgate: no command given\n\n${USAGE}`)
+      io.stderr.write(`perfgate: ${errorMessage('CLI_NO_COMMAND')}\n\n${USAGE}`)
       return EXIT.usage
     default:
-      io.stderr.write(`perfgate: unknown command '${command}'\n\n${USAGE}`)
+      io.stderr.write(`perfgate: ${errorMessage('CLI_UNKNOWN_COMMAND', { command, suggestion: closestName(command, [...Object.keys(COMMAND_TABLES), 'help']) })}\n\n${USAGE}`)
       return EXIT.usage
   }
 }

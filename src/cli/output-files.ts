@@ -1,6 +1,7 @@
 /** The files a CLI command writes on request (--json, --csv, --md, --html): one way to write, report and fail. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { errorMessage } from '../errors.js'
 import type { CliIo } from './io.js'
 
 /**
@@ -14,7 +15,7 @@ export function writeOutputFile(io: CliIo, flag: string, path: string, content: 
     writeFileSync(file, content())
   } catch (err) {
     const fix = makeFolder ? 'Check that its folder is writable.' : 'Check that its folder exists and is writable.'
-    io.stderr.write(`perfgate: could not write --${flag} ${path}: ${(err as Error).message}. ${fix}\n`)
+    io.stderr.write(`perfgate: ${errorMessage('CLI_OUTPUT_WRITE_FAILED', { flag, path, detail: (err as Error).message, fix })}\n`)
     return false
   }
   io.stderr.write(`perfgate: wrote ${path}\n`)

@@ -8,27 +8,32 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { PerfgateError } from '../errors.js'
+import { errorMessage, PerfgateError } from '../errors.js'
 import { historyHtml } from '../report/history-html.js'
 import { markdownReport } from '../report/markdown-report.js'
 import { parseHistory } from '../results/history.js'
 import { readResultsFile } from '../results/read-results.js'
 import { EXIT, type CliIo } from './io.js'
 import { writeReportFiles } from './report-files.js'
-import { parseOrUsage, usageError } from './usage.js'
+import { REPORT_FLAGS } from './command-flags.js'
+import { runCommand } from './experiment-args.js'
+import { parseFlags } from './parse-flags.js'
+import { usageError } from './usage.js'
 
 
-export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseOrUsage(io, args, { history: { type: 'string' }, html: { type: 'string' }, md: { type: 'string' } })
-  if (!parsed) return EXIT.usage
-  const { values, positionals } = parsed
+export function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => report(args, io))
+}
+
+async function report(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, REPORT_FLAGS)
   if (values.history !== undefined) {
-    if (positionals.length > 0) return usageError(io, 'report takes either a results file or --history FILE, not both')
-    if (!values.html) return usageError(io, 'report --history needs --html FILE to write the trends to')
-    if (values.md) return usageError(io, 'report --history draws HTML only; leave out --md')
+    if (positionals.length > 0) return usageError(io, errorMessage('USAGE_REPORT_BOTH'))
+    if (!values.html) return usageError(io, errorMessage('USAGE_REPORT_HISTORY_HTML'))
+    if (values.md) return usageError(io, errorMessage('USAGE_REPORT_HISTORY_MD'))
     return historyReport(io, values.history, values.html)
   }
-  if (positionals.length !== 1) return usageError(io, `report takes one results file (or --history FILE), got ${positionals.length}`)
+  if (positionals.length !== 1) return usageError(io, errorMessage('USAGE_REPORT_FILES', { count: positionals.length }))
   const path = positionals[0]!
   const read = readResultsFile(resolve(io.cwd, path), path)
   if (!read.ok) {
@@ -48,7 +53,7 @@ function historyReport(io: CliIo, historyPath: string, htmlPath: string): number
     text = readFileSync(resolve(io.cwd, historyPath), 'utf8')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    io.stderr.write(`perfgate: cannot read the history file ${historyPath}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}. It is written by the plugin's \`history\` option.\n`)
+    io.stderr.write(`perfgate: ${errorMessage('CLI_HISTORY_UNREADABLE', { file: historyPath, detail: code === 'ENOENT' ? 'no such file' : (err as Error).message })}\n`)
     return EXIT.usage
   }
   let records
@@ -66,7 +71,7 @@ function historyReport(io: CliIo, historyPath: string, htmlPath: string): number
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, historyHtml(records))
   } catch (err) {
-    io.stderr.write(`perfgate: could not write --html ${htmlPath}: ${(err as Error).message}. Check that its folder is writable.\n`)
+    io.stderr.write(`perfgate: ${errorMessage('CLI_OUTPUT_WRITE_FAILED', { flag: 'html', path: htmlPath, detail: (err as Error).message, fix: 'Check that its folder is writable.' })}\n`)
     return EXIT.failure
   }
   io.stderr.write(`perfgate: wrote ${htmlPath} (${records.length} runs)\n`)

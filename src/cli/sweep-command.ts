@@ -3,6 +3,7 @@
  * with `--prompts FILE` a generation sweep of a language model folder (default: the embedded tiny-gpt)
  * over maxNewTokens, batchSize or promptTokens.
  */
+import { errorMessage } from '../errors.js'
 import { PROFILE_SPEC } from '../options/profile-spec.js'
 import { resolve } from 'node:path'
 import { profile } from '../measure/profile.js'
@@ -11,31 +12,24 @@ import { generationSweepCsv, sweepCsv } from '../report/experiment-csv.js'
 import { generationSweepTable } from '../report/generation-sweep-table.js'
 import { sweepTable } from '../report/sweep-table.js'
 import { DEFAULT_LANGUAGE_MODEL_DIR, DEFAULT_MODEL_DIMS, DEFAULT_MODEL_PATH } from './default-model.js'
-import { dimsArg, intArg, overArg, parseCommand, progressTo, runCommand, UsageError } from './experiment-args.js'
+import { intArg, overArg, progressTo, runCommand } from './experiment-args.js'
+import { SWEEP_FLAGS } from './command-flags.js'
+import { parseFlags } from './parse-flags.js'
+import { dimsArg } from './parse-dims.js'
+import { UsageError } from './usage.js'
 import { writeOutputs } from './output-files.js'
 import { EXIT, type CliIo } from './io.js'
 
 export function sweepCommand(args: readonly string[], io: CliIo): Promise<number> {
   return runCommand(io, async () => {
-    const { values, positionals } = parseCommand(args, {
-      over: { type: 'string' },
-      dims: { type: 'string' },
-      runs: { type: 'string' },
-      warmup: { type: 'string' },
-      'min-time': { type: 'string' },
-      threads: { type: 'string' },
-      json: { type: 'string' },
-      csv: { type: 'string' },
-      prompts: { type: 'string' },
-      'max-new-tokens': { type: 'string' },
-    })
-    if (positionals.length > 1) throw new UsageError(`sweep takes one model, got ${positionals.length}: ${positionals.join(' ')}`)
+    const { values, positionals } = parseFlags(args, SWEEP_FLAGS)
+    if (positionals.length > 1) throw new UsageError(errorMessage('USAGE_ONE_MODEL', { command: 'sweep', given: positionals }))
     const over = overArg(values.over)
     const dims = dimsArg(values.dims)
     const threads = intArg('threads', values.threads, 1)
     if (values.prompts !== undefined) {
       for (const flag of ['dims', 'min-time'] as const) {
-        if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply with --prompts (a generation sweep runs whole prompts, not one session.run)`)
+        if (values[flag] !== undefined) throw new UsageError(errorMessage('USAGE_NOT_WITH_PROMPTS', { flag, reason: 'a generation sweep runs whole prompts, not one session.run' }))
       }
       const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_LANGUAGE_MODEL_DIR
       const result = await profile.sweep(model, {
@@ -52,7 +46,7 @@ export function sweepCommand(args: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${generationSweepTable(result, positionals[0] ?? 'the default language model (tiny-gpt)')}\n`)
       return writeOutputs(io, values, result, () => generationSweepCsv(result)) ? EXIT.ok : EXIT.failure
     }
-    if (values['max-new-tokens'] !== undefined) throw new UsageError('--max-new-tokens applies with --prompts (a generation sweep)')
+    if (values['max-new-tokens'] !== undefined) throw new UsageError(errorMessage('USAGE_NEEDS_PROMPTS', { flag: 'max-new-tokens', what: 'a generation sweep' }))
     const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_MODEL_PATH
     const options: SweepOptions = {
       over,

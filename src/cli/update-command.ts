@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { errorMessage } from '../errors.js'
 import { terminalText } from '../report/terminal-text.js'
 import { EXIT, type CliIo } from './io.js'
 
@@ -11,7 +12,7 @@ export async function updateCommand(args: readonly string[], io: CliIo): Promise
     const pkg = createRequire(join(io.cwd, 'package.json')).resolve('vitest/package.json')
     vitestBin = join(dirname(pkg), 'vitest.mjs')
   } catch {
-    io.stderr.write(`perfgate: vitest is not installed in ${terminalText(io.cwd)}. Install it (npm install -D vitest) and add the perfgate plugin to vitest.config.ts.\n`)
+    io.stderr.write(`perfgate: ${errorMessage('CLI_VITEST_MISSING', { cwd: terminalText(io.cwd) })}\n`)
     return EXIT.failure
   }
   return new Promise<number>((resolveExit) => {

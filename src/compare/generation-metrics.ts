@@ -4,7 +4,7 @@
  * they are read, and the per-request samples that back their significance test.
  * Memory and load time keep the ids they have for `profile()` results.
  */
-import { percentile, type SortedSamples } from '../stats/index.js'
+import { mean, percentile, type SortedSamples } from '../stats/index.js'
 import type { Distribution, GenerationResult, MetricId } from '../types/index.js'
 import type { MetricDef } from './metrics.js'
 
@@ -14,7 +14,6 @@ export interface GenerationMetricDef extends Omit<MetricDef, 'read'> {
 
 const STATS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const
 
-const mean = (xs: SortedSamples) => xs.reduce((a, b) => a + b, 0) / xs.length
 const STATISTIC: Record<(typeof STATS)[number], (xs: SortedSamples) => number> = {
   mean,
   p50: (xs) => percentile(xs, 50),

@@ -2,7 +2,7 @@
  * The catalogue of gateable metrics: unit, direction, where the value comes
  * from in a profile result, and which per-run samples back it statistically.
  */
-import { percentile, type SortedSamples } from '../stats/index.js'
+import { mean, percentile, type SortedSamples } from '../stats/index.js'
 import type { Better, MetricId, ProfileResult, SampleSet } from '../types/index.js'
 import { GENERATION_METRIC_DEFS } from './generation-metrics.js'
 
@@ -17,7 +17,6 @@ export interface MetricDef {
   read: (r: ProfileResult) => number | undefined
 }
 
-const mean = (xs: SortedSamples) => xs.reduce((a, b) => a + b, 0) / xs.length
 const pct = (p: number) => (xs: SortedSamples) => percentile(xs, p)
 
 const defs: MetricDef[] = [

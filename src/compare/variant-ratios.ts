@@ -13,14 +13,13 @@
  * A ratio's verdict is `lower` or `higher` when its whole interval lies on one
  * side of 1, else `same`. Deterministic: the bootstrap has a fixed seed.
  */
-import { bootstrapRatioCI, mannWhitneyU, percentile, type SortedSamples } from '../stats/index.js'
+import { bootstrapRatioCI, mannWhitneyU, mean, percentile, type SortedSamples } from '../stats/index.js'
 import type { RatioEstimate, VariantRatios, VariantResult } from '../types/index.js'
 
 /** Fewer samples than this per side: no rank test (see MIN_SAMPLES_FOR_TEST in compare-entry). */
 const MIN_SAMPLES_FOR_P = 8
 
 export const median = (s: SortedSamples): number => percentile(s, 50)
-export const mean = (s: SortedSamples): number => s.reduce((a, b) => a + b, 0) / s.length
 
 function verdictOf(low: number, high: number): RatioEstimate['verdict'] {
   return high < 1 ? 'lower' : low > 1 ? 'higher' : 'same'

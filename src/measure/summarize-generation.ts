@@ -4,7 +4,7 @@
  * the same distribution summary as `profile()`. Pure.
  */
 import type { GenerationRequest, GenerationResult, PromptFigures } from '../types/index.js'
-import { distribution } from './summarize-run.js'
+import { summarize } from '../stats/index.js'
 import { pooledItl, tokenScaling, tpotSamples } from './token-timings.js'
 
 /** What the last measured pass generated for one prompt. */
@@ -31,7 +31,7 @@ export type GenerationFigures = Pick<
   | 'requests'
 >
 
-const orNull = (xs: readonly number[]) => (xs.length > 0 ? distribution(xs) : null)
+const orNull = (xs: readonly number[]) => (xs.length > 0 ? summarize(xs) : null)
 
 /**
  * @throws RangeError when a prompt has no measured request (every prompt needs
@@ -47,24 +47,24 @@ export function generationFigures(outcomes: readonly PromptOutcome[], requests: 
       outputTokens: o.tokens.length,
       tokens: o.tokens,
       text: o.text,
-      ttft: distribution(mine.map((r) => r.ttftMs)),
+      ttft: summarize(mine.map((r) => r.ttftMs)),
       tpot: orNull(tpotSamples(mine)),
-      e2e: distribution(mine.map((r) => r.e2eMs)),
-      tokensPerSecond: distribution(mine.map((r) => r.tokensPerSecond)),
+      e2e: summarize(mine.map((r) => r.e2eMs)),
+      tokensPerSecond: summarize(mine.map((r) => r.tokensPerSecond)),
     }
   })
   if (requests.length === 0) throw new RangeError('generationFigures: no measured request')
   return {
     prompts,
-    inputTokens: distribution(requests.map((r) => r.inputTokens)),
-    outputTokens: distribution(requests.map((r) => r.outputTokens)),
-    ttft: distribution(requests.map((r) => r.ttftMs)),
+    inputTokens: summarize(requests.map((r) => r.inputTokens)),
+    outputTokens: summarize(requests.map((r) => r.outputTokens)),
+    ttft: summarize(requests.map((r) => r.ttftMs)),
     tpot: orNull(tpotSamples(requests)),
     itl: orNull(pooledItl(requests)),
-    e2e: distribution(requests.map((r) => r.e2eMs)),
-    prefillTokensPerSecond: distribution(requests.map((r) => r.prefillTokensPerSecond)),
-    tokensPerSecond: distribution(requests.map((r) => r.tokensPerSecond)),
-    totalTokensPerSecond: distribution(requests.map((r) => r.totalTokensPerSecond)),
+    e2e: summarize(requests.map((r) => r.e2eMs)),
+    prefillTokensPerSecond: summarize(requests.map((r) => r.prefillTokensPerSecond)),
+    tokensPerSecond: summarize(requests.map((r) => r.tokensPerSecond)),
+    totalTokensPerSecond: summarize(requests.map((r) => r.totalTokensPerSecond)),
     scaling: { ttft: tokenScaling(requests, 'ttftMs'), tpot: tokenScaling(requests, 'tpotMs') },
     requests: [...requests],
   }

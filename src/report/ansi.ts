@@ -1,6 +1,10 @@
 /**
  * Terminal colours: on only when the output is a terminal and NO_COLOR is not
  * set (https://no-color.org); FORCE_COLOR forces them on (or off with 0).
+ *
+ * Not node:util's styleText: it needs Node 20.12 (perfgate supports 20.0), and
+ * before Node 22.13 it paints whatever NO_COLOR says, while the decision here
+ * is made once, from the stream and the env the CLI or reporter was given.
  */
 
 export type Paint = (text: string, style: Style) => string
@@ -21,9 +25,3 @@ export const ansi: Paint = (text, style) => `\u001b[${CODES[style][0]}m${text}\u
 
 /** Leaves text as it is. */
 export const plain: Paint = (text) => text
-
-/** Visible length of text that may hold ANSI codes. */
-export function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex -- matching the escape character is the point
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length
-}

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
 import { BASELINE_SCHEMA_URL, describeSchemaError } from '../baseline/validate.js'
-import type { HistoryRecord, ProfileResult, ResultsFile } from '../types/index.js'
+import { perfgateError } from '../errors.js'
 
 const SCHEMA_DIR = new URL('./', BASELINE_SCHEMA_URL)
 
@@ -30,7 +30,7 @@ function compiled<T>(name: SchemaName): ValidateFunction<T> {
         ? 'https://perfgate.dev/schema/profile-result.schema.json'
         : 'https://perfgate.dev/schema/results.schema.json#/definitions/HistoryRecord'
   const fn = ajv.getSchema<T>(ref)
-  if (!fn) throw new Error(`perfgate: schema ${ref} is missing from the package`)
+  if (!fn) throw perfgateError('SCHEMA_MISSING', { ref })
   return fn
 }
 
@@ -40,16 +40,4 @@ export function schemaProblem(name: SchemaName, data: unknown): { field: string;
   if (validate(data)) return null
   const err = validate.errors?.[0]
   return err ? describeSchemaError(err) : { field: '(root)', detail: 'is invalid' }
-}
-
-export function isResultsFile(data: unknown): data is ResultsFile {
-  return schemaProblem('results', data) === null
-}
-
-export function isProfileResultFile(data: unknown): data is ProfileResult {
-  return schemaProblem('profile-result', data) === null
-}
-
-export function isHistoryRecord(data: unknown): data is HistoryRecord {
-  return schemaProblem('history-record', data) === null
 }

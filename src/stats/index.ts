@@ -1,5 +1,6 @@
 export { assertFiniteSamples, isSorted, sortSamples } from './sorted.js'
 export type { SortedSamples } from './sorted.js'
+export { mean } from './mean.js'
 export { percentile } from './percentile.js'
 export { summarize } from './summary.js'
 export type { SampleSummary } from './summary.js'

@@ -13,6 +13,10 @@ import type { SortedSamples } from './sorted.js'
  * This is numpy's default (`method='linear'`, Hyndman & Fan type 7), R's
  * `quantile(type = 7)` and Excel's `PERCENTILE.INC`.
  *
+ * simple-statistics' `quantileSorted` is type 7 too, but computes the index as
+ * (n - 1)·(p / 100), which rounds differently (up to 7 ulp here), so recorded
+ * baselines would no longer compare bit for bit: this one is kept.
+ *
  * @param sorted ascending samples (see `sortSamples`)
  * @param p percentile in [0, 100]
  * @throws RangeError if `sorted` is empty or `p` is outside [0, 100] (or NaN)

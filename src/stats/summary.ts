@@ -1,3 +1,4 @@
+import { mean as meanOf } from './mean.js'
 import { percentile } from './percentile.js'
 import { sortSamples } from './sorted.js'
 
@@ -31,6 +32,8 @@ export interface SampleSummary {
  * - `mean` is Σx / n.
  * - `sd` is the *sample* standard deviation with Bessel's correction
  *   (n - 1 denominator), computed in two passes around the mean; 0 when n = 1.
+ *   (simple-statistics' sampleStandardDeviation differs by up to 6 ulp: its
+ *   mean is a compensated sum.)
  * - percentiles use {@link percentile} (linear interpolation between order
  *   statistics, i.e. numpy's default / Excel `PERCENTILE.INC`).
  * - `cv` is sd / mean, defined as 0 when mean is 0.
@@ -42,9 +45,7 @@ export function summarize(samples: readonly number[]): SampleSummary {
   const n = samples.length
   if (n === 0) throw new RangeError('summarize: cannot summarize zero samples')
   const sorted = sortSamples(samples)
-  let sum = 0
-  for (const x of sorted) sum += x
-  const mean = sum / n
+  const mean = meanOf(sorted)
   let ss = 0
   for (const x of sorted) ss += (x - mean) ** 2
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0

@@ -18,7 +18,7 @@
  */
 import { parseTolerance } from '../compare/tolerance.js'
 import { formatP, median } from '../compare/variant-ratios.js'
-import { errorMessage } from '../errors.js'
+import { perfgateTypeError } from '../errors.js'
 import { FASTER_SPEC } from '../options/vitest-specs.js'
 import { validateOptions } from '../options/validate-options.js'
 import { bootstrapRatioCI, mannWhitneyU } from '../stats/index.js'
@@ -51,8 +51,8 @@ const fmt = (x: number) => `${x.toPrecision(3)}x`
 const ms = (x: number) => `${x.toPrecision(3)} ms`
 
 export function toBeFasterThan(this: MatcherContext, received: unknown, expected: unknown, options: FasterThanOptions = {}) {
-  if (!isProfileResult(received)) throw new TypeError(errorMessage('FASTER_RECEIVED', { which: 'received', received: describe(received) }))
-  if (!isProfileResult(expected)) throw new TypeError(errorMessage('FASTER_RECEIVED', { which: 'expected', received: describe(expected) }))
+  if (!isProfileResult(received)) throw perfgateTypeError('FASTER_RECEIVED', { which: 'received', received: describe(received) })
+  if (!isProfileResult(expected)) throw perfgateTypeError('FASTER_RECEIVED', { which: 'expected', received: describe(expected) })
   validateOptions(FASTER_SPEC, options, 'toBeFasterThan')
   const byText = options.by ?? '0%'
   const by = parseTolerance(byText, 'toBeFasterThan({ by })').rel

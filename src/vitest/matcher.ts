@@ -9,7 +9,7 @@ import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { lookupEntry } from '../baseline/lookup-entry.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { decideEntry } from '../compare/decide-entry.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage, perfgateTypeError } from '../errors.js'
 import { MATCHER_SPEC } from '../options/vitest-specs.js'
 import { matcherMetrics } from '../options/matcher-options.js'
 import { validateOptions } from '../options/validate-options.js'
@@ -75,18 +75,18 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   validateOptions(MATCHER_SPEC, options, 'toBeWithinBaseline')
   if (isSweepResult(received)) return gateSweep.call(this, received, options, toBeWithinBaseline)
   const config = inject('perfgate') as WorkerConfig | undefined
-  if (!config) throw new Error(errorMessage('PLUGIN_MISSING', undefined as never))
-  if (this.isNot) throw new TypeError('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
+  if (!config) throw new Error(errorMessage('PLUGIN_MISSING'))
+  if (this.isNot) throw perfgateTypeError('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
   const isNumber = typeof received === 'number' && Number.isFinite(received)
   const isGeneration = !isNumber && isGenerationResult(received)
   const isBench = !isNumber && !isGeneration && isVitestBenchResult(received)
-  if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
+  if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw perfgateTypeError('MATCHER_RECEIVED', { received: describe(received) })
   const benchSamples = isBench ? received.latency.samples : undefined
-  if (isBench && (!benchSamples || benchSamples.length === 0)) throw new TypeError(errorMessage('BENCH_SAMPLES_MISSING', undefined as never))
+  if (isBench && (!benchSamples || benchSamples.length === 0)) throw perfgateTypeError('BENCH_SAMPLES_MISSING')
   const metrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
 
   const test = TestRunner.getCurrentTest()
-  if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
+  if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST'))
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
   const collision = claimEntryKey(config.root, this.testPath, test, test.result?.retryCount ?? 0, fullName, key)

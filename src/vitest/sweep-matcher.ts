@@ -5,7 +5,7 @@
  * or re-recorded on its own. The assertion fails when any point regresses.
  */
 import { TestRunner } from 'vitest'
-import { errorMessage } from '../errors.js'
+import { errorMessage, perfgateTypeError } from '../errors.js'
 import type { SweepResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
 import type { BaselineMatcherOptions } from './options.js'
@@ -28,9 +28,9 @@ export function sweepPointKey(key: string, label: string): string {
 }
 
 export function gateSweep(this: MatcherContext, sweep: SweepResult<unknown>, options: BaselineMatcherOptions, gateOne: GateOne) {
-  if (this.isNot) throw new TypeError('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
+  if (this.isNot) throw perfgateTypeError('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
   const test = TestRunner.getCurrentTest()
-  if (!test) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
+  if (!test) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST'))
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, this.currentTestName ?? test.name)
   const outcomes = sweep.points.map((p) => ({ label: p.label, ...gateOne.call(this, p.result, { ...options, name: sweepPointKey(key, p.label) }) }))
   const failed = outcomes.filter((o) => !o.pass)

@@ -23,6 +23,14 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 describe('perfgate profile', () => {
+  it('--op-profile prints the operator table after the profile', async () => {
+    const r = await cli(['profile', ...QUICK, '--op-profile'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Operators (onnxruntime profiler,')
+    expect(r.stdout).toMatch(/^MatMul\s+\d+/m)
+    expect(r.stdout).toContain('Slowest nodes:')
+  })
+
   it('without a model profiles the embedded tiny-gpt decoder and prints the table', async () => {
     const r = await cli(['profile', ...QUICK])
     expect(r.code).toBe(0)

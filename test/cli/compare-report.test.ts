@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, STACK_LINE } from './run-cli.js'
 import { historyRecord } from '../../src/results/history.js'
 import { buildResultsFile } from '../../src/results/results-file.js'
-import { isResultsFile } from '../../src/results/validate-results.js'
+import { schemaProblem } from '../../src/results/validate-results.js'
 import type { BaselineEntry, GateRecord, ResultsFile } from '../../src/types/index.js'
 import { profileEntry, profileResult, runs } from '../unit/entry-factory.js'
 import { HOSTILE } from '../unit/report/results-factory.js'
@@ -55,7 +55,7 @@ describe('perfgate compare', () => {
     expect(r.stderr).toContain('wrote out/compare.md')
     expect(readFileSync(join(dir, 'out/compare.md'), 'utf8')).toContain('### Regressed')
     expect(readFileSync(join(dir, 'out/compare.html'), 'utf8')).toContain('<section class="entry regressed"')
-    expect(isResultsFile(JSON.parse(readFileSync(join(dir, 'out/compare.json'), 'utf8')))).toBe(true)
+    expect(schemaProblem('results', JSON.parse(readFileSync(join(dir, 'out/compare.json'), 'utf8')))).toBeNull()
   })
 
   it('exits 0 on an improvement, and says so', async () => {

@@ -8,6 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resolveBaselineRef } from '../../src/baseline/git-baseline.js'
+import { GitError, runGit, tryGit } from '../../src/baseline/git-runner.js'
+import { PerfgateError } from '../../src/errors.js'
 import { changedFilesInHead, changedFilesSinceBase, currentCommit, resolveBaseRef } from '../../src/results/git.js'
 
 let repo: string
@@ -89,5 +92,49 @@ describe('currentCommit and resolveBaseRef', () => {
     expect(resolveBaseRef(undefined, { PERFGATE_BASE_REF: 'x', GITHUB_BASE_REF: 'y' })).toBe('x')
     expect(resolveBaseRef(undefined, { GITHUB_BASE_REF: 'y' })).toBe('y')
     expect(resolveBaseRef(undefined, { GITHUB_BASE_REF: '' })).toBeUndefined()
+  })
+})
+
+describe('the git runner', () => {
+  it('fails with a dictionary message naming the command, the folder and what git said, the git failure kept as the cause', () => {
+    let caught: unknown
+    try {
+      runGit(repo, ['rev-parse', '--verify', 'no-such-branch^{commit}'])
+    } catch (err) {
+      caught = err
+    }
+    expect(caught).toBeInstanceOf(GitError)
+    expect(caught).toBeInstanceOf(PerfgateError)
+    const err = caught as GitError
+    expect(err.code).toBe('GIT_FAILED')
+    expect(err.message).toContain(`\`git rev-parse --verify no-such-branch^{commit}\` failed in ${repo}: fatal: Needed a single revision.`)
+    expect(err.message).toContain('fetch-depth: 0')
+    expect((err.cause as Error).stack).toMatch(/^\s+at /m)
+    expect(tryGit(repo, ['rev-parse', '--verify', 'no-such-branch^{commit}'])).toBeNull()
+  })
+
+  it('stops a git command that does not finish within its timeout', () => {
+    // a 5 s command against a 300 ms limit: far beyond any scheduling noise
+    expect(() => runGit(repo, ['-c', 'alias.stuck=!sleep 5', 'stuck'], 300)).toThrow('did not finish within 300 ms and was stopped')
+  })
+})
+
+describe('one base commit for baselineRef and baseRef', () => {
+  it("'merge-base' resolves to the merge base the reports use for the same base ref", () => {
+    const reports = changedFilesSinceBase(repo, 'main', 'baselines')
+    expect(reports.ok).toBe(true)
+    expect(resolveBaselineRef(repo, 'merge-base', { PERFGATE_BASE_REF: 'main' })).toBe(reports.ok && reports.mergeBase)
+    expect(resolveBaselineRef(repo, 'merge-base', { GITHUB_BASE_REF: 'main' })).toBe(reports.ok && reports.mergeBase)
+  })
+
+  it("'merge-base' finds a base branch that only exists as origin/<name>, as GITHUB_BASE_REF names it", () => {
+    git('update-ref', 'refs/remotes/origin/release', 'main')
+    expect(resolveBaselineRef(repo, 'merge-base', { GITHUB_BASE_REF: 'release' })).toBe(git('merge-base', 'HEAD', 'main'))
+  })
+
+  it("an unknown base ref says what git said, with the git failure as the cause", () => {
+    expect(() => resolveBaselineRef(repo, 'merge-base', { PERFGATE_BASE_REF: 'gone' })).toThrow(
+      expect.objectContaining({ code: 'BASELINE_REF_UNRESOLVED', message: expect.stringContaining("Cannot resolve baselineRef 'merge-base' (gone) with git: fatal: Not a valid object name origin/gone"), cause: expect.any(GitError) }),
+    )
   })
 })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { errorMessage, PerfgateError, perfgateError } from '../../src/errors.js'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { errorMessage, PerfgateError, perfgateError, PerfgateTypeError, perfgateTypeError } from '../../src/errors.js'
 
 describe('errorMessage', () => {
   it('says what went wrong, where, and how to fix it', () => {
@@ -58,5 +60,60 @@ describe('perfgateError', () => {
     const err = perfgateError('MODEL_LOAD_FAILED', { path: 'models/bad.onnx', detail: cause.message }, cause)
     expect(err.message).toBe('onnxruntime could not load models/bad.onnx: protobuf parsing failed')
     expect(err.cause).toBe(cause)
+  })
+})
+
+describe('codes without parameters', () => {
+  it('are called with the code alone', () => {
+    expect(errorMessage('PLUGIN_MISSING')).toContain('plugins: [perfgate()]')
+    expect(perfgateError('MATCHER_OUTSIDE_TEST').code).toBe('MATCHER_OUTSIDE_TEST')
+    // @ts-expect-error a code with parameters needs them
+    expect(() => errorMessage('MODEL_NOT_FOUND')).toThrow(TypeError)
+  })
+})
+
+describe('the wrapped failure', () => {
+  it("keeps the cause's own stack reachable, while the error's stack is its message", () => {
+    const cause = new Error('ENOENT: no such file')
+    const stack = cause.stack
+    const err = perfgateError('BASELINE_UNREADABLE', { file: 'b.json', detail: 'no such file' }, cause)
+    expect(err.stack).toBe(`PerfgateError: ${err.message}`)
+    expect((err.cause as Error).stack).toBe(stack)
+    expect(stack).toMatch(/^\s+at /m)
+  })
+})
+
+describe('perfgateTypeError', () => {
+  it('is a TypeError, as Vitest matchers throw, with a dictionary message and its code', () => {
+    const err = perfgateTypeError('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
+    expect(err).toBeInstanceOf(TypeError)
+    expect(err).toBeInstanceOf(PerfgateTypeError)
+    expect(err.name).toBe('TypeError')
+    expect(err.code).toBe('MATCHER_NEGATION_UNSUPPORTED')
+    expect(err.message).toBe('perfgate: .not.toBeWithinBaseline() is not supported; gate with toBeWithinBaseline() and a tolerance.')
+  })
+})
+
+describe('the matchers', () => {
+  const dir = join(import.meta.dirname, '../../src/vitest')
+  const files = readdirSync(dir).filter((f) => f.endsWith('matcher.ts'))
+
+  it.each(files)('%s throws only dictionary messages', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8')
+    expect(text).not.toMatch(/new (Type)?Error\(\s*['"`]/)
+    expect(text).not.toContain('undefined as never')
+  })
+})
+
+describe('the CLI', () => {
+  const dir = join(import.meta.dirname, '../../src/cli')
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'))
+
+  it.each(files)('%s reports wrong usage only with dictionary messages', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8')
+    expect(text).not.toMatch(/new UsageError\(\s*['"`]/)
+    expect(text).not.toMatch(/usageError\(io, ['"`]/)
+    // its own lines on stderr are dictionary messages, or say which file it wrote
+    expect(text).not.toMatch(/stderr\.write\(\s*['"`]perfgate: (?!\$\{|wrote )/)
   })
 })

@@ -3,6 +3,7 @@
  * and the point's label, and the assertion fails when any point fails. The
  * per-point gate is a fake here; the e2e test runs the real one.
  */
+import { errorMessage } from '../../src/errors.js'
 import { describe, expect, it } from 'vitest'
 import { gateSweep, isSweepResult, sweepPointKey } from '../../src/vitest/sweep-matcher.js'
 import type { BaselineMatcherOptions } from '../../src/vitest/options.js'
@@ -68,5 +69,8 @@ describe('gating a sweep', () => {
   it('refuses .not', () => {
     const { gate } = fakeGate([])
     expect(() => gateSweep.call({ ...ctx, isNot: true }, sweepOf(['a']), {}, gate)).toThrow(TypeError)
+    expect(() => gateSweep.call({ ...ctx, isNot: true }, sweepOf(['a']), {}, gate)).toThrow(
+      expect.objectContaining({ code: 'MATCHER_NEGATION_UNSUPPORTED', message: errorMessage('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' }) }),
+    )
   })
 })

@@ -3,7 +3,8 @@
  * estimates are exact, the intervals contain them, and the verdicts follow.
  */
 import { describe, expect, it } from 'vitest'
-import { exactRatio, formatP, ratioEstimate, median, mean, variantRatios } from '../../src/compare/variant-ratios.js'
+import { exactRatio, formatP, ratioEstimate, median, variantRatios } from '../../src/compare/variant-ratios.js'
+import { mean } from '../../src/stats/index.js'
 import { roundOrder } from '../../src/measure/compare-models.js'
 import type { VariantResult } from '../../src/types/index.js'
 import { profileResult, runs } from './entry-factory.js'

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { perfgate } from '../../../src/vitest/plugin.js'
 import { resolveReportSettings, RunReports } from '../../../src/vitest/report-outputs.js'
-import { isResultsFile } from '../../../src/results/validate-results.js'
+import { schemaProblem } from '../../../src/results/validate-results.js'
 import { records } from './results-factory.js'
 
 describe('resolveReportSettings', () => {
@@ -52,7 +52,7 @@ describe('RunReports', () => {
         expect.stringMatching(/^perfgate: Could not write the HTML report out\/blocked\/x\.html: EEXIST: .* A regular file is in the way where a folder should be: move that file away, or point the `html` option at another folder\.$/),
       ])
       expect(out.failed).toEqual(['out/blocked/x.html'])
-      expect(isResultsFile(JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8')))).toBe(true)
+      expect(schemaProblem('results', JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8')))).toBeNull()
       expect(readFileSync(summary, 'utf8')).toBe(`${readFileSync(join(dir, 'out/summary.md'), 'utf8')}\n`)
     } finally {
       rmSync(dir, { recursive: true, force: true })

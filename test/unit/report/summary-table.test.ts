@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { ansi, colorEnabled, visibleLength } from '../../../src/report/ansi.js'
+import { stripVTControlCharacters } from 'node:util'
+import { ansi, colorEnabled } from '../../../src/report/ansi.js'
 import { escapeHtml, escapeMarkdown } from '../../../src/report/escape.js'
 import { summaryTable, wrapText } from '../../../src/report/summary-table.js'
 import { HOSTILE, row } from './results-factory.js'
 
 // eslint-disable-next-line no-control-regex -- the escape character is what is removed
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '')
-const widest = (text: string) => Math.max(...text.split('\n').map(visibleLength))
+const widest = (text: string) => Math.max(...text.split('\n').map((l) => stripVTControlCharacters(l).length))
 
 describe('summaryTable', () => {
   const rows = [

@@ -10,6 +10,7 @@ describe('stats barrel', () => {
       'isSorted',
       'linearFit',
       'mannWhitneyU',
+      'mean',
       'medianInterval',
       'mulberry32',
       'percentile',

@@ -1,3 +1,4 @@
+import { quantileSorted } from 'simple-statistics'
 import { describe, it, expect } from 'vitest'
 import { percentile } from '../../../src/stats/percentile.js'
 import { sortSamples } from '../../../src/stats/sorted.js'
@@ -35,5 +36,16 @@ describe('percentile (linear interpolation, numpy default / PERCENTILE.INC)', ()
     expect(() => percentile(s, -0.1)).toThrow(RangeError)
     expect(() => percentile(s, 100.1)).toThrow(RangeError)
     expect(() => percentile(s, NaN)).toThrow(RangeError)
+  })
+})
+
+describe('percentile against simple-statistics', () => {
+  it("computes the index as (n - 1)·p / 100, where quantileSorted's (n - 1)·(p / 100) rounds differently, so ours is kept", () => {
+    const xs = sortSamples([0, 1, 2, 3])
+    // type 7 on 0..3: the p-th percentile is exactly 3·p / 100
+    expect(percentile(xs, 10)).toBe(0.3)
+    expect(percentile(xs, 95)).toBe(2.85)
+    expect(quantileSorted([...xs], 0.1)).toBe(0.30000000000000004)
+    expect(quantileSorted([...xs], 0.95)).toBe(2.8499999999999996)
   })
 })
