@@ -242,8 +242,8 @@ describe('profile(model): errors', () => {
     expect(err.name).toBe('PerfgateError')
   })
 
-  it('a folder instead of a model file is MODEL_NOT_FOUND too, not a bare EISDIR', async () => {
-    const err = await rejection(profile('bench/models/tiny-gpt', QUICK), 'MODEL_NOT_FOUND')
+  it('a folder instead of a model file is MODEL_IS_FOLDER, not a bare EISDIR', async () => {
+    const err = await rejection(profile('bench/models/tiny-gpt', QUICK), 'MODEL_IS_FOLDER')
     expect(err.message).toContain('bench/models/tiny-gpt')
   })
 
