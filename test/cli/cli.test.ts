@@ -96,8 +96,7 @@ describe('perfgate profile', () => {
     const r = await cli(['profile', 'models/missing.onnx', ...QUICK])
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toContain('bench/models/tiny-gpt is a folder, not a model file')
-    expect(r.stderr).toContain('--prompts FILE')
+    expect(r.stderr).toContain('Model file not found')
     expect(r.stderr).toContain('missing.onnx')
     expect(r.stderr).not.toMatch(STACK_LINE)
     expect(r.stderr).not.toContain('Usage:')
@@ -106,7 +105,8 @@ describe('perfgate profile', () => {
   it('a folder instead of a model exits 1 with the clear message', async () => {
     const r = await cli(['profile', 'bench/models/tiny-gpt', ...QUICK])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('Model file not found')
+    expect(r.stderr).toContain('bench/models/tiny-gpt is a folder, not a model file')
+    expect(r.stderr).toContain('--prompts FILE')
     expect(r.stderr).not.toMatch(STACK_LINE)
   })
 
