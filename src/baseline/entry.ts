@@ -27,6 +27,7 @@ export function entryFromProfile(result: ProfileResult, test: string): BaselineE
     testbed: result.testbed,
     opProfile: result.opProfile,
     calibration: result.calibration,
+    disturbance: result.disturbance,
   })
 }
 

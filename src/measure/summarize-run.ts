@@ -9,7 +9,7 @@ export function distribution(samples: readonly number[]): Distribution {
 }
 
 export function runFigures(
-  loop: LoopSamples,
+  loop: Omit<LoopSamples, 'switches'>,
   batchSize: number,
 ): Pick<ProfileResult, 'latency' | 'cpu' | 'throughput' | 'samples' | 'warmupRuns' | 'sampling'> {
   const latency = distribution(loop.latency)
