@@ -84,6 +84,10 @@ const messages = {
     `benchmark.retainSamples; if you configure benchmarks yourself, set test.benchmark.retainSamples: true.`,
   MATCHER_OUTSIDE_TEST: () =>
     `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
+  METRIC_ORIGIN_AMBIGUOUS: (p: { value: number; metrics: readonly string[]; suggest: string }) =>
+    `The number ${p.value} is ${p.metrics.join(' and ')} of results created in this test, so perfgate cannot tell which samples it came from: ` +
+    `it was gated as a bare number (its baseline value and the tolerance alone, no significance test). ` +
+    `To gate one metric with its samples, assert on the result: expect(r).toBeWithinBaseline({ metrics: ['${p.suggest}'] }).`,
   PLUGIN_MISSING: () =>
     `toBeWithinBaseline() needs the perfgate plugin: add plugins: [perfgate()] (from 'perfgate/vitest') to your vitest.config.ts.`,
   LANGUAGE_MODEL_NOT_FOUND: (p: { path: string; detail: string }) =>

@@ -63,6 +63,11 @@ export function disturbanceText(d: { baseline?: Disturbance; current: Disturbanc
   return `disturbed runs: baseline ${disturbedShare(d.baseline)} ${arrow} current ${disturbedShare(d.current)}${why}`
 }
 
+/** One line on where a gated number came from, e.g. "gated with the samples of latency.p95 of profile(models/det.onnx)". */
+export function originText(metric: string, result: string): string {
+  return `gated with the samples of ${metric} of ${result}`
+}
+
 /** The whole message for one entry's comparison. */
 export function comparisonReport(key: string, file: string, cmp: EntryComparison): string {
   const head =

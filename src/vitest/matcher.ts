@@ -9,13 +9,16 @@ import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { lookupEntry } from '../baseline/lookup-entry.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { decideEntry } from '../compare/decide-entry.js'
+import { entryFromOrigin } from '../compare/origin-entry.js'
 import { errorMessage } from '../errors.js'
 import { MATCHER_SPEC } from '../options/vitest-specs.js'
 import { matcherMetrics } from '../options/matcher-options.js'
 import { validateOptions } from '../options/validate-options.js'
 import { collectTestbed } from '../measure/testbed.js'
+import { lookupOrigin, originLabel, setOriginScope, type OriginLookup } from '../measure/metric-origins.js'
 import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
 import { decisionMessage } from '../report/decision-message.js'
+import { originText } from '../report/diff-table.js'
 import { terminalLines } from '../report/terminal-text.js'
 import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
@@ -33,6 +36,9 @@ interface MatcherContext {
 }
 
 const baselineCache = new Map<string, BaselineRead>()
+
+// results created in a test register their metric values under its id (metric-origins.ts); none outside a test
+setOriginScope(() => TestRunner.getCurrentTest()?.id)
 
 function readCached(config: WorkerConfig, file: string, shown: string): BaselineRead {
   let read = baselineCache.get(file)
@@ -83,10 +89,14 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
   const benchSamples = isBench ? received.latency.samples : undefined
   if (isBench && (!benchSamples || benchSamples.length === 0)) throw new TypeError(errorMessage('BENCH_SAMPLES_MISSING', undefined as never))
-  const metrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
+  let metrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
 
   const test = TestRunner.getCurrentTest()
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
+  // a number that is exactly one metric of a result created in this test is gated with that result's samples;
+  // a number of unknown origin, or one several metrics share, keeps the bare-number rule
+  const origin: OriginLookup = isNumber ? lookupOrigin(received as number, test.id) : { kind: 'unknown' }
+  if (origin.kind === 'found') metrics = [origin.origin.metric]
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
   const collision = claimEntryKey(config.root, this.testPath, test, test.result?.retryCount ?? 0, fullName, key)
@@ -98,7 +108,9 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const found = lookupEntry(read, key, config.update)
   const stored = found.stored
   const better = options.better ?? stored?.better ?? 'lower'
-  const current = isNumber
+  const current = origin.kind === 'found'
+    ? entryFromOrigin(origin.origin, fullName)
+    : isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
     : isGeneration
       ? entryFromGeneration(received as GenerationResult, fullName)
@@ -132,5 +144,11 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   ;(meta.perfgate ??= []).push(record)
   if (decision.reason.kind === 'compared' && config.annotations !== false) annotateTest(test, record)
   const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : '')
-  return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + growth() }
+  const originNote = () =>
+    origin.kind === 'found'
+      ? `\n${originText(origin.origin.metric, originLabel(origin.origin))}`
+      : origin.kind === 'ambiguous'
+        ? `\n${errorMessage('METRIC_ORIGIN_AMBIGUOUS', { value: received as number, metrics: origin.origins.map((o) => `${o.metric} of ${originLabel(o)}`), suggest: origin.origins[0]!.metric })}`
+        : ''
+  return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + originNote() + growth() }
 }
