@@ -89,14 +89,13 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw new TypeError(errorMessage('MATCHER_RECEIVED', { received: describe(received) }))
   const benchSamples = isBench ? received.latency.samples : undefined
   if (isBench && (!benchSamples || benchSamples.length === 0)) throw new TypeError(errorMessage('BENCH_SAMPLES_MISSING', undefined as never))
-  let metrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
+  const kindMetrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
 
   const test = TestRunner.getCurrentTest()
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST', undefined as never))
   // a number that is exactly one metric of a result created in this test is gated with that result's samples;
   // a number of unknown origin, or one several metrics share, keeps the bare-number rule
   const origin: OriginLookup = isNumber ? lookupOrigin(received as number, test.id) : { kind: 'unknown' }
-  if (origin.kind === 'found') metrics = [origin.origin.metric]
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
   const collision = claimEntryKey(config.root, this.testPath, test, test.result?.retryCount ?? 0, fullName, key)
@@ -107,9 +106,14 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const read = readCached(config, file, shown)
   const found = lookupEntry(read, key, config.update)
   const stored = found.stored
+  // an entry recorded as a bare number (before numbers were traced to their result) stays one until re-recorded
+  // with -u: an unchanged test must not fail on the kind of its entry
+  const keptBare = origin.kind === 'found' && stored?.kind === 'value' && config.update !== 'all'
+  const fromResult = origin.kind === 'found' && !keptBare ? origin.origin : undefined
+  const metrics = fromResult ? [fromResult.metric] : kindMetrics
   const better = options.better ?? stored?.better ?? 'lower'
-  const current = origin.kind === 'found'
-    ? entryFromOrigin(origin.origin, fullName)
+  const current = fromResult
+    ? entryFromOrigin(fromResult, fullName)
     : isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
     : isGeneration
@@ -145,10 +149,12 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (decision.reason.kind === 'compared' && config.annotations !== false) annotateTest(test, record)
   const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : '')
   const originNote = () =>
-    origin.kind === 'found'
-      ? `\n${originText(origin.origin.metric, originLabel(origin.origin))}`
-      : origin.kind === 'ambiguous'
-        ? `\n${errorMessage('METRIC_ORIGIN_AMBIGUOUS', { value: received as number, metrics: origin.origins.map((o) => `${o.metric} of ${originLabel(o)}`), suggest: origin.origins[0]!.metric })}`
-        : ''
+    fromResult
+      ? `\n${originText(fromResult.metric, originLabel(fromResult))}`
+      : origin.kind === 'found'
+        ? `\n${errorMessage('METRIC_ORIGIN_BARE_BASELINE', { key, file: shown, metric: origin.origin.metric, result: originLabel(origin.origin) })}`
+        : origin.kind === 'ambiguous'
+          ? `\n${errorMessage('METRIC_ORIGIN_AMBIGUOUS', { value: received as number, metrics: origin.origins.map((o) => `${o.metric} of ${originLabel(o)}`), suggest: origin.origins[0]!.metric })}`
+          : ''
   return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + originNote() + growth() }
 }
