@@ -79,5 +79,6 @@ export function entryFromGeneration(result: GenerationResult, test: string): Bas
     options: result.options,
     testbed: result.testbed,
     calibration: result.calibration,
+    disturbance: result.disturbance,
   })
 }

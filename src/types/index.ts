@@ -318,6 +318,8 @@ export interface GenerationResult {
   options: Record<string, unknown>
   /** When the measurement held the machine: epoch ms, from lock acquired to released. */
   window: { start: number; end: number }
+  /** How much other work on the machine disturbed the measured requests (judged per generate call; see src/measure/disturbance.ts). */
+  disturbance?: Disturbance
   /** The machine-speed reference measured around the measured passes, with the `calibrate` option. */
   calibration?: Calibration
 }
