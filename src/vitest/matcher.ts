@@ -9,8 +9,9 @@ import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { lookupEntry } from '../baseline/lookup-entry.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { decideEntry } from '../compare/decide-entry.js'
+import { METRICS } from '../compare/metrics.js'
 import { entryFromOrigin } from '../compare/origin-entry.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage, perfgateError } from '../errors.js'
 import { MATCHER_SPEC } from '../options/vitest-specs.js'
 import { matcherMetrics } from '../options/matcher-options.js'
 import { validateOptions } from '../options/validate-options.js'
@@ -96,6 +97,17 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   // a number that is exactly one metric of a result created in this test is gated with that result's samples;
   // a number of unknown origin, or one several metrics share, keeps the bare-number rule
   const origin: OriginLookup = isNumber ? lookupOrigin(received as number, test.id) : { kind: 'unknown' }
+  if (origin.kind === 'found' && options.better !== undefined) {
+    const own = METRICS.get(origin.origin.metric)?.better
+    // a direction that contradicts the metric's own would be silently overruled
+    if (own && options.better !== own) {
+      throw perfgateError('OPTION_INVALID', {
+        option: 'toBeWithinBaseline({ better })',
+        value: options.better,
+        expected: `no better, or '${own}': the number is ${origin.origin.metric} of ${originLabel(origin.origin)}, where ${own} is better. Remove the option`,
+      })
+    }
+  }
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
   const collision = claimEntryKey(config.root, this.testPath, test, test.result?.retryCount ?? 0, fullName, key)

@@ -36,6 +36,14 @@ describe('a number from a profile result, gated in a Vitest project', () => {
     expect(project.read(BASELINE)).toBe(before)
   })
 
+  it('refuses a better that contradicts the direction of the metric the number is, naming both', async () => {
+    const before = project.read(BASELINE)
+    const run = await project.vitest([], { ci: true, env: { FIXTURE_BETTER: 'higher' } })
+    expect(run.code, run.output).toBe(1)
+    expect(run.output).toContain("Invalid option toBeWithinBaseline({ better }): got 'higher', expected no better, or 'lower': the number is latency.p95 of profile(model.onnx)")
+    expect(project.read(BASELINE)).toBe(before)
+  })
+
   it('keeps an entry recorded from a bare number a bare number until -u re-records it with samples', async () => {
     const file = JSON.parse(project.read(BASELINE))
     const entry = file.entries['classifier p95 1']
