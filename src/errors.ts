@@ -91,6 +91,13 @@ const messages = {
     `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
   MATCHER_NEGATION_UNSUPPORTED: (p: { matcher: string }) =>
     `perfgate: .not.${p.matcher}() is not supported; gate with ${p.matcher}() and a tolerance.`,
+  METRIC_ORIGIN_AMBIGUOUS: (p: { value: number; metrics: readonly string[]; suggest: string }) =>
+    `The number ${p.value} is ${p.metrics.join(' and ')} of results created in this test, so perfgate cannot tell which samples it came from: ` +
+    `it was gated as a bare number (its baseline value and the tolerance alone, no significance test). ` +
+    `To gate one metric with its samples, assert on the result: expect(r).toBeWithinBaseline({ metrics: ['${p.suggest}'] }).`,
+  METRIC_ORIGIN_BARE_BASELINE: (p: { key: string; file: string; metric: string; result: string }) =>
+    `The baseline entry "${p.key}" in ${p.file} was recorded from a bare number, so this number (${p.metric} of ${p.result}) was gated as one: ` +
+    `its baseline value and the tolerance alone, no significance test. Re-record it with \`npx vitest run -u\` to gate it with the samples of ${p.metric}.`,
   PLUGIN_MISSING: () =>
     `toBeWithinBaseline() needs the perfgate plugin: add plugins: [perfgate()] (from 'perfgate/vitest') to your vitest.config.ts.`,
   LANGUAGE_MODEL_NOT_FOUND: (p: { path: string; detail: string }) =>

@@ -41,6 +41,7 @@ export type {
   VariantRatios,
   VariantResult,
   Distribution,
+  Disturbance,
   EntryComparison,
   GenerationMetricId,
   GenerationRequest,

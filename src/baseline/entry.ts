@@ -27,6 +27,7 @@ export function entryFromProfile(result: ProfileResult, test: string): BaselineE
     testbed: result.testbed,
     opProfile: result.opProfile,
     calibration: result.calibration,
+    disturbance: result.disturbance,
   })
 }
 
@@ -78,5 +79,6 @@ export function entryFromGeneration(result: GenerationResult, test: string): Bas
     options: result.options,
     testbed: result.testbed,
     calibration: result.calibration,
+    disturbance: result.disturbance,
   })
 }

@@ -69,7 +69,8 @@ export function compareEntry(baseline: BaselineEntry, measured: BaselineEntry, o
     rows.push(compareMetric(def, b, c, baseline, current, resolveTolerance(id, opts.tolerance, opts.configTolerance).tolerance, alpha, opts.intervals ?? true))
   }
   const verdict = SEVERITY.find((v) => rows.some((r) => r.verdict === v)) ?? 'pass'
-  return { verdict, rows, differences: testbedDifferences(baseline, measured), ...(calibration ? { calibration } : {}) }
+  const disturbance = measured.disturbance ? { current: measured.disturbance, ...(baseline.disturbance ? { baseline: baseline.disturbance } : {}) } : undefined
+  return { verdict, rows, differences: testbedDifferences(baseline, measured), ...(calibration ? { calibration } : {}), ...(disturbance ? { disturbance } : {}) }
 }
 
 function compareMetric(

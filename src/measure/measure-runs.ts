@@ -3,6 +3,8 @@
  * models and functions alike: the first run timed on its own, then the
  * measuring loop, with peak memory tracked over the measured runs.
  */
+import { runnableLoad, runQueueWaitMs, usableCores } from './contention-probe.js'
+import type { SessionEvidence } from './disturbance.js'
 import { PeakMemory } from './memory.js'
 import type { ResolvedLoop } from './options.js'
 import { medianHalfWidth, runLoop, type LoopSamples } from './run-loop.js'
@@ -12,6 +14,8 @@ export interface MeasuredRuns {
   samples: LoopSamples
   peakRssMB: number
   peakSource: PeakMemory['source']
+  /** The contention seen around the measured runs (read at their start and end only). */
+  contention: SessionEvidence
 }
 
 export async function measureRuns(run: () => Promise<unknown>, loop: ResolvedLoop): Promise<MeasuredRuns> {
@@ -22,12 +26,26 @@ export async function measureRuns(run: () => Promise<unknown>, loop: ResolvedLoo
   // where the kernel keeps the high-water mark, sampling between runs does nothing: no per-run hook then,
   // which spares the loop a call and a CPU-time read per run
   const afterRun = peak.source === 'sampled' ? () => peak.sample() : undefined
+  let start = { wall: 0, wait: undefined as number | undefined, load: 0 }
   const samples = await runLoop(
     run,
     { warmup: loop.warmup, warmupTimeMs: loop.warmupTimeMs, runs: loop.runs, minTimeMs: loop.minTimeMs, maxRuns: loop.maxRuns, adaptive: loop.adaptive },
-    { beforeMeasured: () => (peak = new PeakMemory()), afterRun },
+    {
+      beforeMeasured: () => {
+        peak = new PeakMemory()
+        start = { load: runnableLoad(), wait: runQueueWaitMs(), wall: performance.now() }
+      },
+      afterRun,
+    },
   )
-  return { firstRunMs, samples, peakRssMB: peak.peak(), peakSource: peak.source }
+  const wallMs = performance.now() - start.wall
+  const wait = runQueueWaitMs()
+  const contention: SessionEvidence = {
+    wallMs,
+    ...(start.wait !== undefined && wait !== undefined ? { runQueueWaitMs: Math.max(0, wait - start.wait) } : {}),
+    load: { cores: usableCores(), start: start.load, end: runnableLoad() },
+  }
+  return { firstRunMs, samples, peakRssMB: peak.peak(), peakSource: peak.source, contention }
 }
 
 const STOP_PRECEDENCE: readonly LoopSamples['stoppedBy'][] = ['budget', 'maxRuns', 'runs', 'precision']
@@ -36,6 +54,7 @@ const STOP_PRECEDENCE: readonly LoopSamples['stoppedBy'][] = ['budget', 'maxRuns
  * The runs of several sessions as one measurement: the samples in order; the first session's first
  * run and peak memory (later sessions start after earlier ones, and any reference block, released
  * memory the allocator may keep, so only the first measures the model's footprint from a clean start);
+ * the contention pooled (see poolContention);
  * stopped by the weakest reason any session had (budget before maxRuns before runs before precision),
  * with the pooled samples' own median half-width.
  */
@@ -50,10 +69,24 @@ export function poolMeasuredRuns(list: readonly MeasuredRuns[]): MeasuredRuns {
       warmupRuns: list.reduce((a, m) => a + m.samples.warmupRuns, 0),
       latency,
       cpu: list.flatMap((m) => m.samples.cpu),
+      switches: list.flatMap((m) => m.samples.switches),
       stoppedBy: STOP_PRECEDENCE.find((s) => list.some((m) => m.samples.stoppedBy === s)) ?? first.samples.stoppedBy,
       medianHalfWidth: medianHalfWidth(latency),
     },
     peakRssMB: first.peakRssMB,
     peakSource: first.peakSource,
+    contention: poolContention(list.map((m) => m.contention)),
+  }
+}
+
+/** The contention of several sessions as one: wall time and run-queue wait summed (unknown if any is), the first start's load and the last end's. */
+export function poolContention(list: readonly SessionEvidence[]): SessionEvidence {
+  const waits = list.map((c) => c.runQueueWaitMs)
+  const first = list[0]?.load
+  const last = list[list.length - 1]?.load
+  return {
+    wallMs: list.reduce((a, c) => a + c.wallMs, 0),
+    ...(waits.every((w) => w !== undefined) ? { runQueueWaitMs: waits.reduce((a, w) => a + w, 0) } : {}),
+    ...(first && last ? { load: { cores: first.cores, start: first.start, end: last.end } } : {}),
   }
 }

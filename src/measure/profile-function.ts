@@ -11,6 +11,7 @@ import { recordedOptions, resolveLoopOptions, resolveSessionOptions, type Profil
 import { ReferenceWorkload } from './reference-workload.js'
 import { measureRuns } from './measure-runs.js'
 import { runFigures } from './summarize-run.js'
+import { summarizeDisturbance } from './disturbance.js'
 import { collectTestbed } from './testbed.js'
 
 export async function profileFunction(fn: () => unknown, options: ProfileOptions = {}): Promise<ProfileResult> {
@@ -31,7 +32,7 @@ export async function profileFunction(fn: () => unknown, options: ProfileOptions
         throw perfgateError('RUN_FAILED', { what, detail: err instanceof Error ? err.message : String(err) }, err)
       }
     }
-    const { firstRunMs, samples, peakRssMB, peakSource } = await measureRuns(run, loop)
+    const { firstRunMs, samples, peakRssMB, peakSource, contention } = await measureRuns(run, loop)
     await reference?.block()
     return {
       kind: 'function',
@@ -42,6 +43,8 @@ export async function profileFunction(fn: () => unknown, options: ProfileOptions
       options: recordedOptions(options, loop),
       window: { start: windowStart, end: Date.now() },
       ...(reference ? { calibration: reference.calibration() } : {}),
+      // a function may wait on I/O or its own workers: its cpu / wall says nothing of the machine
+      disturbance: summarizeDisturbance(samples, contention, false),
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err

@@ -11,7 +11,9 @@ import { relative, sep } from 'node:path'
 import ort from 'onnxruntime-node'
 import { perfgateError, PerfgateError } from '../errors.js'
 import type { GenerationRequest, GenerationResult } from '../types/index.js'
+import { runnableLoad, runQueueWaitMs, usableCores } from './contention-probe.js'
 import { detectDecoderLayout } from './decoder-layout.js'
+import { summarizeDisturbance } from './disturbance.js'
 import { loadPrompts, recordedGenerateOptions, resolveGenerateOptions, type GenerateOptions } from './generate-options.js'
 import { generateBatch, type GeneratedRow, type GenerationSettings } from './generation-loop.js'
 import { resolveLanguageModel, type LanguageModelSource } from './language-model-files.js'
@@ -105,9 +107,24 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
     const peak = new PeakMemory()
     const requests: GenerationRequest[] = []
     const last: GeneratedRow[] = []
+    // disturbance evidence per generate call, counted once for each request it generated (per token step would
+    // cost a usage read per token); run-queue wait and load at the start and end of the measured requests
+    const evidence = { latency: [] as number[], cpu: [] as number[], switches: [] as number[] }
+    const loadStart = runnableLoad()
+    const waitStart = runQueueWaitMs()
+    const measureStart = performance.now()
     for (let run = 0; run < o.runs; run++) {
       for (const batch of batches) {
+        const u0 = process.resourceUsage()
+        const w0 = performance.now()
         const rows = await generate(batch)
+        const w1 = performance.now()
+        const u1 = process.resourceUsage()
+        for (let j = 0; j < rows.length; j++) {
+          evidence.latency.push(w1 - w0)
+          evidence.cpu.push((u1.userCPUTime + u1.systemCPUTime - u0.userCPUTime - u0.systemCPUTime) / 1000)
+          evidence.switches.push(u1.involuntaryContextSwitches - u0.involuntaryContextSwitches)
+        }
         rows.forEach((row, j) => {
           const prompt = batch[j]!
           requests.push(requestFigures({ prompt, run, inputTokens: row.inputIds.length, tokenTimesMs: row.tokenTimesMs }))
@@ -117,6 +134,16 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
       }
     }
     const peakRssMB = peak.peak()
+    const waitEnd = runQueueWaitMs()
+    const disturbance = summarizeDisturbance(
+      evidence,
+      {
+        wallMs: performance.now() - measureStart,
+        ...(waitStart !== undefined && waitEnd !== undefined ? { runQueueWaitMs: Math.max(0, waitEnd - waitStart) } : {}),
+        load: { cores: usableCores(), start: loadStart, end: runnableLoad() },
+      },
+      sessionOptions.intraOpNumThreads === 1,
+    )
     // after the memory is read, so that the reference's sessions do not count in it
     await reference?.block()
 
@@ -143,6 +170,7 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
       options: recordedGenerateOptions(options, o, prompts),
       window: { start: windowStart, end: Date.now() },
       ...(reference ? { calibration: reference.calibration() } : {}),
+      disturbance,
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err

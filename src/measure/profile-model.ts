@@ -27,6 +27,7 @@ import { ReferenceWorkload } from './reference-workload.js'
 import { assertGpuProvidersAvailable, gpuMemoryTracker } from './gpu.js'
 import { measureOpProfile, resolveOpProfileOptions } from './op-profile.js'
 import { runFigures } from './summarize-run.js'
+import { summarizeDisturbance } from './disturbance.js'
 import { collectTestbed } from './testbed.js'
 
 /** The onnxruntime-node version in use. */
@@ -122,7 +123,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       measured.push(await measureRuns(run, share))
       await reference?.block()
     }
-    const { firstRunMs, samples, peakRssMB, peakSource } = poolMeasuredRuns(measured)
+    const { firstRunMs, samples, peakRssMB, peakSource, contention } = poolMeasuredRuns(measured)
     gpu?.snap()
     const gpuFigures = gpu?.figures()
     const opProfile = opProfileOptions && (await measureOpProfile(abs, modelPath, sessionOptions, feeds, opProfileOptions))
@@ -141,6 +142,8 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       ...(reference ? { calibration: reference.calibration() } : {}),
       ...(opProfile ? { opProfile } : {}),
       ...(gpuFigures ? { gpu: gpuFigures } : {}),
+      // cpu / wall judges a run only when onnxruntime computes on one thread: more threads add CPU time
+      disturbance: summarizeDisturbance(samples, contention, sessionOptions.intraOpNumThreads === 1),
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err

@@ -6,10 +6,12 @@ import type { LanguageModelSource } from './language-model-files.js'
 import type { ProfileOptions } from './options.js'
 import { profileFunction } from './profile-function.js'
 import { profileGenerate } from './profile-generate.js'
+import type { GenerateOptions } from './generate-options.js'
 import { profileModel } from './profile-model.js'
 import { sweep, type SweepFunctionFactory, type SweepOptions } from './sweep.js'
 import { compareModels } from './compare-models.js'
 import { loadTest } from './load.js'
+import { registerOrigins } from './metric-origins.js'
 
 /**
  * Profiles an ONNX model file (path) or an async function, measuring warm
@@ -19,8 +21,9 @@ export async function profile(target: string | (() => unknown), options: Profile
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw perfgateError('OPTION_INVALID', { option: 'profile(target, options)', value: options, expected: 'an object, e.g. { runs: 30 } (or nothing, for the defaults)' })
   }
-  if (typeof target === 'string') return profileModel(target, options)
-  if (typeof target === 'function') return profileFunction(target, options)
+  // registered so that a number read from the result is gated with its samples (metric-origins.ts)
+  if (typeof target === 'string') return registerOrigins({ kind: 'profile', result: await profileModel(target, options) })
+  if (typeof target === 'function') return registerOrigins({ kind: 'profile', result: await profileFunction(target, options) })
   throw perfgateError('OPTION_INVALID', { option: 'profile(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })
 }
 
@@ -30,7 +33,8 @@ export async function profile(target: string | (() => unknown), options: Profile
  * TTFT, TPOT, ITL, E2E, tokens per second and memory, per prompt and over all.
  * See GenerateOptions for the defaults.
  */
-profile.generate = profileGenerate
+profile.generate = async (model: LanguageModelSource, options: GenerateOptions): Promise<GenerationResult> =>
+  registerOrigins({ kind: 'generation', result: await profileGenerate(model, options) })
 /**
  * `profile.sweep(model, { over: { batch: [1, 4, 8, 16] } })`: one profile per value of one axis, with scaling columns.
  * With `generate` options and a language model, one `profile.generate` per value of a generation axis:

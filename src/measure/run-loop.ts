@@ -5,10 +5,12 @@
  * is spent. Each measured run records wall time around the call only and the
  * process CPU time it used (read once per edge between runs, so a sample also
  * holds the loop's own bookkeeping since the previous run: well under a
- * microsecond, where one more read would cost about one).
+ * microsecond, where one more read would cost about one). The read is
+ * `process.resourceUsage()`, which costs what `process.cpuUsage()` does
+ * (both about 1-1.5 µs here: one getrusage call) and also gives the
+ * involuntary context switches, the per-run evidence of a disturbed run.
  */
 import { isSorted, medianInterval, percentile, relativeHalfWidth } from '../stats/index.js'
-import { cpuTimeMs } from './cpu-time.js'
 
 export interface LoopOptions {
   /** Warm-up runs (after the first run). */
@@ -29,6 +31,8 @@ export interface LoopSamples {
   warmupRuns: number
   latency: number[]
   cpu: number[]
+  /** Involuntary context switches of the process during each run (between the same reads as `cpu`). */
+  switches: number[]
   /** Why measuring stopped. */
   stoppedBy: 'runs' | 'precision' | 'budget' | 'maxRuns'
   /** Relative half-width of the median's 99% interval at the end. */
@@ -56,17 +60,20 @@ export function medianHalfWidth(samples: readonly number[]): number {
   return relativeHalfWidth(medianInterval(sorted), percentile(sorted, 50))
 }
 
-/** The loop's two clocks, ms: wall time and process CPU time (a seam for tests; profiles use the system's). */
+/** What the loop reads of the process's resource usage: CPU time in µs and the involuntary context switches so far. */
+export type UsageRead = Pick<NodeJS.ResourceUsage, 'userCPUTime' | 'systemCPUTime' | 'involuntaryContextSwitches'>
+
+/** The loop's clocks: wall time, ms, and the process's resource usage (a seam for tests; profiles use the system's). */
 export interface LoopClocks {
   wall: () => number
-  cpu: () => number
+  usage: () => UsageRead
 }
 
-const SYSTEM_CLOCKS: LoopClocks = { wall: () => performance.now(), cpu: cpuTimeMs }
+const SYSTEM_CLOCKS: LoopClocks = { wall: () => performance.now(), usage: process.resourceUsage }
 
 export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, hooks: LoopHooks = {}, clocks: LoopClocks = SYSTEM_CLOCKS): Promise<LoopSamples> {
   const now = clocks.wall
-  const cpuNow = clocks.cpu
+  const usageNow = clocks.usage
   let warmupRuns = 0
   const warmStart = now()
   while (warmupRuns < opts.warmup || now() - warmStart < opts.warmupTimeMs) {
@@ -77,13 +84,14 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
   const afterRun = hooks.afterRun
   const latency: number[] = []
   const cpu: number[] = []
+  const switches: number[] = []
   let measured = 0
   const started = now()
   let nextCheck = opts.runs
-  // one CPU-time read per edge between runs (each read is a getrusage call, the costliest thing here): a run's
+  // one usage read per edge between runs (each read is a getrusage call, the costliest thing here): a run's
   // CPU time runs from the read after the previous run to the read after it, which adds only this loop's
   // bookkeeping; after anything costlier (the adaptive check's sort) the edge is read again
-  let cpuEdge = cpuNow()
+  let edge = usageNow()
   for (;;) {
     const n = latency.length
     if (n >= opts.maxRuns) return done('maxRuns')
@@ -94,24 +102,25 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
       if (n >= nextCheck) {
         if (medianHalfWidth(latency) <= opts.adaptive.precision) return done('precision')
         nextCheck = Math.ceil(n * 1.1)
-        cpuEdge = cpuNow()
+        edge = usageNow()
       }
     }
     const t0 = now()
     await run()
     const t1 = now()
-    const c1 = cpuNow()
+    const u1 = usageNow()
     latency.push(t1 - t0)
-    cpu.push(c1 - cpuEdge)
-    cpuEdge = c1
+    cpu.push((u1.userCPUTime + u1.systemCPUTime - edge.userCPUTime - edge.systemCPUTime) / 1000)
+    switches.push(u1.involuntaryContextSwitches - edge.involuntaryContextSwitches)
+    edge = u1
     measured += t1 - t0
     if (afterRun) {
       afterRun()
-      cpuEdge = cpuNow()
+      edge = usageNow()
     }
   }
 
   function done(stoppedBy: LoopSamples['stoppedBy']): LoopSamples {
-    return { warmupRuns, latency, cpu, stoppedBy, medianHalfWidth: latency.length > 0 ? medianHalfWidth(latency) : Infinity }
+    return { warmupRuns, latency, cpu, switches, stoppedBy, medianHalfWidth: latency.length > 0 ? medianHalfWidth(latency) : Infinity }
   }
 }

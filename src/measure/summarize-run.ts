@@ -4,7 +4,7 @@ import type { ProfileResult } from '../types/index.js'
 import type { LoopSamples } from './run-loop.js'
 
 export function runFigures(
-  loop: LoopSamples,
+  loop: Omit<LoopSamples, 'switches'>,
   batchSize: number,
 ): Pick<ProfileResult, 'latency' | 'cpu' | 'throughput' | 'samples' | 'warmupRuns' | 'sampling'> {
   const latency = summarize(loop.latency)

@@ -2,7 +2,7 @@
  * The gate's failure message: one row per gated metric (baseline, current,
  * change, change %, tolerance, verdict) and the testbed fields that differ.
  */
-import type { CalibrationApplied, EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
+import type { CalibrationApplied, Disturbance, EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
 import { formatPercent, formatSigned, formatWithUnit } from './format-number.js'
 import { formatInterval } from './summary-table.js'
 import { terminalLines, terminalText } from './terminal-text.js'
@@ -48,6 +48,26 @@ export function calibrationText(c: CalibrationApplied): string {
   )
 }
 
+/** The share of disturbed runs as a whole percentage. */
+function disturbedShare(d: Disturbance | undefined): string {
+  return d ? `${Math.round(d.share * 100)}%` : 'not recorded'
+}
+
+/**
+ * One line on how disturbed the runs were, e.g.
+ * "disturbed runs: baseline 2% -> current 61% (involuntary switches, run-queue wait)";
+ * the reasons are the current measurement's.
+ */
+export function disturbanceText(d: { baseline?: Disturbance; current: Disturbance }, arrow = '->'): string {
+  const why = d.current.reasons.length > 0 ? ` (${d.current.reasons.join(', ')})` : ''
+  return `disturbed runs: baseline ${disturbedShare(d.baseline)} ${arrow} current ${disturbedShare(d.current)}${why}`
+}
+
+/** One line on where a gated number came from, e.g. "gated with the samples of latency.p95 of profile(models/det.onnx)". */
+export function originText(metric: string, result: string): string {
+  return `gated with the samples of ${metric} of ${result}`
+}
+
 /** The whole message for one entry's comparison. */
 export function comparisonReport(rawKey: string, rawFile: string, cmp: EntryComparison): string {
   // a line break in a name must not start a line of the message
@@ -61,6 +81,7 @@ export function comparisonReport(rawKey: string, rawFile: string, cmp: EntryComp
         : `perfgate: "${key}" is within its baseline in ${file}`
   const parts = [head, '', diffTable(cmp.rows)]
   if (cmp.calibration) parts.push('', calibrationText(cmp.calibration))
+  if (cmp.disturbance) parts.push('', disturbanceText(cmp.disturbance))
   const diffs = differencesText(cmp.differences)
   if (diffs) parts.push('', diffs)
   if (cmp.verdict === 'regressed') {

@@ -111,6 +111,12 @@ function testbedTable(e: ResultEntry): string {
     const score = `reference ${h(formatWithUnit(c.baselineScoreMs, 'ms'))}`
     rows.push(`<tr><td>calibrated x${h(c.factor.toFixed(3))}</td><td>${score}</td><td>reference ${h(formatWithUnit(c.currentScoreMs, 'ms'))}</td></tr>`)
   }
+  const dc = cur?.disturbance
+  const db = base?.disturbance
+  if (dc || db) {
+    const share = (d: typeof dc) => (d ? `${Math.round(d.share * 100)}%${d.reasons.length > 0 ? ` (${d.reasons.join(', ')})` : ''}` : 'not recorded')
+    rows.push(`<tr${(dc?.share ?? 0) > 0 ? ' class="differs"' : ''}><td>disturbed runs</td>${base ? `<td>${h(share(db))}</td>` : ''}<td>${h(cur ? share(dc) : '')}</td></tr>`)
+  }
   const head = `<tr><th>field</th>${base ? '<th>baseline</th>' : ''}<th>${base ? 'current' : 'measured on'}</th></tr>`
   return `<table class="testbed"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`
 }

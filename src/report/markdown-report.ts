@@ -7,6 +7,7 @@
  */
 import { statusCounts } from '../results/results-file.js'
 import type { MetricComparison, ResultEntry, ResultsFile } from '../types/index.js'
+import { disturbanceText } from './diff-table.js'
 import { escapeMarkdown as md } from './escape.js'
 import { formatWithUnit } from './format-number.js'
 import { formatChange, formatInterval } from './summary-table.js'
@@ -132,6 +133,14 @@ export function markdownReport(file: ResultsFile, opts: MarkdownOptions = {}): s
       const c = e.calibration!
       out.push(`- ${md(e.key)}: x${c.factor.toFixed(3)} (reference workload ${formatWithUnit(c.currentScoreMs, 'ms')} now, ${formatWithUnit(c.baselineScoreMs, 'ms')} at the baseline)`)
     }
+    out.push('')
+  }
+
+  // only where a side saw disturbed runs: an undisturbed entry needs no line
+  const disturbed = file.results.filter((e) => e.current?.disturbance && (e.current.disturbance.share > 0 || (e.baseline?.disturbance?.share ?? 0) > 0))
+  if (disturbed.length > 0) {
+    out.push('Runs disturbed by other work on the machine (preempted or waiting for a core):', '')
+    for (const e of disturbed) out.push(`- ${md(e.key)}: ${md(disturbanceText({ current: e.current!.disturbance!, ...(e.baseline?.disturbance ? { baseline: e.baseline.disturbance } : {}) }, '→'))}`)
     out.push('')
   }
 

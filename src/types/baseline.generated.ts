@@ -53,6 +53,7 @@ export interface BaselineEntry {
   testbed: Testbed
   opProfile?: OpProfile
   calibration?: Calibration
+  disturbance?: Disturbance
 }
 /**
  * Sorted samples of the per-run distributions (a bounded quantile subsample when there were many runs), in ms.
@@ -211,4 +212,48 @@ export interface Calibration {
    * Measured iterations of the workload.
    */
   runs: number
+}
+/**
+ * How much the measured runs were disturbed by other work on the machine (the rule is in src/measure/disturbance.ts; absent in entries recorded before it).
+ *
+ * This interface was referenced by `BaselineFile`'s JSON-Schema
+ * via the `definition` "Disturbance".
+ */
+export interface Disturbance {
+  /**
+   * Version of the rule that judged the runs.
+   */
+  rule: number
+  /**
+   * Measured runs judged.
+   */
+  runs: number
+  /**
+   * Runs the rule called disturbed: preempted (involuntary context switches) or, single-threaded, CPU time below 0.8 of wall time.
+   */
+  disturbedRuns: number
+  /**
+   * disturbedRuns / runs.
+   */
+  share: number
+  /**
+   * Involuntary context switches of the process during the measured runs.
+   */
+  involuntarySwitches: number
+  /**
+   * Time the process's threads waited for a core while runnable during the measured runs (Linux schedstat), ms.
+   */
+  runQueueWaitMs?: number
+  /**
+   * Runnable tasks beside perfgate at the start and end of measuring (Linux /proc/loadavg; elsewhere the 1-minute load average), and the cores perfgate may use.
+   */
+  load?: {
+    cores: number
+    start: number
+    end: number
+  }
+  /**
+   * The evidence seen: per-run tests that marked runs, and session-wide signs (run-queue wait above 5% of the measured time, more runnable tasks than cores).
+   */
+  reasons: ('involuntary switches' | 'cpu below wall' | 'run-queue wait' | 'load above cores')[]
 }

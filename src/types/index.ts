@@ -3,10 +3,10 @@
  * schema/baseline.schema.json; everything else that crosses a layer is here.
  */
 import type { SampleSummary } from '../stats/summary.js'
-import type { BaselineEntry, BaselineFile, Calibration, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed } from './baseline.generated.js'
+import type { BaselineEntry, BaselineFile, Calibration, Disturbance, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed } from './baseline.generated.js'
 import type { CalibrationApplied, ChangeInterval, ResultExtras } from './results.generated.js'
 
-export type { BaselineEntry, BaselineFile, Calibration, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed }
+export type { BaselineEntry, BaselineFile, Calibration, Disturbance, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed }
 export type {
   CalibrationApplied,
   ChangeInterval,
@@ -82,6 +82,8 @@ export interface ProfileResult {
   calibration?: Calibration
   /** Sessions the measured runs were spread over (option `sessions`; 1 when not given). */
   sessions?: number
+  /** How much other work on the machine disturbed the measured runs (see src/measure/disturbance.ts). */
+  disturbance?: Disturbance
 }
 
 /** GPU memory around a profile, from nvidia-smi (MB as it reports them: MiB). */
@@ -188,6 +190,8 @@ export interface EntryComparison {
    * by `factor` = (baselineScoreMs / currentScoreMs) ^ 0.8 (CALIBRATION_EXPONENT) before comparing (rates divided by it).
    */
   calibration?: CalibrationApplied
+  /** How disturbed the measured runs were, where the current entry says (the baseline's too, where it has one). */
+  disturbance?: { baseline?: Disturbance; current: Disturbance }
 }
 
 
@@ -314,6 +318,8 @@ export interface GenerationResult {
   options: Record<string, unknown>
   /** When the measurement held the machine: epoch ms, from lock acquired to released. */
   window: { start: number; end: number }
+  /** How much other work on the machine disturbed the measured requests (judged per generate call; see src/measure/disturbance.ts). */
+  disturbance?: Disturbance
   /** The machine-speed reference measured around the measured passes, with the `calibrate` option. */
   calibration?: Calibration
 }

@@ -9,13 +9,17 @@ import { readBaselineAtCommit } from '../baseline/git-baseline.js'
 import { lookupEntry } from '../baseline/lookup-entry.js'
 import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
 import { decideEntry } from '../compare/decide-entry.js'
-import { errorMessage, perfgateTypeError } from '../errors.js'
+import { METRICS } from '../compare/metrics.js'
+import { entryFromOrigin } from '../compare/origin-entry.js'
+import { errorMessage, perfgateError, perfgateTypeError } from '../errors.js'
 import { MATCHER_SPEC } from '../options/vitest-specs.js'
 import { matcherMetrics } from '../options/matcher-options.js'
 import { validateOptions } from '../options/validate-options.js'
 import { collectTestbed } from '../measure/testbed.js'
+import { lookupOrigin, originLabel, setOriginScope, type OriginLookup } from '../measure/metric-origins.js'
 import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
 import { decisionMessage } from '../report/decision-message.js'
+import { originText } from '../report/diff-table.js'
 import { terminalLines } from '../report/terminal-text.js'
 import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { nextEntryKey } from './entry-key.js'
@@ -33,6 +37,9 @@ interface MatcherContext {
 }
 
 const baselineCache = new Map<string, BaselineRead>()
+
+// results created in a test register their metric values under its id (metric-origins.ts); none outside a test
+setOriginScope(() => TestRunner.getCurrentTest()?.id)
 
 function readCached(config: WorkerConfig, file: string, shown: string): BaselineRead {
   let read = baselineCache.get(file)
@@ -83,10 +90,24 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw perfgateTypeError('MATCHER_RECEIVED', { received: describe(received) })
   const benchSamples = isBench ? received.latency.samples : undefined
   if (isBench && (!benchSamples || benchSamples.length === 0)) throw perfgateTypeError('BENCH_SAMPLES_MISSING')
-  const metrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
+  const kindMetrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
 
   const test = TestRunner.getCurrentTest()
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST'))
+  // a number that is exactly one metric of a result created in this test is gated with that result's samples;
+  // a number of unknown origin, or one several metrics share, keeps the bare-number rule
+  const origin: OriginLookup = isNumber ? lookupOrigin(received as number, test.id) : { kind: 'unknown' }
+  if (origin.kind === 'found' && options.better !== undefined) {
+    const own = METRICS.get(origin.origin.metric)?.better
+    // a direction that contradicts the metric's own would be silently overruled
+    if (own && options.better !== own) {
+      throw perfgateError('OPTION_INVALID', {
+        option: 'toBeWithinBaseline({ better })',
+        value: options.better,
+        expected: `no better, or '${own}': the number is ${origin.origin.metric} of ${originLabel(origin.origin)}, where ${own} is better. Remove the option`,
+      })
+    }
+  }
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
   const collision = claimEntryKey(config.root, this.testPath, test, test.result?.retryCount ?? 0, fullName, key)
@@ -97,8 +118,15 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const read = readCached(config, file, shown)
   const found = lookupEntry(read, key, config.update)
   const stored = found.stored
+  // an entry recorded as a bare number (before numbers were traced to their result) stays one until re-recorded
+  // with -u: an unchanged test must not fail on the kind of its entry
+  const keptBare = origin.kind === 'found' && stored?.kind === 'value' && config.update !== 'all'
+  const fromResult = origin.kind === 'found' && !keptBare ? origin.origin : undefined
+  const metrics = fromResult ? [fromResult.metric] : kindMetrics
   const better = options.better ?? stored?.better ?? 'lower'
-  const current = isNumber
+  const current = fromResult
+    ? entryFromOrigin(fromResult, fullName)
+    : isNumber
     ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
     : isGeneration
       ? entryFromGeneration(received as GenerationResult, fullName)
@@ -132,5 +160,13 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   ;(meta.perfgate ??= []).push(record)
   if (decision.reason.kind === 'compared' && config.annotations !== false) annotateTest(test, record)
   const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : '')
-  return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + growth() }
+  const originNote = () =>
+    fromResult
+      ? `\n${originText(fromResult.metric, originLabel(fromResult))}`
+      : origin.kind === 'found'
+        ? `\n${errorMessage('METRIC_ORIGIN_BARE_BASELINE', { key, file: shown, metric: origin.origin.metric, result: originLabel(origin.origin) })}`
+        : origin.kind === 'ambiguous'
+          ? `\n${errorMessage('METRIC_ORIGIN_AMBIGUOUS', { value: received as number, metrics: origin.origins.map((o) => `${o.metric} of ${originLabel(o)}`), suggest: origin.origins[0]!.metric })}`
+          : ''
+  return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + originNote() + growth() }
 }

@@ -239,6 +239,14 @@ describe('profile.generate on the embedded tiny-gpt folder', () => {
     expect(m.peakDeltaMB).toBeCloseTo(m.peakRssMB - m.rssBeforeLoadMB, 10)
     expect(['vmhwm', 'sampled']).toContain(m.peakSource)
   })
+
+  it('judges every measured request for disturbance, by the generate call that produced it', () => {
+    const d = g.disturbance!
+    expect(d.rule).toBe(1)
+    expect(d.runs).toBe(g.requests.length)
+    expect(d.share).toBe(d.disturbedRuns / d.runs)
+    expect(d.load?.cores).toBeGreaterThanOrEqual(1)
+  })
 })
 
 describe('profile.generate options', () => {

@@ -5,14 +5,15 @@
 import { describe, expect, it } from 'vitest'
 import { runLoop, type LoopClocks, type LoopOptions } from '../../src/measure/run-loop.js'
 
-/** Clocks that move only when told to; every CPU read also costs `cpuPerRead` (the loop's bookkeeping). */
+/** Clocks that move only when told to (CPU in ms); every usage read also costs `cpuPerRead` (the loop's bookkeeping). */
 function fakeClocks(cpuPerRead = 0) {
-  const t = { wall: 0, cpu: 0 }
+  const t = { wall: 0, cpu: 0, switches: 0 }
   const clocks: LoopClocks = {
     wall: () => t.wall,
-    cpu: () => {
+    usage: () => {
       t.cpu += cpuPerRead
-      return t.cpu
+      // split over user and system as the OS does: the loop adds them
+      return { userCPUTime: t.cpu * 750, systemCPUTime: t.cpu * 250, involuntaryContextSwitches: t.switches }
     },
   }
   return { t, clocks }
@@ -56,5 +57,18 @@ describe('runLoop', () => {
     }
     const s = await runLoop(run, plain, { beforeMeasured: () => (t.cpu += 500) }, clocks)
     expect(s.cpu).toEqual([2, 2, 2])
+  })
+
+  it('records the involuntary context switches of each run, and none of the hooks or warm-up', async () => {
+    const { t, clocks } = fakeClocks()
+    let k = 0
+    const run = async () => {
+      k++
+      t.wall += 1
+      t.switches += k === 4 ? 3 : 0
+    }
+    const s = await runLoop(run, plain, { beforeMeasured: () => (t.switches += 100), afterRun: () => (t.switches += 10) }, clocks)
+    // runs 3, 4, 5 are measured; only run 4 was preempted
+    expect(s.switches).toEqual([0, 3, 0])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { poolMeasuredRuns, type MeasuredRuns } from '../../src/measure/measure-runs.js'
+import { poolContention, poolMeasuredRuns, type MeasuredRuns } from '../../src/measure/measure-runs.js'
 import { perSessionLoop, PROFILE_DEFAULTS, resolveLoopOptions, resolveSessionOptions } from '../../src/measure/options.js'
 
 describe('resolveSessionOptions', () => {
@@ -36,9 +36,10 @@ describe('perSessionLoop', () => {
 describe('poolMeasuredRuns', () => {
   const session = (latency: number[], peakRssMB: number, stoppedBy: MeasuredRuns['samples']['stoppedBy'], firstRunMs = 9): MeasuredRuns => ({
     firstRunMs,
-    samples: { warmupRuns: 5, latency, cpu: latency.map((x) => x / 2), stoppedBy, medianHalfWidth: 0.5 },
+    samples: { warmupRuns: 5, latency, cpu: latency.map((x) => x / 2), switches: latency.map(() => 1), stoppedBy, medianHalfWidth: 0.5 },
     peakRssMB,
     peakSource: 'vmhwm',
+    contention: { wallMs: 10, runQueueWaitMs: 1, load: { cores: 2, start: peakRssMB, end: peakRssMB + 1 } },
   })
 
   it('joins the samples in order, keeps the first session first run and peak memory', () => {
@@ -49,6 +50,16 @@ describe('poolMeasuredRuns', () => {
     expect(pooled.samples.cpu).toStrictEqual([0.5, 1, 1.5, 2, 2.5])
     expect(pooled.samples.warmupRuns).toBe(15)
     expect(pooled.samples.stoppedBy).toBe('runs')
+  })
+
+  it('joins the switches and the contention: wall and wait summed, the first start load and the last end load', () => {
+    const pooled = poolMeasuredRuns([session([1, 2], 100, 'runs'), session([3], 120, 'runs')])
+    expect(pooled.samples.switches).toStrictEqual([1, 1, 1])
+    expect(pooled.contention).toStrictEqual({ wallMs: 20, runQueueWaitMs: 2, load: { cores: 2, start: 100, end: 121 } })
+  })
+
+  it('leaves the run-queue wait out when one session could not read it', () => {
+    expect(poolContention([{ wallMs: 5, runQueueWaitMs: 1 }, { wallMs: 7 }])).toStrictEqual({ wallMs: 12 })
   })
 
   it('reports the weakest stop: a spent budget in any session', () => {
