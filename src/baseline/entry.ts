@@ -5,7 +5,7 @@
 import { quantileSubsample, sortSamples, summarize } from '../stats/index.js'
 import { metricValues } from '../compare/metrics.js'
 import { generationMetricValues } from '../compare/generation-metrics.js'
-import { pooledItl, tpotSamples } from '../measure/token-timings.js'
+import { pooledItl, tpotSamples } from '../measure/generation/token-timings.js'
 import type { BaselineEntry, Better, GenerationResult, ProfileResult, Testbed } from '../types/index.js'
 import { normalizeForBaseline } from './format.js'
 

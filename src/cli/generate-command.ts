@@ -4,7 +4,7 @@
  * generates with the embedded default language model (bench/models/tiny-gpt).
  */
 import { resolve } from 'node:path'
-import type { GenerateOptions } from '../measure/generate-options.js'
+import type { GenerateOptions } from '../measure/generation/generate-options.js'
 import { profile } from '../measure/profile.js'
 import { generationCsv } from '../report/generation-csv.js'
 import { generationTable } from '../report/generation-table.js'

@@ -1,6 +1,6 @@
 /** `perfgate profile [model] [--runs N] [--warmup N] [--dims ...] [--json FILE] [--csv FILE]` */
 import { resolve } from 'node:path'
-import type { ProfileOptions } from '../measure/options.js'
+import type { ProfileOptions } from '../measure/run/options.js'
 import { PROFILE_SPEC } from '../options/profile-spec.js'
 import { profile } from '../measure/profile.js'
 import { profileTable } from '../report/profile-table.js'

@@ -6,7 +6,7 @@
 import { PROFILE_SPEC } from '../options/profile-spec.js'
 import { resolve } from 'node:path'
 import { profile } from '../measure/profile.js'
-import type { SweepOptions } from '../measure/sweep.js'
+import type { SweepOptions } from '../measure/experiments/sweep.js'
 import { generationSweepCsv, sweepCsv } from '../report/experiment-csv.js'
 import { generationSweepTable } from '../report/generation-sweep-table.js'
 import { sweepTable } from '../report/sweep-table.js'

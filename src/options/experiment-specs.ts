@@ -1,8 +1,8 @@
 /** The specs of `profile.sweep()`, `profile.load()` and `profile.compare()` options. */
-import type { CompareModelsOptions } from '../measure/compare-models.js'
-import type { GenerationSweepOptions } from '../measure/generation-sweep.js'
-import type { LoadGenerateOptions, LoadOptions } from '../measure/load.js'
-import type { SweepOptions } from '../measure/sweep.js'
+import type { CompareModelsOptions } from '../measure/experiments/compare-models.js'
+import type { GenerationSweepOptions } from '../measure/experiments/generation-sweep.js'
+import type { LoadGenerateOptions, LoadOptions } from '../measure/load/load.js'
+import type { SweepOptions } from '../measure/experiments/sweep.js'
 import { GENERATE_SPEC } from './generate-spec.js'
 import { MAX_RUN_COUNT, MAX_TIME_MS, type OptionDef } from './option-spec.js'
 import { DIMS_DEF, PROFILE_SPEC } from './profile-spec.js'

@@ -1,5 +1,5 @@
 /** The spec of `profile.generate()`'s options. */
-import type { GenerateOptions } from '../measure/generate-options.js'
+import type { GenerateOptions } from '../measure/generation/generate-options.js'
 import { MAX_RUN_COUNT, type OptionDef } from './option-spec.js'
 
 const isPrompts = (v: unknown): boolean => typeof v === 'string' || (Array.isArray(v) && v.every((p) => typeof p === 'string'))

@@ -1,6 +1,6 @@
 /** The spec of `profile()`'s options and of its `opProfile` object. */
-import type { OpProfileOptions } from '../measure/op-profile.js'
-import type { ProfileOptions } from '../measure/options.js'
+import type { OpProfileOptions } from '../measure/model/op-profile.js'
+import type { ProfileOptions } from '../measure/run/options.js'
 import { MAX_RUN_COUNT, MAX_TIME_MS, type OptionDef, type OptionsSpec } from './option-spec.js'
 
 export const DIMS_DEF: OptionDef = {

@@ -17,7 +17,7 @@ import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile }
 import { decideEntry } from '../compare/decide-entry.js'
 import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import type { GateRecord, Testbed } from '../types/index.js'
-import { collectTestbed } from '../measure/testbed.js'
+import { collectTestbed } from '../measure/run/testbed.js'
 import { decisionMessage } from '../report/decision-message.js'
 import { moduleRanToEnd } from './module-outcome.js'
 import { PerfgateReporter } from './reporter.js'

@@ -4,7 +4,7 @@
  * Bounds on time are generous (a busy machine), counts are exact.
  */
 import { describe, expect, it } from 'vitest'
-import { epochNow, runRequestLoop } from '../../src/measure/load-loop.js'
+import { epochNow, runRequestLoop } from '../../src/measure/load/load-loop.js'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
