@@ -38,7 +38,7 @@ import { loadPrompts, resolveGenerateOptions, type GenerateOptions } from '../ge
 import { resolveLanguageModel, type LanguageModelSource } from '../generation/language-model-files.js'
 import { siblingModule, startModuleWorker } from './module-runner.js'
 import { resolveLoopOptions } from '../run/options.js'
-import { ONNXRUNTIME_VERSION } from '../model/profile-model.js'
+import { ONNXRUNTIME_VERSION } from '../run/onnxruntime-version.js'
 import { collectTestbed } from '../run/testbed.js'
 
 export interface LoadOptions {

@@ -28,9 +28,7 @@ import { assertGpuProvidersAvailable, gpuMemoryTracker } from './gpu.js'
 import { measureOpProfile, resolveOpProfileOptions } from './op-profile.js'
 import { runFigures } from '../run/summarize-run.js'
 import { collectTestbed } from '../run/testbed.js'
-
-/** The onnxruntime-node version in use. */
-export const ONNXRUNTIME_VERSION: string = ort.env.versions.node ?? 'unknown'
+import { ONNXRUNTIME_VERSION } from '../run/onnxruntime-version.js'
 
 /** A warning when onnxruntime is given more intra-op threads than the cores this process may use. */
 export function oversubscription(intraOpNumThreads: number | undefined, cores: number = availableParallelism()): string | undefined {
