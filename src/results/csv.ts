@@ -4,7 +4,7 @@
  * so a spreadsheet or a script reads both. Numbers at full precision; written
  * by the one CSV writer (report/csv-writer.ts). Pure.
  */
-import { METRICS, metricValues, PROFILE_METRIC_IDS } from '../compare/metrics.js'
+import { METRICS, metricValues, PROFILE_METRIC_IDS } from '../metrics/catalogue.js'
 import { csvDocument } from '../report/csv-writer.js'
 import type { MetricComparison, ProfileResult, ResultEntry, ResultsFile } from '../types/index.js'
 

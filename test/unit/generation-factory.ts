@@ -4,7 +4,7 @@
  * chosen to be easy to follow by hand.
  */
 import { generationFigures } from '../../src/measure/generation/summarize-generation.js'
-import { requestFigures } from '../../src/measure/generation/token-timings.js'
+import { requestFigures } from '../../src/metrics/token-timings.js'
 import type { GenerationResult } from '../../src/types/index.js'
 import { sha, TESTBED } from './entry-factory.js'
 

@@ -25,7 +25,7 @@ import { generationFigures } from './summarize-generation.js'
 import { collectTestbed } from '../run/testbed.js'
 import { quietSessionOptions } from '../run/session-log-level.js'
 import { checkTokenIds, vocabularyFromLogits } from './token-id-check.js'
-import { requestFigures } from './token-timings.js'
+import { requestFigures } from '../../metrics/token-timings.js'
 
 /** A path as results show it: relative to the project when inside it, with forward slashes. */
 function shownPath(abs: string): string {

@@ -5,7 +5,7 @@
  */
 import type { GenerationRequest, GenerationResult, PromptFigures } from '../../types/index.js'
 import { distribution } from '../run/summarize-run.js'
-import { pooledItl, tokenScaling, tpotSamples } from './token-timings.js'
+import { pooledItl, tokenScaling, tpotSamples } from '../../metrics/token-timings.js'
 
 /** What the last measured pass generated for one prompt. */
 export interface PromptOutcome {

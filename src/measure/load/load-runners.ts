@@ -15,7 +15,7 @@ import { perfgateError } from '../../errors.js'
 import { describeFed } from '../run/run-failure.js'
 import { quietSessionOptions } from '../run/session-log-level.js'
 import { checkTokenIds, vocabularyFromLogits } from '../generation/token-id-check.js'
-import { requestFigures } from '../generation/token-timings.js'
+import { requestFigures } from '../../metrics/token-timings.js'
 
 /** A tensor as plain data. */
 export interface TensorData {

@@ -3,19 +3,11 @@
  * from in a profile result, and which per-run samples back it statistically.
  */
 import { percentile, type SortedSamples } from '../stats/index.js'
-import type { Better, MetricId, ProfileResult, SampleSet } from '../types/index.js'
+import type { Better, MetricId, ProfileResult } from '../types/index.js'
 import { GENERATION_METRIC_DEFS } from './generation-metrics.js'
+import type { MetricDef } from './metric-def.js'
 
-export interface MetricDef {
-  id: MetricId
-  unit: 'ms' | 'MB' | 'runs/s' | 'tokens/s' | ''
-  better: Better
-  /** Per-run samples whose distribution this metric summarises, for the significance test. */
-  samples?: keyof SampleSet
-  /** The metric computed from sorted samples, for the bootstrap interval of the change. */
-  statistic?: (sorted: SortedSamples) => number
-  read: (r: ProfileResult) => number | undefined
-}
+export type { MetricDef }
 
 const mean = (xs: SortedSamples) => xs.reduce((a, b) => a + b, 0) / xs.length
 const pct = (p: number) => (xs: SortedSamples) => percentile(xs, p)

@@ -4,8 +4,8 @@
  * requests; and how TTFT and TPOT grow with the prompt's length. No I/O, no
  * clock: the generation loop records the timestamps, this turns them into figures.
  */
-import { linearFit } from '../../stats/index.js'
-import type { GenerationRequest, TokenScaling } from '../../types/index.js'
+import { linearFit } from '../stats/index.js'
+import type { GenerationRequest, TokenScaling } from '../types/index.js'
 
 /** One request's timeline as the generation loop recorded it. */
 export interface RequestTimeline {

@@ -6,7 +6,7 @@
  */
 import { percentile, type SortedSamples } from '../stats/index.js'
 import type { Distribution, GenerationResult, MetricId } from '../types/index.js'
-import type { MetricDef } from './metrics.js'
+import type { MetricDef } from './metric-def.js'
 
 export interface GenerationMetricDef extends Omit<MetricDef, 'read'> {
   read: (g: GenerationResult) => number | undefined
