@@ -11,7 +11,7 @@ import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, 
 import { decideEntry } from '../compare/decide-entry.js'
 import { errorMessage } from '../errors.js'
 import { MATCHER_SPEC } from '../options/vitest-specs.js'
-import { matcherMetrics } from '../options/matcher-options.js'
+import { matcherMetrics } from './matcher-options.js'
 import { validateOptions } from '../options/validate-options.js'
 import { collectTestbed } from '../measure/run/testbed.js'
 import { ONNXRUNTIME_VERSION } from '../measure/run/onnxruntime-version.js'
@@ -24,6 +24,7 @@ import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
 import { annotateTest } from './annotate.js'
 import { opGrowthSection } from './op-growth-section.js'
 import { gateSweep, isSweepResult } from './sweep-matcher.js'
+import { isGenerationResult, isProfileResult, isVitestBenchResult } from './result-guards.js'
 import './augment.js'
 
 interface MatcherContext {
@@ -41,26 +42,6 @@ function readCached(config: WorkerConfig, file: string, shown: string): Baseline
     baselineCache.set(file, read)
   }
   return read
-}
-
-export function isProfileResult(x: unknown): x is ProfileResult {
-  return typeof x === 'object' && x !== null && 'latency' in x && 'samples' in x && 'testbed' in x && 'memory' in x
-}
-
-/** A Vitest 5 benchmark result (`await bench(name, fn).run()`): latency in ms, samples when retained. */
-interface VitestBenchResult {
-  latency: { samples?: number[]; mean?: number }
-  throughput?: { mean?: number }
-}
-
-export function isVitestBenchResult(x: unknown): x is VitestBenchResult {
-  if (typeof x !== 'object' || x === null || isProfileResult(x) || !('latency' in x)) return false
-  const latency = (x as { latency: unknown }).latency
-  return typeof latency === 'object' && latency !== null && 'mean' in latency
-}
-
-export function isGenerationResult(x: unknown): x is GenerationResult {
-  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'generation' && 'ttft' in x && 'requests' in x && 'testbed' in x
 }
 
 function describe(x: unknown): string {

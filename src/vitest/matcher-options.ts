@@ -2,7 +2,7 @@
 import { gatedMetricsFor, type GatedKind } from '../compare/gated-metrics.js'
 import { perfgateError } from '../errors.js'
 import type { MetricId } from '../types/index.js'
-import type { BaselineMatcherOptions } from '../vitest/options.js'
+import type { BaselineMatcherOptions } from './options.js'
 
 /**
  * The metrics `toBeWithinBaseline(options)` gates on a `kind` of value. A single number gates its value,
