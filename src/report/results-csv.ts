@@ -5,7 +5,7 @@
  * by the one CSV writer (report/csv-writer.ts). Pure.
  */
 import { METRICS, metricValues, PROFILE_METRIC_IDS } from '../metrics/catalogue.js'
-import { csvDocument } from '../report/csv-writer.js'
+import { csvDocument } from './csv-writer.js'
 import type { MetricComparison, ProfileResult, ResultEntry, ResultsFile } from '../types/index.js'
 
 export const CSV_COLUMNS = [
