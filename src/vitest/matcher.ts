@@ -5,9 +5,9 @@
  */
 import { inject, TestRunner } from 'vitest'
 import { entryFromGeneration, entryFromProfile, entryFromSamples, entryFromValue } from '../baseline/entry.js'
-import { readBaselineAtCommit } from '../baseline/git-baseline.js'
+import { baselineReader } from '../baseline/baseline-store.js'
 import { lookupEntry } from '../baseline/lookup-entry.js'
-import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
+import { baselinePathFor, displayPath, otherTestbedsWithFile, type BaselineRead } from '../baseline/store.js'
 import { decideEntry } from '../compare/decide-entry.js'
 import { errorMessage } from '../errors.js'
 import { MATCHER_SPEC } from '../options/vitest-specs.js'
@@ -38,7 +38,7 @@ const baselineCache = new Map<string, BaselineRead>()
 function readCached(config: WorkerConfig, file: string, shown: string): BaselineRead {
   let read = baselineCache.get(file)
   if (!read) {
-    read = config.baselineCommit ? readBaselineAtCommit(config.root, config.baselineCommit, file, shown) : readBaselineFile(file, shown)
+    read = baselineReader(config.root, config.baselineCommit).read(file, shown)
     baselineCache.set(file, read)
   }
   return read
