@@ -6,7 +6,7 @@
  */
 import { entryFromProfile } from '../../src/baseline/entry.js'
 import { profile } from '../../src/measure/profile.js'
-import type { ProfileOptions } from '../../src/measure/options.js'
+import type { ProfileOptions } from '../../src/measure/run/options.js'
 
 const [width, threads] = process.argv.slice(2).map(Number)
 const base: ProfileOptions = { dims: { height: 128, width: width ?? 128 }, session: threads ? { intraOpNumThreads: threads } : {} }

@@ -13,10 +13,10 @@
  * 1000 and 50257 (µs per pick).
  */
 import ort from 'onnxruntime-node'
-import { argmaxLastPosition } from '../../src/measure/decoder-feeds.js'
-import { detectDecoderLayout } from '../../src/measure/decoder-layout.js'
-import { generateBatch, type GenerationSettings } from '../../src/measure/generation-loop.js'
-import { resolveLanguageModel } from '../../src/measure/language-model-files.js'
+import { argmaxLastPosition } from '../../src/measure/generation/decoder-feeds.js'
+import { detectDecoderLayout } from '../../src/measure/generation/decoder-layout.js'
+import { generateBatch, type GenerationSettings } from '../../src/measure/generation/generation-loop.js'
+import { resolveLanguageModel } from '../../src/measure/generation/language-model-files.js'
 import { interleave, median, showRatios } from './rounds.js'
 
 const [rounds = 200, tokens = 64, reps = 1] = process.argv.slice(2).map(Number)

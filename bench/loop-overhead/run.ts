@@ -19,8 +19,8 @@
 import ort from 'onnxruntime-node'
 import { buildClassifier } from '../models/generator/classifier.js'
 import { perfgateError } from '../../src/errors.js'
-import { PeakMemory } from '../../src/measure/memory.js'
-import { runLoop, type LoopOptions } from '../../src/measure/run-loop.js'
+import { PeakMemory } from '../../src/measure/run/memory.js'
+import { runLoop, type LoopOptions } from '../../src/measure/run/run-loop.js'
 import { interleave, median, showRatios } from './rounds.js'
 
 const [rounds = 50, runs = 2000] = process.argv.slice(2).map(Number)

@@ -3,9 +3,9 @@
  * sorted subsample of the per-run distributions, the model, options and testbed.
  */
 import { quantileSubsample, sortSamples, summarize } from '../stats/index.js'
-import { metricValues } from '../compare/metrics.js'
-import { generationMetricValues } from '../compare/generation-metrics.js'
-import { pooledItl, tpotSamples } from '../measure/token-timings.js'
+import { metricValues } from '../metrics/catalogue.js'
+import { generationMetricValues } from '../metrics/generation-metrics.js'
+import { pooledItl, tpotSamples } from '../metrics/token-timings.js'
 import type { BaselineEntry, Better, GenerationResult, ProfileResult, Testbed } from '../types/index.js'
 import { normalizeForBaseline } from './format.js'
 

@@ -5,10 +5,10 @@
  */
 import { DEFAULT_ALPHA } from '../compare/compare-entry.js'
 import { DEFAULT_TOLERANCE } from '../compare/tolerance.js'
-import { COMPARE_DEFAULTS } from '../measure/compare-models.js'
-import { GENERATE_DEFAULTS } from '../measure/generate-options.js'
-import { LOAD_DEFAULTS } from '../measure/load.js'
-import { PROFILE_DEFAULTS } from '../measure/options.js'
+import { COMPARE_DEFAULTS } from '../measure/experiments/compare-models.js'
+import { GENERATE_DEFAULTS } from '../measure/generation/generate-options.js'
+import { LOAD_DEFAULTS } from '../measure/load/load.js'
+import { PROFILE_DEFAULTS } from '../measure/run/options.js'
 import { LOAD_SPEC } from '../options/experiment-specs.js'
 import { PROFILE_SPEC } from '../options/profile-spec.js'
 

@@ -6,7 +6,7 @@
  */
 import { closestName } from '../options/suggest.js'
 import { resolve } from 'node:path'
-import { isMetricId, KNOWN_METRIC_IDS, PROFILE_METRIC_IDS } from '../compare/metrics.js'
+import { isMetricId, KNOWN_METRIC_IDS, PROFILE_METRIC_IDS } from '../metrics/catalogue.js'
 import { parseTolerance } from '../compare/tolerance.js'
 import { errorMessage, PerfgateError } from '../errors.js'
 import { ansi, colorEnabled, plain } from '../report/ansi.js'

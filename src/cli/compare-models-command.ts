@@ -1,7 +1,7 @@
 /** `perfgate compare-models [name=]a.onnx [name=]b.onnx ... [--reference NAME] [--rounds N] [--json FILE] [--csv FILE]` */
 import { errorMessage } from '../errors.js'
 import { basename, resolve } from 'node:path'
-import type { CompareModelsOptions } from '../measure/compare-models.js'
+import type { CompareModelsOptions } from '../measure/experiments/compare-models.js'
 import { profile } from '../measure/profile.js'
 import { compareTable } from '../report/compare-table.js'
 import { compareCsv } from '../report/experiment-csv.js'

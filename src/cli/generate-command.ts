@@ -5,7 +5,7 @@
  */
 import { errorMessage } from '../errors.js'
 import { resolve } from 'node:path'
-import type { GenerateOptions } from '../measure/generate-options.js'
+import type { GenerateOptions } from '../measure/generation/generate-options.js'
 import { profile } from '../measure/profile.js'
 import { generationCsv } from '../report/generation-csv.js'
 import { generationTable } from '../report/generation-table.js'

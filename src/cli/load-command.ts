@@ -5,7 +5,7 @@
 import { errorMessage } from '../errors.js'
 import { LOAD_SPEC } from '../options/experiment-specs.js'
 import { resolve } from 'node:path'
-import type { LoadOptions } from '../measure/load.js'
+import type { LoadOptions } from '../measure/load/load.js'
 import { profile } from '../measure/profile.js'
 import { loadCsv } from '../report/experiment-csv.js'
 import { loadTable } from '../report/load-table.js'

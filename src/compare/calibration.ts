@@ -7,7 +7,7 @@
  * as they are.
  */
 import type { BaselineEntry, CalibrationApplied, SampleSet } from '../types/index.js'
-import { isMetricId, METRICS } from './metrics.js'
+import { isMetricId, METRICS } from '../metrics/catalogue.js'
 
 /**
  * How much of the reference workload's change a timing follows. Measured with bench/gate-quality

@@ -21,7 +21,7 @@ import { normalizeForBaseline } from '../baseline/format.js'
 import { bootstrapRatioCI, mannWhitneyU, sortSamples } from '../stats/index.js'
 import type { BaselineEntry, Better, EntryComparison, MetricComparison, MetricId, TestbedDifference } from '../types/index.js'
 import { calibrated, calibrationBetween } from './calibration.js'
-import { METRICS, valueMetric, type MetricDef } from './metrics.js'
+import { METRICS, valueMetric, type MetricDef } from '../metrics/catalogue.js'
 import { allowedChange, describeTolerance, resolveTolerance, type ToleranceInput } from './tolerance.js'
 
 /** Significance level of the rank test, and 1 - confidence of the interval. */

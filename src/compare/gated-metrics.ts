@@ -7,8 +7,8 @@
  */
 import { perfgateError } from '../errors.js'
 import type { MetricId } from '../types/index.js'
-import { DEFAULT_GATED_GENERATION_METRICS, GENERATION_METRIC_IDS } from './generation-metrics.js'
-import { BENCH_GATED_METRICS, DEFAULT_GATED_METRICS, PROFILE_METRIC_IDS } from './metrics.js'
+import { DEFAULT_GATED_GENERATION_METRICS, GENERATION_METRIC_IDS } from '../metrics/generation-metrics.js'
+import { BENCH_GATED_METRICS, DEFAULT_GATED_METRICS, PROFILE_METRIC_IDS } from '../metrics/catalogue.js'
 
 export type GatedKind = 'profile' | 'generation' | 'bench'
 

@@ -4,7 +4,7 @@
  * metric, so the comparison gates it with the samples behind it.
  */
 import { entryFromGeneration, entryFromProfile } from '../baseline/entry.js'
-import type { MetricOrigin } from '../measure/metric-origins.js'
+import type { MetricOrigin } from '../metrics/metric-origins.js'
 import type { BaselineEntry } from '../types/index.js'
 
 export function entryFromOrigin(origin: MetricOrigin, test: string): BaselineEntry {

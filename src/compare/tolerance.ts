@@ -4,7 +4,7 @@
  */
 import { errorMessage, PerfgateError } from '../errors.js'
 import type { MetricId, Tolerance, ToleranceMap } from '../types/index.js'
-import { isMetricId, KNOWN_METRIC_IDS } from './metrics.js'
+import { isMetricId, KNOWN_METRIC_IDS } from '../metrics/catalogue.js'
 
 /** A parsed tolerance: a change must exceed both parts to count (rel as a fraction, abs in the metric's unit). */
 export interface ParsedTolerance {

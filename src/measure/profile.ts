@@ -1,17 +1,17 @@
 /** `profile(model | fn, options)`: the public entry point of measuring. */
 import { perfgateError } from '../errors.js'
 import type { GenerationResult, ProfileResult, SweepResult } from '../types/index.js'
-import { isGenerationSweepOptions, sweepGeneration, type GenerationSweepOptions } from './generation-sweep.js'
-import type { LanguageModelSource } from './language-model-files.js'
-import type { ProfileOptions } from './options.js'
-import { profileFunction } from './profile-function.js'
-import { profileGenerate } from './profile-generate.js'
-import type { GenerateOptions } from './generate-options.js'
-import { profileModel } from './profile-model.js'
-import { sweep, type SweepFunctionFactory, type SweepOptions } from './sweep.js'
-import { compareModels } from './compare-models.js'
-import { loadTest } from './load.js'
-import { registerOrigins } from './metric-origins.js'
+import { isGenerationSweepOptions, sweepGeneration, type GenerationSweepOptions } from './experiments/generation-sweep.js'
+import type { LanguageModelSource } from './generation/language-model-files.js'
+import type { ProfileOptions } from './run/options.js'
+import { profileFunction } from './run/profile-function.js'
+import { profileGenerate } from './generation/profile-generate.js'
+import type { GenerateOptions } from './generation/generate-options.js'
+import { profileModel } from './model/profile-model.js'
+import { sweep, type SweepFunctionFactory, type SweepOptions } from './experiments/sweep.js'
+import { compareModels } from './experiments/compare-models.js'
+import { loadTest } from './load/load.js'
+import { registerOrigins } from '../metrics/metric-origins.js'
 
 /**
  * Profiles an ONNX model file (path) or an async function, measuring warm

@@ -1,8 +1,4 @@
 /** The specs of `profile.sweep()`, `profile.load()` and `profile.compare()` options. */
-import type { CompareModelsOptions } from '../measure/compare-models.js'
-import type { GenerationSweepOptions } from '../measure/generation-sweep.js'
-import type { LoadGenerateOptions, LoadOptions } from '../measure/load.js'
-import type { SweepOptions } from '../measure/sweep.js'
 import { GENERATE_SPEC } from './generate-spec.js'
 import { MAX_RUN_COUNT, MAX_TIME_MS, type OptionDef } from './option-spec.js'
 import { DIMS_DEF, PROFILE_SPEC } from './profile-spec.js'
@@ -17,19 +13,19 @@ export const SWEEP_SPEC = {
   pointOptions: { check: { kind: 'function' }, doc: 'Options that change with the point.', default: 'none' },
   workPerRun: { check: { kind: 'function' }, doc: 'Units of work one run does, for the scaling throughput.', default: 'the batch size' },
   flatBelow: FLAT_BELOW,
-} as const satisfies Record<keyof SweepOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>
 
 export const GENERATION_SWEEP_SPEC = {
   generate: { check: { kind: 'nested', spec: GENERATE_SPEC }, doc: 'The profile.generate options every point starts from.', default: 'required' },
   over: OVER,
   flatBelow: FLAT_BELOW,
-} as const satisfies Record<keyof GenerationSweepOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>
 
 const LOAD_GENERATE_SPEC = {
   prompts: GENERATE_SPEC.prompts,
   maxNewTokens: GENERATE_SPEC.maxNewTokens,
   ignoreEos: GENERATE_SPEC.ignoreEos,
-} as const satisfies Record<keyof LoadGenerateOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>
 
 const isLevels = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((c) => Number.isInteger(c) && (c as number) >= 1 && (c as number) <= 1024)
 
@@ -48,7 +44,7 @@ export const LOAD_SPEC = {
   session: { check: { kind: 'object' }, doc: "onnxruntime session options of every worker's session.", default: '{ intraOpNumThreads: 1 }' },
   onProgress: PROFILE_SPEC.onProgress,
   generate: { check: { kind: 'nested', spec: LOAD_GENERATE_SPEC }, doc: 'Load-test text generation.', default: 'unset' },
-} as const satisfies Record<keyof LoadOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>
 
 export const COMPARE_SPEC = {
   dims: DIMS_DEF,
@@ -63,4 +59,4 @@ export const COMPARE_SPEC = {
   confidence: { check: { kind: 'number', above: 0, below: 1 }, doc: 'Coverage of the confidence intervals.', default: '0.95' },
   reference: { check: { kind: 'string', nonEmpty: true }, doc: 'The variant the others are compared with.', default: 'the first one' },
   onProgress: PROFILE_SPEC.onProgress,
-} as const satisfies Record<keyof CompareModelsOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>

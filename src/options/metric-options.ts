@@ -1,6 +1,6 @@
 /** Checks of the options that name metrics and tolerances, with "did you mean" suggestions. */
 import { validateToleranceInput, type ToleranceInput } from '../compare/tolerance.js'
-import { isMetricId, KNOWN_METRIC_IDS } from '../compare/metrics.js'
+import { isMetricId, KNOWN_METRIC_IDS } from '../metrics/catalogue.js'
 import { perfgateError } from '../errors.js'
 import { closestName } from './suggest.js'
 

@@ -1,6 +1,4 @@
 /** The spec of `profile()`'s options and of its `opProfile` object. */
-import type { OpProfileOptions } from '../measure/op-profile.js'
-import type { ProfileOptions } from '../measure/options.js'
 import { MAX_RUN_COUNT, MAX_TIME_MS, type OptionDef, type OptionsSpec } from './option-spec.js'
 
 export const DIMS_DEF: OptionDef = {
@@ -18,7 +16,7 @@ export const OP_PROFILE_SPEC = {
   runs: { check: { kind: 'integer', min: 1, max: MAX_RUN_COUNT }, doc: 'Profiled runs.', default: '20' },
   warmup: { check: { kind: 'integer', min: 0, max: MAX_RUN_COUNT }, doc: 'Runs before them, left out of the table.', default: '3' },
   top: { check: { kind: 'integer', min: 1 }, doc: 'Nodes kept in byNode.', default: '15' },
-} as const satisfies Record<keyof OpProfileOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>
 
 export const PROFILE_SPEC = {
   dims: DIMS_DEF,
@@ -38,6 +36,6 @@ export const PROFILE_SPEC = {
   opProfile: { check: { kind: 'nested', spec: OP_PROFILE_SPEC, orBoolean: true }, doc: "Also time every operator with onnxruntime's profiler.", default: 'false' },
   sessions: { check: { kind: 'integer', min: 1, max: 1000 }, doc: 'Spread the measured runs over this many sessions.', default: '1' },
   calibrate: { check: { kind: 'boolean' }, doc: 'Measure the machine-speed reference workload too.', default: 'false' },
-} as const satisfies Record<keyof ProfileOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>
 
 export const PROFILE_OPTIONS_SPEC: OptionsSpec = PROFILE_SPEC

@@ -2,8 +2,6 @@
 import { isValidTestbedId } from '../baseline/testbed-id.js'
 import { perfgateError } from '../errors.js'
 import type { UpdateMode } from '../types/index.js'
-import type { FasterThanOptions } from '../vitest/faster-matcher.js'
-import type { BaselineMatcherOptions, PerfgateOptions } from '../vitest/options.js'
 import { checkMetricList, checkToleranceOption } from './metric-options.js'
 import type { OptionDef } from './option-spec.js'
 import { closestName } from './suggest.js'
@@ -35,7 +33,7 @@ export const PLUGIN_SPEC = {
   history: FILE,
   baseRef: { check: { kind: 'string', nonEmpty: true }, doc: 'Base the change is judged against, a git ref such as origin/main.', default: 'PERFGATE_BASE_REF, else GITHUB_BASE_REF' },
   annotations: { check: { kind: 'boolean' }, doc: 'Regressions also become test annotations.', default: 'true' },
-} as const satisfies Record<keyof PerfgateOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>
 
 export const MATCHER_SPEC = {
   name: { check: { kind: 'string', nonEmpty: true }, doc: 'Entry key.', default: "the test's full name and a counter" },
@@ -43,12 +41,12 @@ export const MATCHER_SPEC = {
   metrics: METRICS,
   better: { check: { kind: 'enum', values: ['lower', 'higher'] }, doc: 'For a single number: which direction is better.', default: "'lower'" },
   alpha: ALPHA,
-} as const satisfies Record<keyof BaselineMatcherOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>
 
 export const FASTER_SPEC = {
   by: { check: { kind: 'custom', expected: "a percentage like '20%'", test: (v) => typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*%\s*$/.test(v) }, doc: 'How much faster.', default: "'0%'" },
   confidence: { check: { kind: 'number', above: 0, below: 1 }, doc: 'Coverage of the interval.', default: '0.95' },
-} as const satisfies Record<keyof FasterThanOptions, OptionDef>
+} as const satisfies Record<string, OptionDef>
 
 /** PERFGATE_UPDATE: unset or empty means "not set"; anything but all, new or none is an error. */
 export function updateModeFromEnv(env: NodeJS.ProcessEnv): UpdateMode | undefined {

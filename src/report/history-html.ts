@@ -5,7 +5,7 @@
  * with as a dashed step, and a marker wherever the baseline file changed. Pure.
  */
 import { historyTrends, type Trend } from '../results/history.js'
-import { METRICS } from '../compare/metrics.js'
+import { METRICS } from '../metrics/catalogue.js'
 import type { HistoryRecord } from '../types/index.js'
 import { escapeHtml as h } from './escape.js'
 import { htmlPage } from './html-page.js'

@@ -4,7 +4,7 @@
  * pair is judged by the gate's own rule (compareEntry: tolerance, noise floors,
  * significance), A as the baseline and B as the current run.
  */
-import { DEFAULT_GATED_METRICS } from '../compare/metrics.js'
+import { DEFAULT_GATED_METRICS } from '../metrics/catalogue.js'
 import { compareEntry } from '../compare/compare-entry.js'
 import type { ToleranceInput } from '../compare/tolerance.js'
 import type { GateRecord, MetricId } from '../types/index.js'

@@ -2,7 +2,7 @@
  * Results of the experiments built on profile(): sweeps over one axis, model
  * comparisons run interleaved, and load tests at several concurrency levels.
  */
-import type { Distribution, ProfileResult } from './index.js'
+import type { Distribution, ProfileResult } from './profile-result.js'
 
 /** A value a sweep axis takes: a dimension or thread count, an enum name, a list of providers. */
 export type SweepValue = number | string | readonly string[]

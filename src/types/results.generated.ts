@@ -1,5 +1,14 @@
 /* Generated from schema/results.schema.json by `npm run gen:types`. Do not edit. */
-import type {BaselineEntry, GateRecord, MetricComparison, TestbedDifference} from './index.js'
+import type {BaselineEntry} from './baseline.generated.js'
+import type {GateRecord, MetricComparison, TestbedDifference} from './gate-records.js'
+import type {
+  ChangeInterval,
+  CalibrationApplied,
+  ResultExtras,
+  GenerationReport,
+  PromptFigures,
+  SweepReport
+} from './result-parts.generated.js'
 
 /**
  * One row of a comparison (the TypeScript type is MetricComparison).
@@ -85,106 +94,15 @@ export interface ResultEntry {
    * Testbed, model and option fields that differ from the baseline's.
    */
   differences?: Difference[]
+  /**
+   * The machine-speed correction the comparison applied (both sides profiled with `calibrate`): the rows' current times are the measured ones x factor (rates / factor); `current` holds the measured entry.
+   */
   calibration?: CalibrationApplied
   /**
    * The baseline file is one of `changedBaselines`.
    */
   baselineChanged?: boolean
   extras?: ResultExtras
-}
-/**
- * The machine-speed correction the comparison applied (both sides profiled with `calibrate`): the rows' current times are the measured ones x factor (rates / factor); `current` holds the measured entry.
- */
-export interface CalibrationApplied {
-  /**
-   * (baselineScoreMs / currentScoreMs) ^ 0.8.
-   */
-  factor: number
-  baselineScoreMs: number
-  currentScoreMs: number
-}
-/**
- * Data for the HTML report's extra charts, filled by the kinds of profile that have them.
- *
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "ResultExtras".
- */
-export interface ResultExtras {
-  generation?: GenerationReport
-  sweeps?: SweepReport[]
-}
-/**
- * Per-prompt figures of a generation profile: drawn as TTFT and TPOT per prompt, and TTFT against input tokens.
- *
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "GenerationReport".
- */
-export interface GenerationReport {
-  prompts: PromptFigures[]
-}
-/**
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "PromptFigures".
- */
-export interface PromptFigures {
-  /**
-   * The prompt, or a short name for it.
-   */
-  label: string
-  inputTokens: number
-  outputTokens?: number
-  ttftMs: number
-  tpotMs?: number
-  baselineTtftMs?: number
-  baselineTpotMs?: number
-}
-/**
- * A metric measured over a swept parameter (batch size, sequence length, threads): one line per series.
- *
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "SweepReport".
- */
-export interface SweepReport {
-  title?: string
-  /**
-   * The swept parameter, the x axis.
-   */
-  parameter: string
-  /**
-   * The measured metric, the y axis.
-   */
-  metric: string
-  unit?: string
-  series: {
-    name: string
-    points: {
-      x: number
-      y: number
-    }[]
-  }[]
-}
-/**
- * Confidence interval of the change, in percent of the baseline.
- *
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "ChangeInterval".
- */
-export interface ChangeInterval {
-  lowPct: number
-  highPct: number
-  confidence: number
-}
-/**
- * This interface was referenced by `ResultsFile`'s JSON-Schema
- * via the `definition` "CalibrationApplied".
- */
-export interface CalibrationApplied1 {
-  /**
-   * (baselineScoreMs / currentScoreMs) ^ 0.8.
-   */
-  factor: number
-  baselineScoreMs: number
-  currentScoreMs: number
 }
 /**
  * One line of a history file (JSON Lines): the gated metrics of one run.

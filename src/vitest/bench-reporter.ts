@@ -11,13 +11,13 @@
  */
 import type { TestModule } from 'vitest/node'
 import { entryFromSamples } from '../baseline/entry.js'
-import { readBaselineAtCommit } from '../baseline/git-baseline.js'
+import { baselineReader } from '../baseline/baseline-store.js'
 import { lookupEntry } from '../baseline/lookup-entry.js'
-import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile } from '../baseline/store.js'
+import { baselinePathFor, displayPath, otherTestbedsWithFile } from '../baseline/store.js'
 import { decideEntry } from '../compare/decide-entry.js'
 import { gatedMetricsFor } from '../compare/gated-metrics.js'
 import type { GateRecord, Testbed } from '../types/index.js'
-import { collectTestbed } from '../measure/testbed.js'
+import { collectTestbed } from '../measure/run/testbed.js'
 import { decisionMessage } from '../report/decision-message.js'
 import { moduleRanToEnd } from './module-outcome.js'
 import { PerfgateReporter } from './reporter.js'
@@ -34,10 +34,11 @@ export class PerfgateBenchReporter extends PerfgateReporter {
     let failed = false
     const messages: string[] = []
     const machine: Testbed = collectTestbed('none')
+    const baselines = baselineReader(root, baselineCommit)
     const modules: ModuleOutcome[] = testModules.map((mod) => {
       const file = baselinePathFor(root, baselineDir, testbed, mod.moduleId)
       const shown = displayPath(root, file)
-      const read = baselineCommit ? readBaselineAtCommit(root, baselineCommit, file, shown) : readBaselineFile(file, shown)
+      const read = baselines.read(file, shown)
       const outcome: ModuleOutcome = { moduleId: mod.moduleId, ranToEnd: moduleRanToEnd(mod), tests: [], records: [] }
       for (const test of mod.children.allTests()) {
         outcome.tests.push({ fullName: test.fullName, state: test.result().state })

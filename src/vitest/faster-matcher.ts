@@ -23,7 +23,7 @@ import { FASTER_SPEC } from '../options/vitest-specs.js'
 import { validateOptions } from '../options/validate-options.js'
 import { bootstrapRatioCI, mannWhitneyU } from '../stats/index.js'
 import type { ProfileResult } from '../types/index.js'
-import { isProfileResult } from './matcher.js'
+import { isProfileResult } from './result-guards.js'
 
 export interface FasterThanOptions {
   /** How much faster: the speedup's interval must lie at or above 1 + by. @default '0%' */

@@ -5,19 +5,19 @@
  */
 import { inject, TestRunner } from 'vitest'
 import { entryFromGeneration, entryFromProfile, entryFromSamples, entryFromValue } from '../baseline/entry.js'
-import { readBaselineAtCommit } from '../baseline/git-baseline.js'
+import { baselineReader } from '../baseline/baseline-store.js'
 import { lookupEntry } from '../baseline/lookup-entry.js'
-import { baselinePathFor, displayPath, otherTestbedsWithFile, readBaselineFile, type BaselineRead } from '../baseline/store.js'
+import { baselinePathFor, displayPath, otherTestbedsWithFile, type BaselineRead } from '../baseline/store.js'
 import { decideEntry } from '../compare/decide-entry.js'
-import { METRICS } from '../compare/metrics.js'
+import { METRICS } from '../metrics/catalogue.js'
 import { entryFromOrigin } from '../compare/origin-entry.js'
 import { errorMessage, perfgateError, perfgateTypeError } from '../errors.js'
 import { MATCHER_SPEC } from '../options/vitest-specs.js'
-import { matcherMetrics } from '../options/matcher-options.js'
+import { matcherMetrics } from './matcher-options.js'
 import { validateOptions } from '../options/validate-options.js'
-import { collectTestbed } from '../measure/testbed.js'
-import { lookupOrigin, originLabel, setOriginScope, type OriginLookup } from '../measure/metric-origins.js'
-import { ONNXRUNTIME_VERSION } from '../measure/profile-model.js'
+import { collectTestbed } from '../measure/run/testbed.js'
+import { lookupOrigin, originLabel, setOriginScope, type OriginLookup } from '../metrics/metric-origins.js'
+import { ONNXRUNTIME_VERSION } from '../measure/run/onnxruntime-version.js'
 import { decisionMessage } from '../report/decision-message.js'
 import { originText } from '../report/diff-table.js'
 import { terminalLines } from '../report/terminal-text.js'
@@ -28,6 +28,7 @@ import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
 import { annotateTest } from './annotate.js'
 import { opGrowthSection } from './op-growth-section.js'
 import { gateSweep, isSweepResult } from './sweep-matcher.js'
+import { isGenerationResult, isProfileResult, isVitestBenchResult } from './result-guards.js'
 import './augment.js'
 
 interface MatcherContext {
@@ -44,30 +45,10 @@ setOriginScope(() => TestRunner.getCurrentTest()?.id)
 function readCached(config: WorkerConfig, file: string, shown: string): BaselineRead {
   let read = baselineCache.get(file)
   if (!read) {
-    read = config.baselineCommit ? readBaselineAtCommit(config.root, config.baselineCommit, file, shown) : readBaselineFile(file, shown)
+    read = baselineReader(config.root, config.baselineCommit).read(file, shown)
     baselineCache.set(file, read)
   }
   return read
-}
-
-export function isProfileResult(x: unknown): x is ProfileResult {
-  return typeof x === 'object' && x !== null && 'latency' in x && 'samples' in x && 'testbed' in x && 'memory' in x
-}
-
-/** A Vitest 5 benchmark result (`await bench(name, fn).run()`): latency in ms, samples when retained. */
-interface VitestBenchResult {
-  latency: { samples?: number[]; mean?: number }
-  throughput?: { mean?: number }
-}
-
-export function isVitestBenchResult(x: unknown): x is VitestBenchResult {
-  if (typeof x !== 'object' || x === null || isProfileResult(x) || !('latency' in x)) return false
-  const latency = (x as { latency: unknown }).latency
-  return typeof latency === 'object' && latency !== null && 'mean' in latency
-}
-
-export function isGenerationResult(x: unknown): x is GenerationResult {
-  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'generation' && 'ttft' in x && 'requests' in x && 'testbed' in x
 }
 
 function describe(x: unknown): string {

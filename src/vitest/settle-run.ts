@@ -7,7 +7,8 @@
  */
 import { findKeyCollisions, type KeyClaim } from '../baseline/key-collisions.js'
 import { planFileChanges, type TestInRun } from '../baseline/plan-changes.js'
-import { baselinePathFor, displayPath, updateBaselineFile } from '../baseline/store.js'
+import { workingTreeStore } from '../baseline/baseline-store.js'
+import { baselinePathFor, displayPath } from '../baseline/store.js'
 import { errorMessage } from '../errors.js'
 import { ansi, colorEnabled, plain } from '../report/ansi.js'
 import { runSummary } from '../report/run-summary.js'
@@ -45,6 +46,8 @@ export function settleRun(config: WorkerConfig, modules: readonly ModuleOutcome[
   const replaced: string[] = []
   let failed = false
   const { root, baselineDir, testbed, update } = config
+  // baselines are only written in the working tree: a baselineRef is where they are read from, never written to
+  const store = workingTreeStore(root)
   // before any baseline is written: which baseline files the change itself edits
   const reports = reportSettings ? new RunReports(reportSettings, root, baselineDir, process.env).begin() : undefined
 
@@ -60,7 +63,7 @@ export function settleRun(config: WorkerConfig, modules: readonly ModuleOutcome[
     const own = mod.records.filter((r) => !colliding.has(r.key))
     let fileObsolete: string[] = []
     try {
-      const result = updateBaselineFile(file, shown, root, (existing) => {
+      const result = store.save(file, shown, (existing) => {
         const plan = planFileChanges(existing, own, mod.tests, update, mod.ranToEnd)
         fileObsolete = plan.obsolete
         return plan

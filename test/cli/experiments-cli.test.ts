@@ -149,7 +149,7 @@ describe('wrong usage exits 2 with the usage on stderr', () => {
 
 describe('bin/perfgate.js as a child process: workers and fresh processes run from dist/', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/measure/load-worker.js'))) execSync('npm run build', { cwd: ROOT, stdio: 'ignore' })
+    if (!existsSync(join(ROOT, 'dist/measure/load/load-worker.js'))) execSync('npm run build', { cwd: ROOT, stdio: 'ignore' })
   })
 
   it('load with two workers, and compare-models with fresh processes', () => {

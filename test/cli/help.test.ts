@@ -11,10 +11,10 @@ import { COMMAND_TABLES, COMPARE_MODELS_FLAGS, GENERATE_FLAGS, LOAD_FLAGS, PROFI
 import { flagUsage } from '../../src/cli/help-text.js'
 import { parseFlags } from '../../src/cli/parse-flags.js'
 import { UsageError } from '../../src/cli/usage.js'
-import { COMPARE_DEFAULTS } from '../../src/measure/compare-models.js'
-import { GENERATE_DEFAULTS } from '../../src/measure/generate-options.js'
-import { LOAD_DEFAULTS } from '../../src/measure/load.js'
-import { PROFILE_DEFAULTS } from '../../src/measure/options.js'
+import { COMPARE_DEFAULTS } from '../../src/measure/experiments/compare-models.js'
+import { GENERATE_DEFAULTS } from '../../src/measure/generation/generate-options.js'
+import { LOAD_DEFAULTS } from '../../src/measure/load/load.js'
+import { PROFILE_DEFAULTS } from '../../src/measure/run/options.js'
 import { runCli as cli } from './run-cli.js'
 
 let tmp: string

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MODELS_DIR, tinyGptFiles, VARIANT_OPTIONS, writeFiles } from '../../bench/models/generate.js'
 import { PerfgateError, type ErrorCode } from '../../src/errors.js'
-import { detectDecoderLayout, type DecoderLayout } from '../../src/measure/decoder-layout.js'
-import { generateBatch, type DecoderSession, type GenerationSettings } from '../../src/measure/generation-loop.js'
+import { detectDecoderLayout, type DecoderLayout } from '../../src/measure/generation/decoder-layout.js'
+import { generateBatch, type DecoderSession, type GenerationSettings } from '../../src/measure/generation/generation-loop.js'
 import { profile } from '../../src/measure/profile.js'
 import type { Distribution, GenerationResult } from '../../src/types/index.js'
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { PerfgateError } from '../../src/errors.js'
-import { probeGpuFacts } from '../../src/measure/gpu.js'
+import { probeGpuFacts } from '../../src/measure/model/gpu.js'
 import { profile } from '../../src/measure/profile.js'
 
 const CLASSIFIER = 'bench/models/classifier.onnx'

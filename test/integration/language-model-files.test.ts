@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MODELS_DIR } from '../../bench/models/generate.js'
 import { PerfgateError } from '../../src/errors.js'
-import { resolveLanguageModel } from '../../src/measure/language-model-files.js'
+import { resolveLanguageModel } from '../../src/measure/generation/language-model-files.js'
 
 const TINY_GPT = join(MODELS_DIR, 'tiny-gpt')
 let tmp: string

@@ -1,7 +1,7 @@
 /** Expectations about the machine-wide measurement lock, shared by the profile tests. */
 import { existsSync, readFileSync } from 'node:fs'
 import { expect } from 'vitest'
-import { lockFilePath } from '../../src/measure/machine-lock.js'
+import { lockFilePath } from '../../src/measure/run/machine-lock.js'
 
 /** The lock must not be left held by this process (another process may hold it legitimately). */
 export function expectLockNotHeldByUs(): void {

@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads'
 import { tsImport } from 'tsx/esm/api'
 
-const { acquireMeasureLock } = await tsImport('../../src/measure/machine-lock.ts', import.meta.url)
+const { acquireMeasureLock } = await tsImport('../../src/measure/run/machine-lock.ts', import.meta.url)
 await acquireMeasureLock()
 parentPort.postMessage({ type: 'held' })
 process.exit(0)

@@ -12,8 +12,8 @@ import { Worker } from 'node:worker_threads'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { PerfgateError } from '../../src/errors.js'
-import { currentOsThreadId } from '../../src/measure/lock-owner.js'
-import { acquireMeasureLock, lockFilePath } from '../../src/measure/machine-lock.js'
+import { currentOsThreadId } from '../../src/measure/run/lock-owner.js'
+import { acquireMeasureLock, lockFilePath } from '../../src/measure/run/machine-lock.js'
 
 let dir: string
 const saved = { file: process.env.PERFGATE_LOCK_FILE, timeout: process.env.PERFGATE_LOCK_TIMEOUT }

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { acquireMeasureLock, lockFilePath } from '../../src/measure/machine-lock.js'
+import { acquireMeasureLock, lockFilePath } from '../../src/measure/run/machine-lock.js'
 import { profile } from '../../src/measure/profile.js'
 import type { ProfileResult } from '../../src/types/index.js'
 

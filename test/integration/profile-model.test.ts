@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 
 import { buildClassifier } from '../../bench/models/generator/classifier.js'
 import { PerfgateError, type ErrorCode } from '../../src/errors.js'
-import type { ProfileOptions } from '../../src/measure/options.js'
+import type { ProfileOptions } from '../../src/measure/run/options.js'
 import { profile } from '../../src/measure/profile.js'
 import type { Distribution, ProfileResult } from '../../src/types/index.js'
 import { expectLockNotHeldByUs } from './lock-expectations.js'

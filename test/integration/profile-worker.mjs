@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { tsImport } from 'tsx/esm/api'
 
 const { profile } = await tsImport('../../src/measure/profile.ts', import.meta.url)
-const { lockFilePath } = await tsImport('../../src/measure/machine-lock.ts', import.meta.url)
+const { lockFilePath } = await tsImport('../../src/measure/run/machine-lock.ts', import.meta.url)
 
 parentPort.postMessage({ type: 'ready' })
 const result = await profile(workerData.model, workerData.options)

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { entryFromGeneration, entryFromProfile } from '../../src/baseline/entry.js'
 import { PerfgateError } from '../../src/errors.js'
 import { profile } from '../../src/measure/profile.js'
-import { REFERENCE_BLOCK, REFERENCE_WORKLOAD } from '../../src/measure/reference-workload.js'
+import { REFERENCE_BLOCK, REFERENCE_WORKLOAD } from '../../src/measure/model/reference-workload.js'
 
 const CLASSIFIER = 'bench/models/classifier.onnx'
 const QUICK = { runs: 12, minTime: 0, warmup: 2, dims: { height: 32, width: 32 } } as const

@@ -6,8 +6,8 @@
  */
 import { Tensor } from 'onnxruntime-node'
 import { describe, expect, it } from 'vitest'
-import { argmaxLastPosition, DecoderFeeds } from '../../src/measure/decoder-feeds.js'
-import type { DecoderLayout } from '../../src/measure/decoder-layout.js'
+import { argmaxLastPosition, DecoderFeeds } from '../../src/measure/generation/decoder-feeds.js'
+import type { DecoderLayout } from '../../src/measure/generation/decoder-layout.js'
 
 const layout = (ids: DecoderLayout['ids'], mask: DecoderLayout['mask'], positions: DecoderLayout['positions']): DecoderLayout => ({
   kind: 'optimum',

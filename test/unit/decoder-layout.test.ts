@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PerfgateError } from '../../src/errors.js'
-import { detectDecoderLayout, type ValueInfo } from '../../src/measure/decoder-layout.js'
+import { detectDecoderLayout, type ValueInfo } from '../../src/measure/generation/decoder-layout.js'
 
 const t = (name: string, type: string, shape: (number | string)[]): ValueInfo => ({ name, isTensor: true, type, shape })
 

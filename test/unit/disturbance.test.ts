@@ -3,7 +3,7 @@
  * marks, why, and the summary a result keeps.
  */
 import { describe, expect, it } from 'vitest'
-import { runDisturbance, summarizeDisturbance } from '../../src/measure/disturbance.js'
+import { runDisturbance, summarizeDisturbance } from '../../src/measure/run/disturbance.js'
 
 describe('runDisturbance', () => {
   it('marks a run the process was preempted in', () => {

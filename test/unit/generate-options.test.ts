@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GENERATE_DEFAULTS, parsePromptsFile, resolveGenerateOptions } from '../../src/measure/generate-options.js'
+import { GENERATE_DEFAULTS, parsePromptsFile, resolveGenerateOptions } from '../../src/measure/generation/generate-options.js'
 
 describe('prompts files', () => {
   it('read one prompt per line, blank lines skipped, Windows line ends too', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { generateBaselineTypes, generateResultsTypes, generatedPath, resultsGeneratedPath } from '../../scripts/generate-types.js'
+import { generateBaselineTypes, generateResultPartTypes, generateResultsTypes, generatedPath, resultPartsGeneratedPath, resultsGeneratedPath } from '../../scripts/generate-types.js'
 
 describe('src/types/baseline.generated.ts', () => {
   it('is what schema/baseline.schema.json generates', async () => {
@@ -15,5 +15,13 @@ describe('src/types/results.generated.ts', () => {
     const fresh = await generateResultsTypes()
     const committed = readFileSync(resultsGeneratedPath, 'utf8')
     expect(committed, 'src/types/results.generated.ts is stale: run `npm run gen:types` and commit the result').toBe(fresh)
+  })
+})
+
+describe('src/types/result-parts.generated.ts', () => {
+  it('is what the gate records\' definitions in schema/results.schema.json generate', async () => {
+    const fresh = await generateResultPartTypes()
+    const committed = readFileSync(resultPartsGeneratedPath, 'utf8')
+    expect(committed, 'src/types/result-parts.generated.ts is stale: run `npm run gen:types` and commit the result').toBe(fresh)
   })
 })

@@ -3,8 +3,8 @@
  * prompts of 4 and 8 tokens, three output tokens per request, token times
  * chosen to be easy to follow by hand.
  */
-import { generationFigures } from '../../src/measure/summarize-generation.js'
-import { requestFigures } from '../../src/measure/token-timings.js'
+import { generationFigures } from '../../src/measure/generation/summarize-generation.js'
+import { requestFigures } from '../../src/metrics/token-timings.js'
 import type { GenerationResult } from '../../src/types/index.js'
 import { sha, TESTBED } from './entry-factory.js'
 

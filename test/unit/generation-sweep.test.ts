@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { scalingOf } from '../../src/compare/scaling.js'
 import { PerfgateError } from '../../src/errors.js'
-import { outputTokensPerSecond, promptOfTokens, type PromptTokenizer } from '../../src/measure/generation-sweep-points.js'
+import { outputTokensPerSecond, promptOfTokens, type PromptTokenizer } from '../../src/measure/experiments/generation-sweep-points.js'
 import { profile } from '../../src/measure/profile.js'
 import { generationSweepTable } from '../../src/report/generation-sweep-table.js'
 import type { GenerationResult, SweepResult } from '../../src/types/index.js'

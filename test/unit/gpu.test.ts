@@ -14,7 +14,7 @@ import {
   parseNvidiaSmiProcessMB,
   requestedGpuProviders,
   type GpuFacts,
-} from '../../src/measure/gpu.js'
+} from '../../src/measure/model/gpu.js'
 
 const H100 = { index: 0, name: 'NVIDIA H100 80GB HBM3', memoryTotalMB: 81559, memoryUsedMB: 4 }
 const LINUX_LIBS = ['libonnxruntime_providers_shared.so', 'libonnxruntime_providers_cuda.so']

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { argmaxFloat16Bits, argmaxValues, halfToNumber } from '../../src/measure/greedy-pick.js'
+import { argmaxFloat16Bits, argmaxValues, halfToNumber } from '../../src/measure/generation/greedy-pick.js'
 
 describe('argmaxValues (float32 logits)', () => {
   it('picks the index of the largest value within the row it is given', () => {

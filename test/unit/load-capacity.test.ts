@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PerfgateError } from '../../src/errors.js'
-import { checkLoadConcurrency, loadMemoryLimit, MODEL_BYTES_FACTOR, WORKER_BASE_BYTES, workerBytes } from '../../src/measure/load-capacity.js'
-import { checkTokenIds, vocabularyFromLogits } from '../../src/measure/token-id-check.js'
+import { checkLoadConcurrency, loadMemoryLimit, MODEL_BYTES_FACTOR, WORKER_BASE_BYTES, workerBytes } from '../../src/measure/load/load-capacity.js'
+import { checkTokenIds, vocabularyFromLogits } from '../../src/measure/generation/token-id-check.js'
 
 const MiB = 1024 * 1024
 

@@ -4,7 +4,7 @@
  * schedule is checked with exact numbers, whatever the machine is doing.
  */
 import { describe, expect, it } from 'vitest'
-import { runRequestLoop, type LoopClock } from '../../src/measure/load-loop.js'
+import { runRequestLoop, type LoopClock } from '../../src/measure/load/load-loop.js'
 
 /** A clock that only moves when a request spends time or the loop sleeps. */
 function virtualClock(start = 1000): LoopClock & { spend(ms: number): Promise<void> } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeOwner, formatOwner, parseOwner, staleReason, type ProcessProbe } from '../../src/measure/lock-owner.js'
+import { describeOwner, formatOwner, parseOwner, staleReason, type ProcessProbe } from '../../src/measure/run/lock-owner.js'
 
 /** A process table: pid -> its start time, command line and live OS threads. */
 function probe(table: Record<number, { start?: string; cmd?: string; threads?: number[] }>): ProcessProbe {

@@ -4,7 +4,7 @@
  * short (or never ending) while the request is recorded as done.
  */
 import { describe, expect, it } from 'vitest'
-import { recordedOptions, resolveLoopOptions } from '../../src/measure/options.js'
+import { recordedOptions, resolveLoopOptions } from '../../src/measure/run/options.js'
 
 describe('resolveLoopOptions: caps', () => {
   it('refuses runs above maxRuns, naming both and the fix', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ErrorCode } from '../../src/errors.js'
 import { closestName } from '../../src/options/suggest.js'
-import { checkDimNames, checkDimValues, symbolicDims } from '../../src/measure/dims-check.js'
-import { checkInputMemory, inputBytes, inputMemoryLimit } from '../../src/measure/input-memory.js'
-import { loadFailureDetail } from '../../src/measure/load-failure-detail.js'
-import { notOnnxReason } from '../../src/measure/onnx-file-check.js'
-import { describeFed } from '../../src/measure/run-failure.js'
-import { quietSessionOptions } from '../../src/measure/session-log-level.js'
+import { checkDimNames, checkDimValues, symbolicDims } from '../../src/measure/inputs/dims-check.js'
+import { checkInputMemory, inputBytes, inputMemoryLimit } from '../../src/measure/inputs/input-memory.js'
+import { loadFailureDetail } from '../../src/measure/model/load-failure-detail.js'
+import { notOnnxReason } from '../../src/measure/model/onnx-file-check.js'
+import { describeFed } from '../../src/measure/run/run-failure.js'
+import { quietSessionOptions } from '../../src/measure/run/session-log-level.js'
 
 type Meta = Parameters<typeof symbolicDims>[0][number]
 const tensor = (name: string, shape: (number | string)[], type = 'float32'): Meta => ({ name, isTensor: true, type, shape }) as unknown as Meta

@@ -4,7 +4,7 @@
  * test.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { lookupOrigin, originLabel, registerOrigins, setOriginScope } from '../../src/measure/metric-origins.js'
+import { lookupOrigin, originLabel, registerOrigins, setOriginScope } from '../../src/metrics/metric-origins.js'
 import { entryFromOrigin } from '../../src/compare/origin-entry.js'
 import { errorMessage } from '../../src/errors.js'
 import { profileResult } from './entry-factory.js'

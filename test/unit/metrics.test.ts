@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_GATED_METRICS, isMetricId, METRICS, metricValues, PROFILE_METRIC_IDS, valueMetric } from '../../src/compare/metrics.js'
+import { DEFAULT_GATED_METRICS, isMetricId, METRICS, metricValues, PROFILE_METRIC_IDS, valueMetric } from '../../src/metrics/catalogue.js'
 import { profileResult } from './entry-factory.js'
 
 describe('metric catalogue', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { oversubscription } from '../../src/measure/profile-model.js'
+import { oversubscription } from '../../src/measure/model/profile-model.js'
 
 describe('oversubscription: warns when intra-op threads exceed the usable cores', () => {
   it('says nothing at or below the core count, or when threads are left to onnxruntime', () => {

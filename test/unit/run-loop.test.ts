@@ -3,7 +3,7 @@
  * CPU time spent in the hooks counts in no run.
  */
 import { describe, expect, it } from 'vitest'
-import { runLoop, type LoopClocks, type LoopOptions } from '../../src/measure/run-loop.js'
+import { runLoop, type LoopClocks, type LoopOptions } from '../../src/measure/run/run-loop.js'
 
 /** Clocks that move only when told to (CPU in ms); every usage read also costs `cpuPerRead` (the loop's bookkeeping). */
 function fakeClocks(cpuPerRead = 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { poolContention, poolMeasuredRuns, type MeasuredRuns } from '../../src/measure/measure-runs.js'
-import { perSessionLoop, PROFILE_DEFAULTS, resolveLoopOptions, resolveSessionOptions } from '../../src/measure/options.js'
+import { poolContention, poolMeasuredRuns, type MeasuredRuns } from '../../src/measure/run/measure-runs.js'
+import { perSessionLoop, PROFILE_DEFAULTS, resolveLoopOptions, resolveSessionOptions } from '../../src/measure/run/options.js'
 
 describe('resolveSessionOptions', () => {
   it('defaults to one session, no calibration', () => {

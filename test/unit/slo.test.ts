@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { levelFigures, sloViolations, sustainableLevel, type LevelSamples } from '../../src/compare/slo.js'
-import { mergeOutcomes } from '../../src/measure/load.js'
+import { mergeOutcomes } from '../../src/measure/load/load.js'
 import type { LoadLevel } from '../../src/types/index.js'
 import { runs } from './entry-factory.js'
 

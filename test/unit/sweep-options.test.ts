@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { PerfgateError } from '../../src/errors.js'
-import { parseOver, pointLabel, pointProfileOptions, runSweep } from '../../src/measure/sweep.js'
+import { parseOver, pointLabel, pointProfileOptions, runSweep } from '../../src/measure/experiments/sweep.js'
 import type { SweepAxisKind } from '../../src/types/index.js'
 
 const asDim = (): SweepAxisKind => 'dim'

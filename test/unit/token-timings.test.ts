@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { generationFigures } from '../../src/measure/summarize-generation.js'
-import { pooledItl, requestFigures, tokenScaling, tpotSamples } from '../../src/measure/token-timings.js'
+import { generationFigures } from '../../src/measure/generation/summarize-generation.js'
+import { pooledItl, requestFigures, tokenScaling, tpotSamples } from '../../src/metrics/token-timings.js'
 
 const request = (inputTokens: number, tokenTimesMs: number[], prompt = 0, run = 0) => requestFigures({ prompt, run, inputTokens, tokenTimesMs })
 

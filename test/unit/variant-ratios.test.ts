@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { exactRatio, formatP, ratioEstimate, median, variantRatios } from '../../src/compare/variant-ratios.js'
 import { mean } from '../../src/stats/index.js'
-import { roundOrder } from '../../src/measure/compare-models.js'
+import { roundOrder } from '../../src/measure/experiments/compare-models.js'
 import type { VariantResult } from '../../src/types/index.js'
 import { profileResult, runs } from './entry-factory.js'
 

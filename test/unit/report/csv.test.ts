@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { profileCsv, resultsCsv } from '../../../src/results/csv.js'
+import { profileCsv, resultsCsv } from '../../../src/report/results-csv.js'
 import { profileResult } from '../entry-factory.js'
 import { resultsFile } from './results-factory.js'
 

@@ -1,0 +1,111 @@
+/**
+ * Input tensors generated from a session's input metadata: symbolic
+ * dimensions resolved from the `dims` option, the declared dtype, and seeded
+ * data so that every run of a profile feeds the same values.
+ */
+import ort from 'onnxruntime-node'
+import { perfgateError } from '../../errors.js'
+import { mulberry32 } from '../../stats/index.js'
+import { checkDimNames } from './dims-check.js'
+import { checkInputMemory, DTYPE_BYTES, inputMemoryLimit } from './input-memory.js'
+
+type Metadata = ort.InferenceSession.ValueMetadata
+
+/** Symbolic dimension names taken as 1 when `dims` does not name them. */
+export const BATCH_DIM_NAMES: readonly string[] = ['batch', 'batch_size', 'batchsize', 'N', 'n', 'B']
+
+export interface FeedOptions {
+  dims: Readonly<Record<string, number>>
+  seed: number
+  /** Generated integer inputs take values in [0, intMax); inputs named like a mask are all ones. */
+  intMax: number
+  /** How the model is named in errors. @default 'the model' */
+  model?: string
+  /** Most bytes the generated inputs may take. @default inputMemoryLimit() */
+  memoryLimitBytes?: number
+}
+
+export interface GeneratedFeeds {
+  feeds: Record<string, ort.Tensor>
+  shapes: Record<string, { type: string; dims: number[] }>
+  /** Resolved size of the first input's first dimension when it is symbolic, else 1. */
+  batchSize: number
+}
+
+export function resolveShape(input: string, shape: ReadonlyArray<number | string>, dims: Readonly<Record<string, number>>): number[] {
+  return shape.map((d) => {
+    if (typeof d === 'number' && d >= 0) return d
+    const name = typeof d === 'string' && d !== '' ? d : '?'
+    const given = dims[name]
+    if (given !== undefined) return given
+    if (BATCH_DIM_NAMES.includes(name)) return 1
+    throw perfgateError('DIM_UNRESOLVED', { input, dim: name, shape: `[${shape.join(', ')}]` })
+  })
+}
+
+/**
+ * Checks everything before allocating anything: dimension names against the model, every input's
+ * shape and dtype, and the total size against the machine's memory.
+ */
+export function generateFeeds(inputs: readonly Metadata[], opts: FeedOptions): GeneratedFeeds {
+  checkDimNames(opts.dims, inputs, opts.model ?? 'the model')
+  const planned = inputs.map((meta) => {
+    if (!meta.isTensor) throw perfgateError('INPUT_UNSUPPORTED', { input: meta.name, type: 'non-tensor' })
+    if (DTYPE_BYTES[meta.type] === undefined) throw perfgateError('INPUT_UNSUPPORTED', { input: meta.name, type: meta.type })
+    return { meta, name: meta.name, type: meta.type, dims: resolveShape(meta.name, meta.shape, opts.dims) }
+  })
+  checkInputMemory(planned, opts.dims, opts.memoryLimitBytes ?? inputMemoryLimit())
+  const rand = mulberry32(opts.seed)
+  const feeds: Record<string, ort.Tensor> = {}
+  const shapes: GeneratedFeeds['shapes'] = {}
+  let batchSize = 1
+  planned.forEach(({ meta, dims }, i) => {
+    if (i === 0 && typeof meta.shape[0] === 'string') batchSize = dims[0] ?? 1
+    const size = dims.reduce((a, b) => a * b, 1)
+    const isMask = /mask/i.test(meta.name)
+    const int = () => (isMask ? 1 : Math.floor(rand() * opts.intMax))
+    const float = () => rand() * 2 - 1
+    let tensor: ort.Tensor
+    switch (meta.type) {
+      case 'float32':
+        tensor = new ort.Tensor('float32', Float32Array.from({ length: size }, float), dims)
+        break
+      case 'float64':
+        tensor = new ort.Tensor('float64', Float64Array.from({ length: size }, float), dims)
+        break
+      case 'float16':
+        tensor = new ort.Tensor('float16', Uint16Array.from({ length: size }, () => toHalfBits(float())), dims)
+        break
+      case 'int64':
+        tensor = new ort.Tensor('int64', BigInt64Array.from({ length: size }, () => BigInt(int())), dims)
+        break
+      case 'int32':
+        tensor = new ort.Tensor('int32', Int32Array.from({ length: size }, int), dims)
+        break
+      case 'int8':
+        tensor = new ort.Tensor('int8', Int8Array.from({ length: size }, () => int() % 128), dims)
+        break
+      case 'uint8':
+        tensor = new ort.Tensor('uint8', Uint8Array.from({ length: size }, () => int() % 256), dims)
+        break
+      case 'bool':
+        tensor = new ort.Tensor('bool', Uint8Array.from({ length: size }, () => 1), dims)
+        break
+      default:
+        throw perfgateError('INPUT_UNSUPPORTED', { input: meta.name, type: meta.type })
+    }
+    feeds[meta.name] = tensor
+    shapes[meta.name] = { type: meta.type, dims }
+  })
+  return { feeds, shapes, batchSize }
+}
+
+/** IEEE 754 half-precision bits of a float in [-1, 1) (no overflow or NaN handling needed there). */
+function toHalfBits(x: number): number {
+  const sign = x < 0 ? 0x8000 : 0
+  const a = Math.abs(x)
+  if (a < 6.103515625e-5) return sign | Math.round(a / 5.960464477539063e-8)
+  const e = Math.floor(Math.log2(a))
+  const m = Math.round((a / 2 ** e - 1) * 1024)
+  return m === 1024 ? sign | ((e + 16) << 10) : sign | ((e + 15) << 10) | m
+}

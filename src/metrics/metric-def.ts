@@ -1,0 +1,14 @@
+/** What defines a gateable metric: the shape shared by the profile and generation catalogues. */
+import type { SortedSamples } from '../stats/index.js'
+import type { Better, MetricId, ProfileResult, SampleSet } from '../types/index.js'
+
+export interface MetricDef {
+  id: MetricId
+  unit: 'ms' | 'MB' | 'runs/s' | 'tokens/s' | ''
+  better: Better
+  /** Per-run samples whose distribution this metric summarises, for the significance test. */
+  samples?: keyof SampleSet
+  /** The metric computed from sorted samples, for the bootstrap interval of the change. */
+  statistic?: (sorted: SortedSamples) => number
+  read: (r: ProfileResult) => number | undefined
+}

@@ -1,0 +1,71 @@
+/* Generated from the definitions of schema/results.schema.json that gate records use, by `npm run gen:types`. Do not edit. */
+
+/**
+ * Any of the result parts.
+ */
+export type ResultParts =
+  ChangeInterval | CalibrationApplied | ResultExtras | GenerationReport | PromptFigures | SweepReport
+
+/**
+ * Confidence interval of the change, in percent of the baseline.
+ */
+export interface ChangeInterval {
+  lowPct: number
+  highPct: number
+  confidence: number
+}
+export interface CalibrationApplied {
+  /**
+   * (baselineScoreMs / currentScoreMs) ^ 0.8.
+   */
+  factor: number
+  baselineScoreMs: number
+  currentScoreMs: number
+}
+/**
+ * Data for the HTML report's extra charts, filled by the kinds of profile that have them.
+ */
+export interface ResultExtras {
+  generation?: GenerationReport
+  sweeps?: SweepReport[]
+}
+/**
+ * Per-prompt figures of a generation profile: drawn as TTFT and TPOT per prompt, and TTFT against input tokens.
+ */
+export interface GenerationReport {
+  prompts: PromptFigures[]
+}
+export interface PromptFigures {
+  /**
+   * The prompt, or a short name for it.
+   */
+  label: string
+  inputTokens: number
+  outputTokens?: number
+  ttftMs: number
+  tpotMs?: number
+  baselineTtftMs?: number
+  baselineTpotMs?: number
+}
+/**
+ * A metric measured over a swept parameter (batch size, sequence length, threads): one line per series.
+ */
+export interface SweepReport {
+  title?: string
+  /**
+   * The swept parameter, the x axis.
+   */
+  parameter: string
+  /**
+   * The measured metric, the y axis.
+   */
+  metric: string
+  unit?: string
+  series: {
+    name: string
+    points: {
+      x: number
+      y: number
+    }[]
+  }[]
+}
