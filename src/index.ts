@@ -29,7 +29,6 @@ export type {
   LoadLevel,
   LoadResult,
   LoadSlo,
-  PromptReportFigures,
   ResultEntry,
   ResultExtras,
   ResultsFile,
