@@ -20,7 +20,7 @@ export const resultPartsGeneratedPath = `${root}src/types/result-parts.generated
  * generated into their own file, which imports nothing, because the results file's types contain the gate records:
  * one generated file would make the types import each other.
  */
-const RESULT_PARTS = ['ChangeInterval', 'CalibrationApplied', 'ResultExtras', 'GenerationReport', 'PromptFigures', 'SweepReport']
+const RESULT_PARTS = ['ChangeInterval', 'CalibrationApplied', 'ResultExtras', 'GenerationReport', 'PromptChartPoint', 'SweepReport']
 
 type SchemaNode = { [key: string]: unknown }
 

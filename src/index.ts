@@ -6,12 +6,14 @@ export type { GenerationSweepOptions } from './measure/experiments/generation-sw
 export type { CompareModelsOptions } from './measure/experiments/compare-models.js'
 export type { OpProfileOptions } from './measure/model/op-profile.js'
 export { PROFILE_DEFAULTS } from './measure/run/options.js'
+export type { LoadOptions } from './measure/load/load.js'
+export { LOAD_DEFAULTS } from './measure/load/load.js'
+export { COMPARE_DEFAULTS } from './measure/experiments/compare-models.js'
+export { OP_PROFILE_DEFAULTS } from './measure/model/op-profile.js'
 export type { GenerateOptions } from './measure/generation/generate-options.js'
 export { GENERATE_DEFAULTS } from './measure/generation/generate-options.js'
 export type { LanguageModelSource } from './measure/generation/language-model-files.js'
 export { PerfgateError } from './errors.js'
-export { generationTable, promptTable } from './report/generation-table.js'
-export { generationCsv } from './report/generation-csv.js'
 export type { ErrorCode } from './errors.js'
 export { DEFAULT_GATED_METRICS, PROFILE_METRIC_IDS } from './metrics/catalogue.js'
 export { DEFAULT_GATED_GENERATION_METRICS, GENERATION_METRIC_IDS } from './metrics/generation-metrics.js'
@@ -24,7 +26,9 @@ export type {
   ChangeInterval,
   GenerationReport,
   HistoryRecord,
-  PromptReportFigures,
+  LoadLevel,
+  LoadResult,
+  LoadSlo,
   ResultEntry,
   ResultExtras,
   ResultsFile,

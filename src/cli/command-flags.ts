@@ -38,7 +38,7 @@ const ORT_THREADS = "onnxruntime's"
 export const PROFILE_FLAGS = [
   { name: 'runs', value: 'N', description: 'Minimum measured runs', default: String(PROFILE_DEFAULTS.runs) },
   { name: 'warmup', value: 'N', description: 'Warm-up runs after the first run', default: String(PROFILE_DEFAULTS.warmup) },
-  { name: 'min-time', value: 'MS', description: 'Minimum measured time in ms', default: String(PROFILE_DEFAULTS.minTimeMs) },
+  { name: 'min-time', value: 'MS', description: 'Minimum measured time in ms', default: String(PROFILE_DEFAULTS.minTime) },
   { name: 'dims', value: 'a=1,b=2', description: 'Values of symbolic input dimensions' },
   { name: 'threads', value: 'N', description: 'onnxruntime intra-op threads', default: ORT_THREADS },
   { name: 'sessions', value: 'N', description: 'Spread the runs over N sessions, pooled', default: PROFILE_SPEC.sessions.default },
@@ -107,7 +107,7 @@ export const SWEEP_FLAGS = [
     description: 'Warm-up runs per point; with --prompts, passes over the prompts',
     default: `${PROFILE_DEFAULTS.warmup}; ${GENERATE_DEFAULTS.warmup} with --prompts`,
   },
-  { name: 'min-time', value: 'MS', description: 'Minimum measured time per point in ms', default: String(PROFILE_DEFAULTS.minTimeMs) },
+  { name: 'min-time', value: 'MS', description: 'Minimum measured time per point in ms', default: String(PROFILE_DEFAULTS.minTime) },
   { name: 'threads', value: 'N', description: 'onnxruntime intra-op threads', default: ORT_THREADS },
   { name: 'json', value: 'FILE', description: 'Also write the full result as JSON' },
   { name: 'csv', value: 'FILE', description: 'Also write one row per point as CSV' },

@@ -12,7 +12,6 @@ export type {
   CalibrationApplied,
   ChangeInterval,
   GenerationReport,
-  PromptFigures as PromptReportFigures,
   ResultExtras,
   SweepReport,
 } from './result-parts.generated.js'

@@ -4,7 +4,7 @@
  * Any of the result parts.
  */
 export type ResultParts =
-  ChangeInterval | CalibrationApplied | ResultExtras | GenerationReport | PromptFigures | SweepReport
+  ChangeInterval | CalibrationApplied | ResultExtras | GenerationReport | PromptChartPoint | SweepReport
 
 /**
  * Confidence interval of the change, in percent of the baseline.
@@ -33,9 +33,12 @@ export interface ResultExtras {
  * Per-prompt figures of a generation profile: drawn as TTFT and TPOT per prompt, and TTFT against input tokens.
  */
 export interface GenerationReport {
-  prompts: PromptFigures[]
+  prompts: PromptChartPoint[]
 }
-export interface PromptFigures {
+/**
+ * One prompt in the HTML report's generation charts: medians of a generation profile's per-prompt figures (PromptFigures), with the baseline's for comparison.
+ */
+export interface PromptChartPoint {
   /**
    * The prompt, or a short name for it.
    */

@@ -6,7 +6,7 @@ import type {
   CalibrationApplied,
   ResultExtras,
   GenerationReport,
-  PromptFigures,
+  PromptChartPoint,
   SweepReport
 } from './result-parts.generated.js'
 

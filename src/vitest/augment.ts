@@ -21,6 +21,7 @@ declare module 'vitest' {
     toRunFasterThan: (expected: ProfileResult, options?: FasterThanOptions) => T
   }
   export interface ProvidedContext {
+    /** Internal: the plugin's settings for the test workers (not part of the public API; its shape may change). */
     perfgate: WorkerConfig
   }
 }

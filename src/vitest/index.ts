@@ -1,7 +1,6 @@
-/** `perfgate/vitest`: the plugin, its reporter and their types. */
+/** `perfgate/vitest`: the plugin and the options of the plugin and its matchers. */
 import './augment.js'
 
 export { perfgate } from './plugin.js'
-export { PerfgateReporter } from './reporter.js'
 export type { BaselineMatcherOptions, PerfgateOptions } from './options.js'
 export type { FasterThanOptions } from './faster-matcher.js'

@@ -86,7 +86,7 @@ describe('the flag tables', () => {
   it('take their defaults from the constants the code uses', () => {
     const def = (flags: readonly Flag[], name: string) => flags.find((f) => f.name === name)?.default
     expect(def(PROFILE_FLAGS, 'runs')).toBe(String(PROFILE_DEFAULTS.runs))
-    expect(def(PROFILE_FLAGS, 'min-time')).toBe(String(PROFILE_DEFAULTS.minTimeMs))
+    expect(def(PROFILE_FLAGS, 'min-time')).toBe(String(PROFILE_DEFAULTS.minTime))
     expect(def(GENERATE_FLAGS, 'max-new-tokens')).toBe(String(GENERATE_DEFAULTS.maxNewTokens))
     expect(def(LOAD_FLAGS, 'concurrency')).toBe(LOAD_DEFAULTS.concurrency.join(','))
     expect(def(COMPARE_MODELS_FLAGS, 'process-rounds')).toBe(String(COMPARE_DEFAULTS.processRounds))

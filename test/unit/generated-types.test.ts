@@ -25,3 +25,11 @@ describe('src/types/result-parts.generated.ts', () => {
     expect(committed, 'src/types/result-parts.generated.ts is stale: run `npm run gen:types` and commit the result').toBe(fresh)
   })
 })
+
+describe('the generated types', () => {
+  it('declare no numbered duplicate (a definition inlined twice, e.g. CalibrationApplied1)', async () => {
+    const declared = [await generateBaselineTypes(), await generateResultsTypes(), await generateResultPartTypes()]
+      .flatMap((text) => [...text.matchAll(/export (?:interface|type) (\w+)/g)].map((m) => m[1]))
+    expect(declared.filter((name) => /\D\d+$/.test(name ?? ''))).toStrictEqual([])
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { poolContention, poolMeasuredRuns, type MeasuredRuns } from '../../src/measure/run/measure-runs.js'
-import { perSessionLoop, PROFILE_DEFAULTS, resolveLoopOptions, resolveSessionOptions } from '../../src/measure/run/options.js'
+import { LOOP_DEFAULTS, perSessionLoop, resolveLoopOptions, resolveSessionOptions } from '../../src/measure/run/options.js'
 
 describe('resolveSessionOptions', () => {
   it('defaults to one session, no calibration', () => {
@@ -19,7 +19,7 @@ describe('resolveSessionOptions', () => {
 
 describe('perSessionLoop', () => {
   it('gives each of 6 sessions a sixth of the runs, the time and the run cap', () => {
-    expect(perSessionLoop({ ...PROFILE_DEFAULTS }, 6)).toStrictEqual({ ...PROFILE_DEFAULTS, runs: 5, minTimeMs: 1000 / 6, maxRuns: 1667 })
+    expect(perSessionLoop({ ...LOOP_DEFAULTS }, 6)).toStrictEqual({ ...LOOP_DEFAULTS, runs: 5, minTimeMs: 1000 / 6, maxRuns: 1667 })
   })
 
   it('widens the adaptive precision by sqrt(sessions) and splits its budget', () => {

@@ -81,7 +81,8 @@ export interface ResolvedLoop {
 /** Adaptive sampling defaults and the hard cap on its budget. */
 export const ADAPTIVE_DEFAULTS = { precision: 0.025, maxTimeMs: 10_000, maxTimeCapMs: 60_000 } as const
 
-export const PROFILE_DEFAULTS: Readonly<ResolvedLoop> = {
+/** The resolved measurement loop when no option is given (internal: keyed by the loop's fields). */
+export const LOOP_DEFAULTS = {
   warmup: 5,
   warmupTimeMs: 0,
   runs: 30,
@@ -89,7 +90,20 @@ export const PROFILE_DEFAULTS: Readonly<ResolvedLoop> = {
   maxRuns: 10000,
   seed: 1,
   intMax: 100,
-}
+} as const satisfies ResolvedLoop
+
+/** The defaults of `profile` options, keyed by the `ProfileOptions` names (times in ms). */
+export const PROFILE_DEFAULTS = {
+  warmup: LOOP_DEFAULTS.warmup,
+  warmupTime: LOOP_DEFAULTS.warmupTimeMs,
+  runs: LOOP_DEFAULTS.runs,
+  minTime: LOOP_DEFAULTS.minTimeMs,
+  maxRuns: LOOP_DEFAULTS.maxRuns,
+  seed: LOOP_DEFAULTS.seed,
+  intMax: LOOP_DEFAULTS.intMax,
+  precision: ADAPTIVE_DEFAULTS.precision,
+  maxTime: ADAPTIVE_DEFAULTS.maxTimeMs,
+} as const
 
 function resolveAdaptive(o: ProfileOptions): { precision: number; maxTimeMs: number } {
   return { precision: o.precision ?? ADAPTIVE_DEFAULTS.precision, maxTimeMs: o.maxTime ?? ADAPTIVE_DEFAULTS.maxTimeMs }
@@ -120,10 +134,10 @@ export function perSessionLoop(loop: ResolvedLoop, sessions: number): ResolvedLo
  */
 export function resolveLoopOptions(o: ProfileOptions, call = 'profile'): ResolvedLoop {
   validateOptions(PROFILE_SPEC, o, call)
-  const maxRuns = o.maxRuns ?? PROFILE_DEFAULTS.maxRuns
+  const maxRuns = o.maxRuns ?? LOOP_DEFAULTS.maxRuns
   // a default minimum yields to an explicit cap; a minimum the user asked for and the cap would cut
   // short would be recorded as done without being done: refuse it
-  const runs = o.runs === 'auto' || o.runs === undefined ? Math.min(PROFILE_DEFAULTS.runs, maxRuns) : o.runs
+  const runs = o.runs === 'auto' || o.runs === undefined ? Math.min(LOOP_DEFAULTS.runs, maxRuns) : o.runs
   if (runs > maxRuns) {
     throw perfgateError('OPTION_INVALID', {
       option: optionName(call, 'runs'),
@@ -132,14 +146,14 @@ export function resolveLoopOptions(o: ProfileOptions, call = 'profile'): Resolve
     })
   }
   return {
-    warmup: o.warmup ?? PROFILE_DEFAULTS.warmup,
-    warmupTimeMs: o.warmupTime ?? PROFILE_DEFAULTS.warmupTimeMs,
+    warmup: o.warmup ?? LOOP_DEFAULTS.warmup,
+    warmupTimeMs: o.warmupTime ?? LOOP_DEFAULTS.warmupTimeMs,
     runs,
     ...(o.runs === 'auto' ? { adaptive: resolveAdaptive(o) } : {}),
-    minTimeMs: o.minTime ?? PROFILE_DEFAULTS.minTimeMs,
+    minTimeMs: o.minTime ?? LOOP_DEFAULTS.minTimeMs,
     maxRuns,
-    seed: o.seed ?? PROFILE_DEFAULTS.seed,
-    intMax: o.intMax ?? PROFILE_DEFAULTS.intMax,
+    seed: o.seed ?? LOOP_DEFAULTS.seed,
+    intMax: o.intMax ?? LOOP_DEFAULTS.intMax,
   }
 }
 

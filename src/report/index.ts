@@ -1,0 +1,10 @@
+/** `perfgate/report`: the reports users build from results (Markdown, HTML, CSV and text tables). */
+export { markdownReport } from './markdown-report.js'
+export type { MarkdownOptions } from './markdown-report.js'
+export { htmlReport } from './html-report.js'
+export type { HtmlReportOptions } from './html-report.js'
+export { resultsCsv, profileCsv } from './results-csv.js'
+export { generationTable, promptTable } from './generation-table.js'
+export { generationCsv } from './generation-csv.js'
+export { loadTable } from './load-table.js'
+export { loadCsv, sweepCsv, compareCsv } from './experiment-csv.js'
