@@ -22,7 +22,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/cli/compare-command.ts#compare': 'not split yet (issue 12): 65 lines',
   'src/measure/generation/decoder-layout.ts#detect': 'not split yet (issue 12): 66 lines',
   'src/measure/generation/language-model-files.ts#resolveLanguageModel': 'not split yet (issue 12): 69 lines',
-  'src/measure/generation/profile-generate.ts#profileGenerate': 'not split yet (issue 12): 145 lines',
   'src/measure/load/load.ts': 'not split yet (issue 12): 347 lines',
   'src/measure/load/load.ts#workerDriver': 'not split yet (issue 12): 65 lines',
   'src/measure/load/load.ts#loadTest': 'not split yet (issue 12): 84 lines',
