@@ -25,7 +25,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/measure/load/load.ts': 'not split yet (issue 12): 347 lines',
   'src/measure/load/load.ts#workerDriver': 'not split yet (issue 12): 65 lines',
   'src/measure/load/load.ts#loadTest': 'not split yet (issue 12): 84 lines',
-  'src/measure/model/profile-model.ts#profileModel': 'not split yet (issue 12): 111 lines',
   'src/report/svg/distribution-chart.ts#distributionChart': 'not split yet (issue 12): 81 lines',
   'src/report/svg/line-chart.ts#lineChart': 'not split yet (issue 12): 63 lines',
   'src/vitest/matcher.ts#toBeWithinBaseline': 'not split yet (issue 12): 93 lines',
