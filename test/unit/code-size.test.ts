@@ -27,7 +27,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/measure/load/load.ts#loadTest': 'not split yet (issue 12): 84 lines',
   'src/report/svg/distribution-chart.ts#distributionChart': 'not split yet (issue 12): 81 lines',
   'src/report/svg/line-chart.ts#lineChart': 'not split yet (issue 12): 63 lines',
-  'src/vitest/matcher.ts#toBeWithinBaseline': 'not split yet (issue 12): 93 lines',
   'src/vitest/settle-run.ts#settleRun': 'not split yet (issue 12): 62 lines',
 }
 
