@@ -29,6 +29,23 @@ export function compareCommand(args: readonly string[], io: CliIo): Promise<numb
   return runCommand(io, () => compare(args, io))
 }
 
+/** The terminal text of a comparison of two files: a summary line, then a table per compared entry and what was left out. */
+function comparisonLines(cmp: ReturnType<typeof compareFiles>, aPath: string, bPath: string, paint: typeof ansi): string[] {
+  const count = (s: string) => cmp.records.filter((r) => r.status === s).length
+  const lines = [`perfgate compare ${terminalText(aPath)} -> ${terminalText(bPath)}: ${count('regressed')} regressed, ${count('improved')} improved, ${count('pass')} passed`]
+  for (const r of cmp.records) {
+    const label = r.status === 'regressed' ? paint('REGRESSED', 'red') : r.status === 'improved' ? paint('improved', 'green') : 'ok'
+    lines.push('', `${label}  ${terminalText(r.key)}`, summaryTable(r.rows ?? [], { paint }))
+    if (r.calibration) lines.push(calibrationText(r.calibration))
+    const diffs = differencesText(r.differences ?? [])
+    if (diffs) lines.push(diffs)
+  }
+  if (cmp.onlyInA.length > 0) lines.push('', `Only in ${terminalText(aPath)} (not compared):`, ...cmp.onlyInA.map((id) => `  ${terminalText(id)}`))
+  if (cmp.onlyInB.length > 0) lines.push('', `Only in ${terminalText(bPath)} (not compared):`, ...cmp.onlyInB.map((id) => `  ${terminalText(id)}`))
+  if (cmp.notCompared.length > 0) lines.push('', 'Not comparable:', ...cmp.notCompared.map((n) => `  ${terminalText(n)}`))
+  return lines
+}
+
 async function compare(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, COMPARE_FLAGS)
   if (positionals.length !== 2) return usageError(io, errorMessage('USAGE_COMPARE_FILES', { count: positionals.length }))
@@ -75,17 +92,7 @@ async function compare(args: readonly string[], io: CliIo): Promise<number> {
 
   const paint = colorEnabled((io.stdout as { isTTY?: boolean }).isTTY, io.env) ? ansi : plain
   const count = (s: string) => cmp.records.filter((r) => r.status === s).length
-  const lines = [`perfgate compare ${terminalText(aPath)} -> ${terminalText(bPath)}: ${count('regressed')} regressed, ${count('improved')} improved, ${count('pass')} passed`]
-  for (const r of cmp.records) {
-    const label = r.status === 'regressed' ? paint('REGRESSED', 'red') : r.status === 'improved' ? paint('improved', 'green') : 'ok'
-    lines.push('', `${label}  ${terminalText(r.key)}`, summaryTable(r.rows ?? [], { paint }))
-    if (r.calibration) lines.push(calibrationText(r.calibration))
-    const diffs = differencesText(r.differences ?? [])
-    if (diffs) lines.push(diffs)
-  }
-  if (cmp.onlyInA.length > 0) lines.push('', `Only in ${terminalText(aPath)} (not compared):`, ...cmp.onlyInA.map((id) => `  ${terminalText(id)}`))
-  if (cmp.onlyInB.length > 0) lines.push('', `Only in ${terminalText(bPath)} (not compared):`, ...cmp.onlyInB.map((id) => `  ${terminalText(id)}`))
-  if (cmp.notCompared.length > 0) lines.push('', 'Not comparable:', ...cmp.notCompared.map((n) => `  ${terminalText(n)}`))
+  const lines = comparisonLines(cmp, aPath, bPath, paint)
   io.stdout.write(`${lines.join('\n')}\n`)
 
   const results = buildResultsFile(cmp.records, { createdAt: new Date(), commit: null })

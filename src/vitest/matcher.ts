@@ -16,7 +16,7 @@ import { MATCHER_SPEC } from '../options/vitest-specs.js'
 import { matcherMetrics } from './matcher-options.js'
 import { validateOptions } from '../options/validate-options.js'
 import { collectTestbed } from '../measure/run/testbed.js'
-import { lookupOrigin, originLabel, setOriginScope, type OriginLookup } from '../metrics/metric-origins.js'
+import { lookupOrigin, originLabel, setOriginScope, type MetricOrigin, type OriginLookup } from '../metrics/metric-origins.js'
 import { ONNXRUNTIME_VERSION } from '../measure/run/onnxruntime-version.js'
 import { decisionMessage } from '../report/decision-message.js'
 import { originText } from '../report/diff-table.js'
@@ -58,6 +58,51 @@ function describe(x: unknown): string {
   return typeof x
 }
 
+type ReceivedKind = 'number' | 'generation' | 'bench' | 'profile'
+
+/** What the matcher was given, checked: a finite number, a generation, a Vitest bench result (with samples) or a profile. */
+function receivedKind(received: unknown): { kind: ReceivedKind, benchSamples?: number[] } {
+  const isNumber = typeof received === 'number' && Number.isFinite(received)
+  const isGeneration = !isNumber && isGenerationResult(received)
+  const isBench = !isNumber && !isGeneration && isVitestBenchResult(received)
+  if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw perfgateTypeError('MATCHER_RECEIVED', { received: describe(received) })
+  const benchSamples = isBench ? received.latency.samples : undefined
+  if (isBench && (!benchSamples || benchSamples.length === 0)) throw perfgateTypeError('BENCH_SAMPLES_MISSING')
+  return { kind: isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', ...(benchSamples ? { benchSamples } : {}) }
+}
+
+/** Refuses a `better` that contradicts the direction of the metric the number was traced to: it would be silently overruled. */
+function checkOriginDirection(origin: OriginLookup, better: BaselineMatcherOptions['better']): void {
+  if (origin.kind !== 'found' || better === undefined) return
+  const own = METRICS.get(origin.origin.metric)?.better
+  if (own && better !== own) {
+    throw perfgateError('OPTION_INVALID', {
+      option: 'toBeWithinBaseline({ better })',
+      value: better,
+      expected: `no better, or '${own}': the number is ${origin.origin.metric} of ${originLabel(origin.origin)}, where ${own} is better. Remove the option`,
+    })
+  }
+}
+
+/** The entry of what was received, as it will be compared and stored. */
+function currentEntry(received: unknown, kind: ReceivedKind, benchSamples: number[] | undefined, fromResult: MetricOrigin | undefined, better: 'lower' | 'higher', fullName: string) {
+  if (fromResult) return entryFromOrigin(fromResult, fullName)
+  if (kind === 'number') return entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
+  if (kind === 'generation') return entryFromGeneration(received as GenerationResult, fullName)
+  if (benchSamples) return entryFromSamples(benchSamples, fullName, collectTestbed('none'), { source: 'vitest bench' })
+  return entryFromProfile(received as ProfileResult, fullName)
+}
+
+/** The line that says where a gated number came from, or why it could not be traced. */
+function originNote(received: unknown, origin: OriginLookup, fromResult: MetricOrigin | undefined, key: string, shown: string): string {
+  if (fromResult) return `\n${originText(fromResult.metric, originLabel(fromResult))}`
+  if (origin.kind === 'found') return `\n${errorMessage('METRIC_ORIGIN_BARE_BASELINE', { key, file: shown, metric: origin.origin.metric, result: originLabel(origin.origin) })}`
+  if (origin.kind === 'ambiguous') {
+    return `\n${errorMessage('METRIC_ORIGIN_AMBIGUOUS', { value: received as number, metrics: origin.origins.map((o) => `${o.metric} of ${originLabel(o)}`), suggest: origin.origins[0]!.metric })}`
+  }
+  return ''
+}
+
 export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}): { pass: boolean; message: () => string } {
   // every option is checked before anything is recorded: a bad one must not leave an entry behind
   validateOptions(MATCHER_SPEC, options, 'toBeWithinBaseline')
@@ -65,30 +110,15 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const config = inject('perfgate') as WorkerConfig | undefined
   if (!config) throw new Error(errorMessage('PLUGIN_MISSING'))
   if (this.isNot) throw perfgateTypeError('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' })
-  const isNumber = typeof received === 'number' && Number.isFinite(received)
-  const isGeneration = !isNumber && isGenerationResult(received)
-  const isBench = !isNumber && !isGeneration && isVitestBenchResult(received)
-  if (!isNumber && !isGeneration && !isBench && !isProfileResult(received)) throw perfgateTypeError('MATCHER_RECEIVED', { received: describe(received) })
-  const benchSamples = isBench ? received.latency.samples : undefined
-  if (isBench && (!benchSamples || benchSamples.length === 0)) throw perfgateTypeError('BENCH_SAMPLES_MISSING')
-  const kindMetrics = matcherMetrics(isNumber ? 'number' : isGeneration ? 'generation' : isBench ? 'bench' : 'profile', options, config.metrics)
+  const { kind, benchSamples } = receivedKind(received)
+  const kindMetrics = matcherMetrics(kind, options, config.metrics)
 
   const test = TestRunner.getCurrentTest()
   if (!test || !this.testPath) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST'))
   // a number that is exactly one metric of a result created in this test is gated with that result's samples;
   // a number of unknown origin, or one several metrics share, keeps the bare-number rule
-  const origin: OriginLookup = isNumber ? lookupOrigin(received as number, test.id) : { kind: 'unknown' }
-  if (origin.kind === 'found' && options.better !== undefined) {
-    const own = METRICS.get(origin.origin.metric)?.better
-    // a direction that contradicts the metric's own would be silently overruled
-    if (own && options.better !== own) {
-      throw perfgateError('OPTION_INVALID', {
-        option: 'toBeWithinBaseline({ better })',
-        value: options.better,
-        expected: `no better, or '${own}': the number is ${origin.origin.metric} of ${originLabel(origin.origin)}, where ${own} is better. Remove the option`,
-      })
-    }
-  }
+  const origin: OriginLookup = kind === 'number' ? lookupOrigin(received as number, test.id) : { kind: 'unknown' }
+  checkOriginDirection(origin, options.better)
   const fullName = this.currentTestName ?? test.name
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, fullName)
   const collision = claimEntryKey(config.root, this.testPath, test, test.result?.retryCount ?? 0, fullName, key)
@@ -105,15 +135,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const fromResult = origin.kind === 'found' && !keptBare ? origin.origin : undefined
   const metrics = fromResult ? [fromResult.metric] : kindMetrics
   const better = options.better ?? stored?.better ?? 'lower'
-  const current = fromResult
-    ? entryFromOrigin(fromResult, fullName)
-    : isNumber
-    ? entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
-    : isGeneration
-      ? entryFromGeneration(received as GenerationResult, fullName)
-      : benchSamples
-        ? entryFromSamples(benchSamples, fullName, collectTestbed('none'), { source: 'vitest bench' })
-        : entryFromProfile(received as ProfileResult, fullName)
+  const current = currentEntry(received, kind, benchSamples, fromResult, better, fullName)
   const record: GateRecord = { file: shown, key, test: fullName, status: 'pass', current, ...(stored ? { baseline: stored } : {}) }
   const meta = test.meta as { perfgate?: GateRecord[] }
 
@@ -127,13 +149,7 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     stored,
     current,
     update: config.update,
-    compare: {
-      metrics,
-      tolerance: options.tolerance,
-      configTolerance: config.tolerance,
-      alpha: options.alpha ?? config.alpha,
-      better,
-    },
+    compare: { metrics, tolerance: options.tolerance, configTolerance: config.tolerance, alpha: options.alpha ?? config.alpha, better },
     missingTestbed: { policy: config.missingTestbed, otherTestbeds: () => otherTestbedsWithFile(config.root, config.baselineDir, config.testbed, testPath) },
   })
   // recorded only once decided: a comparison that cannot gate anything throws above and leaves no record
@@ -141,13 +157,5 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   ;(meta.perfgate ??= []).push(record)
   if (decision.reason.kind === 'compared' && config.annotations !== false) annotateTest(test, record)
   const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : '')
-  const originNote = () =>
-    fromResult
-      ? `\n${originText(fromResult.metric, originLabel(fromResult))}`
-      : origin.kind === 'found'
-        ? `\n${errorMessage('METRIC_ORIGIN_BARE_BASELINE', { key, file: shown, metric: origin.origin.metric, result: originLabel(origin.origin) })}`
-        : origin.kind === 'ambiguous'
-          ? `\n${errorMessage('METRIC_ORIGIN_AMBIGUOUS', { value: received as number, metrics: origin.origins.map((o) => `${o.metric} of ${originLabel(o)}`), suggest: origin.origins[0]!.metric })}`
-          : ''
-  return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + originNote() + growth() }
+  return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + originNote(received, origin, fromResult, key, shown) + growth() }
 }

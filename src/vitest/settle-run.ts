@@ -37,52 +37,62 @@ export interface SettledRun {
   failed: boolean
 }
 
+/** What the run's baseline files gave so far: entries, obsolete keys, files written, problems, replaced entries. */
+interface Settled {
+  records: GateRecord[]
+  obsolete: { file: string; key: string }[]
+  written: string[]
+  problems: string[]
+  replaced: string[]
+  failed: boolean
+}
+
+/** Writes one test file's baseline under its lock, adding what it gave to `acc`. */
+function settleModule(config: WorkerConfig, store: ReturnType<typeof workingTreeStore>, mod: ModuleOutcome, acc: Settled): void {
+  const { root, baselineDir, testbed, update } = config
+  acc.records.push(...mod.records)
+  const file = baselinePathFor(root, baselineDir, testbed, mod.moduleId)
+  const shown = displayPath(root, file)
+  const collisions = findKeyCollisions(mod.claims ?? [])
+  for (const c of collisions) acc.problems.push(errorMessage('BASELINE_KEY_COLLISION', { ...c, file: shown }))
+  if (collisions.length > 0) acc.failed = true
+  // neither of two colliding assertions may write the entry: one would overwrite the other's baseline
+  const colliding = new Set(collisions.map((c) => c.key))
+  const own = mod.records.filter((r) => !colliding.has(r.key))
+  let fileObsolete: string[] = []
+  try {
+    const result = store.save(file, shown, (existing) => {
+      const plan = planFileChanges(existing, own, mod.tests, update, mod.ranToEnd)
+      fileObsolete = plan.obsolete
+      return plan
+    })
+    if (result.outcome === 'invalid') {
+      // the matcher already failed the file's assertions with this message
+      if (mod.records.length > 0) acc.problems.push(result.message)
+      return
+    }
+    if (result.outcome === 'written') {
+      acc.written.push(shown)
+      acc.replaced.push(...result.replaced.map((key) => `  ${key}  (${shown})`))
+    }
+  } catch (err) {
+    acc.failed = true
+    acc.problems.push(`perfgate: ${(err as Error).message}`)
+  }
+  acc.obsolete.push(...fileObsolete.map((key) => ({ file: shown, key })))
+}
+
 /** Writes what the run recorded and returns the summary. */
 export function settleRun(config: WorkerConfig, modules: readonly ModuleOutcome[], reportSettings?: ReportSettings): SettledRun {
-  const records: GateRecord[] = []
-  const obsolete: { file: string; key: string }[] = []
-  const written: string[] = []
-  const problems: string[] = []
-  const replaced: string[] = []
-  let failed = false
-  const { root, baselineDir, testbed, update } = config
+  const acc: Settled = { records: [], obsolete: [], written: [], problems: [], replaced: [], failed: false }
+  const { records, obsolete, written, problems, replaced } = acc
+  const { root, baselineDir, update } = config
   // baselines are only written in the working tree: a baselineRef is where they are read from, never written to
   const store = workingTreeStore(root)
   // before any baseline is written: which baseline files the change itself edits
   const reports = reportSettings ? new RunReports(reportSettings, root, baselineDir, process.env).begin() : undefined
-
-  for (const mod of modules) {
-    records.push(...mod.records)
-    const file = baselinePathFor(root, baselineDir, testbed, mod.moduleId)
-    const shown = displayPath(root, file)
-    const collisions = findKeyCollisions(mod.claims ?? [])
-    for (const c of collisions) problems.push(errorMessage('BASELINE_KEY_COLLISION', { ...c, file: shown }))
-    if (collisions.length > 0) failed = true
-    // neither of two colliding assertions may write the entry: one would overwrite the other's baseline
-    const colliding = new Set(collisions.map((c) => c.key))
-    const own = mod.records.filter((r) => !colliding.has(r.key))
-    let fileObsolete: string[] = []
-    try {
-      const result = store.save(file, shown, (existing) => {
-        const plan = planFileChanges(existing, own, mod.tests, update, mod.ranToEnd)
-        fileObsolete = plan.obsolete
-        return plan
-      })
-      if (result.outcome === 'invalid') {
-        // the matcher already failed the file's assertions with this message
-        if (mod.records.length > 0) problems.push(result.message)
-        continue
-      }
-      if (result.outcome === 'written') {
-        written.push(shown)
-        replaced.push(...result.replaced.map((key) => `  ${key}  (${shown})`))
-      }
-    } catch (err) {
-      failed = true
-      problems.push(`perfgate: ${(err as Error).message}`)
-    }
-    obsolete.push(...fileObsolete.map((key) => ({ file: shown, key })))
-  }
+  for (const mod of modules) settleModule(config, store, mod, acc)
+  let failed = acc.failed
   const out = reports?.finish(records, written)
   problems.push(...(out?.problems ?? []))
   if (out && out.failed.length > 0) failed = true

@@ -94,7 +94,8 @@ interface Variant {
   warmupRuns: number
 }
 
-export async function compareModels<K extends string>(variants: Record<K, string>, options: CompareModelsOptions = {}): Promise<ModelComparison<K>> {
+/** The variant names, checked: at least two, none reserved, each a path. */
+function variantNames<K extends string>(variants: Record<K, string>): K[] {
   if (typeof variants !== 'object' || variants === null || Array.isArray(variants)) {
     throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `got ${Array.isArray(variants) ? 'an array' : typeof variants}` })
   }
@@ -104,6 +105,23 @@ export async function compareModels<K extends string>(variants: Record<K, string
     if (RESERVED.has(n)) throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `'${n}' is reserved for the comparison's summary; name the variant otherwise` })
     if (typeof variants[n] !== 'string') throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `variant '${n}' is not a path to an .onnx file` })
   }
+  return names
+}
+
+/** The options of a comparison, validated and with their defaults. */
+interface CompareSettings {
+  rounds: number
+  runsPerRound: number
+  warmup: number
+  processRounds: number
+  confidence: number
+  reference: string
+  loop: ReturnType<typeof resolveLoopOptions>
+  sessionOptions: ort.InferenceSession.SessionOptions
+  dims: Record<string, number>
+}
+
+function compareSettings(options: CompareModelsOptions, names: readonly string[]): CompareSettings {
   validateOptions(COMPARE_SPEC, options, 'profile.compare')
   const rounds = int('rounds', options.rounds, COMPARE_DEFAULTS.rounds, 1)
   const runsPerRound = int('runsPerRound', options.runsPerRound, COMPARE_DEFAULTS.runsPerRound, 1)
@@ -114,12 +132,110 @@ export async function compareModels<K extends string>(variants: Record<K, string
     throw perfgateError('OPTION_INVALID', { option: 'confidence', value: confidence, expected: 'a number between 0 and 1, e.g. 0.95' })
   }
   const reference = options.reference ?? names[0]!
-  if (!names.includes(reference as K)) throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `the reference '${reference}' is none of the variants (${names.join(', ')})` })
+  if (!names.includes(reference)) throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `the reference '${reference}' is none of the variants (${names.join(', ')})` })
   const loop = resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax, batchSize: options.batchSize })
   const sessionOptions = options.session ?? {}
   assertGpuProvidersAvailable(sessionOptions.executionProviders)
-  const dims = options.dims ?? {}
+  return { rounds, runsPerRound, warmup, processRounds, confidence, reference, loop, sessionOptions, dims: options.dims ?? {} }
+}
 
+/** Step 1: each variant in a fresh process, `processRounds` times, variants alternating. */
+async function probeVariants(vs: readonly Variant[], set: CompareSettings, progress: CompareModelsOptions['onProgress']): Promise<void> {
+  for (let r = 0; r < set.processRounds; r++) {
+    for (const v of roundOrder(vs, r)) {
+      progress?.(`compare: fresh process ${r + 1}/${set.processRounds} for ${v.name}`)
+      try {
+        v.probes.push(await probeInFreshProcess({ model: v.abs, session: set.sessionOptions, dims: set.dims, seed: set.loop.seed, intMax: set.loop.intMax, runs: 5 }))
+      } catch (err) {
+        throw perfgateError('MODEL_LOAD_FAILED', { path: v.path, detail: (err as Error).message }, err)
+      }
+    }
+  }
+}
+
+/** Step 2a: one session per variant in this process, with its generated feeds. */
+async function openSessions(vs: readonly Variant[], set: CompareSettings, batchSize: number | undefined): Promise<void> {
+  for (const v of vs) {
+    try {
+      v.session = await ort.InferenceSession.create(v.abs, set.sessionOptions)
+    } catch (err) {
+      throw perfgateError('MODEL_LOAD_FAILED', { path: v.path, detail: (err as Error).message }, err)
+    }
+    const generated = generateFeeds(v.session.inputMetadata, { dims: set.dims, seed: set.loop.seed, intMax: set.loop.intMax })
+    v.feeds = generated.feeds
+    v.inputs = generated.shapes
+    v.batchSize = batchSize ?? generated.batchSize
+  }
+}
+
+/** Step 2b: the interleaved rounds; returns the order of the variants in each round. */
+async function runRounds(vs: readonly Variant[], set: CompareSettings, progress: CompareModelsOptions['onProgress']): Promise<string[][]> {
+  const order: string[][] = []
+  for (let r = 0; r < set.rounds; r++) {
+    const turn = roundOrder(vs, r)
+    order.push(turn.map((v) => v.name))
+    progress?.(`compare: round ${r + 1}/${set.rounds} (${order.at(-1)!.join(' ')})`)
+    for (const v of turn) {
+      const s = v.session!
+      const feeds = v.feeds!
+      const run = async () => {
+        try {
+          return await s.run(feeds)
+        } catch (err) {
+          throw perfgateError('RUN_FAILED', { what: `session.run on ${v.path}`, detail: (err as Error).message }, err)
+        }
+      }
+      const samples = await runLoop(run, { warmup: set.warmup, warmupTimeMs: 0, runs: set.runsPerRound, minTimeMs: 0, maxRuns: set.runsPerRound })
+      v.latency.push(...samples.latency)
+      v.cpu.push(...samples.cpu)
+      v.warmupRuns += samples.warmupRuns
+    }
+  }
+  return order
+}
+
+/** The options recorded with each variant's result: the loop counts, and the others only where given. */
+function recordedOptions(options: CompareModelsOptions, set: CompareSettings): Record<string, unknown> {
+  const recorded: Record<string, unknown> = { rounds: set.rounds, runsPerRound: set.runsPerRound, warmup: set.warmup, processRounds: set.processRounds }
+  if (Object.keys(set.dims).length > 0) recorded.dims = set.dims
+  if (options.seed !== undefined) recorded.seed = set.loop.seed
+  if (options.batchSize !== undefined) recorded.batchSize = options.batchSize
+  if (options.session) recorded.session = JSON.parse(JSON.stringify(options.session)) as unknown
+  return recorded
+}
+
+/** One variant's result: warm figures from the rounds, load and memory as medians of its fresh processes. */
+function variantResult(v: Variant, set: CompareSettings, recorded: Record<string, unknown>, window: { start: number, end: number }): VariantResult {
+  const figures = runFigures(
+    { warmupRuns: v.warmupRuns, latency: v.latency, cpu: v.cpu, stoppedBy: 'runs', medianHalfWidth: medianHalfWidth(v.latency) },
+    v.batchSize,
+  )
+  const probe = (k: keyof Omit<ProbeFigures, 'peakSource'>) => v.probes.map((p) => p[k])
+  return {
+    kind: 'model',
+    variant: v.name,
+    model: v.identity,
+    loadMs: med(probe('loadMs')),
+    firstRunMs: med(probe('firstRunMs')),
+    ...figures,
+    memory: {
+      rssBeforeLoadMB: med(probe('rssBeforeLoadMB')),
+      rssAfterLoadMB: med(probe('rssAfterLoadMB')),
+      peakRssMB: med(probe('peakRssMB')),
+      peakDeltaMB: med(probe('peakDeltaMB')),
+      peakSource: v.probes[0]!.peakSource,
+    },
+    testbed: collectTestbed(ONNXRUNTIME_VERSION, set.sessionOptions),
+    options: recorded,
+    window,
+    inputs: v.inputs,
+    processSamples: { loadMs: probe('loadMs'), firstRunMs: probe('firstRunMs'), peakDeltaMB: probe('peakDeltaMB'), rssAfterLoadMB: probe('rssAfterLoadMB') },
+  }
+}
+
+export async function compareModels<K extends string>(variants: Record<K, string>, options: CompareModelsOptions = {}): Promise<ModelComparison<K>> {
+  const names = variantNames(variants)
+  const set = compareSettings(options, names)
   const vs: Variant[] = names.map((name) => {
     const path = variants[name]
     const abs = resolveModelFile(path)
@@ -128,49 +244,11 @@ export async function compareModels<K extends string>(variants: Record<K, string
   const progress = options.onProgress
   const release = await acquireMeasureLock(progress)
   const windowStart = Date.now()
-  const order: string[][] = []
+  let order: string[][]
   try {
-    for (let r = 0; r < processRounds; r++) {
-      for (const v of roundOrder(vs, r)) {
-        progress?.(`compare: fresh process ${r + 1}/${processRounds} for ${v.name}`)
-        try {
-          v.probes.push(await probeInFreshProcess({ model: v.abs, session: sessionOptions, dims, seed: loop.seed, intMax: loop.intMax, runs: 5 }))
-        } catch (err) {
-          throw perfgateError('MODEL_LOAD_FAILED', { path: v.path, detail: (err as Error).message }, err)
-        }
-      }
-    }
-    for (const v of vs) {
-      try {
-        v.session = await ort.InferenceSession.create(v.abs, sessionOptions)
-      } catch (err) {
-        throw perfgateError('MODEL_LOAD_FAILED', { path: v.path, detail: (err as Error).message }, err)
-      }
-      const generated = generateFeeds(v.session.inputMetadata, { dims, seed: loop.seed, intMax: loop.intMax })
-      v.feeds = generated.feeds
-      v.inputs = generated.shapes
-      v.batchSize = options.batchSize ?? generated.batchSize
-    }
-    for (let r = 0; r < rounds; r++) {
-      const turn = roundOrder(vs, r)
-      order.push(turn.map((v) => v.name))
-      progress?.(`compare: round ${r + 1}/${rounds} (${order.at(-1)!.join(' ')})`)
-      for (const v of turn) {
-        const s = v.session!
-        const feeds = v.feeds!
-        const run = async () => {
-          try {
-            return await s.run(feeds)
-          } catch (err) {
-            throw perfgateError('RUN_FAILED', { what: `session.run on ${v.path}`, detail: (err as Error).message }, err)
-          }
-        }
-        const samples = await runLoop(run, { warmup, warmupTimeMs: 0, runs: runsPerRound, minTimeMs: 0, maxRuns: runsPerRound })
-        v.latency.push(...samples.latency)
-        v.cpu.push(...samples.cpu)
-        v.warmupRuns += samples.warmupRuns
-      }
-    }
+    await probeVariants(vs, set, progress)
+    await openSessions(vs, set, options.batchSize)
+    order = await runRounds(vs, set, progress)
   } catch (err) {
     if (err instanceof PerfgateError) throw err
     throw perfgateError('RUN_FAILED', { what: `Comparing ${names.join(', ')}`, detail: (err as Error).message }, err)
@@ -179,47 +257,17 @@ export async function compareModels<K extends string>(variants: Record<K, string
     release()
   }
   const window = { start: windowStart, end: Date.now() }
-  const recorded: Record<string, unknown> = { rounds, runsPerRound, warmup, processRounds }
-  if (Object.keys(dims).length > 0) recorded.dims = dims
-  if (options.seed !== undefined) recorded.seed = loop.seed
-  if (options.batchSize !== undefined) recorded.batchSize = options.batchSize
-  if (options.session) recorded.session = JSON.parse(JSON.stringify(options.session)) as unknown
-  const results = vs.map((v): VariantResult => {
-    const figures = runFigures(
-      { warmupRuns: v.warmupRuns, latency: v.latency, cpu: v.cpu, stoppedBy: 'runs', medianHalfWidth: medianHalfWidth(v.latency) },
-      v.batchSize,
-    )
-    const probe = (k: keyof Omit<ProbeFigures, 'peakSource'>) => v.probes.map((p) => p[k])
-    return {
-      kind: 'model',
-      variant: v.name,
-      model: v.identity,
-      loadMs: med(probe('loadMs')),
-      firstRunMs: med(probe('firstRunMs')),
-      ...figures,
-      memory: {
-        rssBeforeLoadMB: med(probe('rssBeforeLoadMB')),
-        rssAfterLoadMB: med(probe('rssAfterLoadMB')),
-        peakRssMB: med(probe('peakRssMB')),
-        peakDeltaMB: med(probe('peakDeltaMB')),
-        peakSource: v.probes[0]!.peakSource,
-      },
-      testbed: collectTestbed(ONNXRUNTIME_VERSION, sessionOptions),
-      options: recorded,
-      window,
-      inputs: v.inputs,
-      processSamples: { loadMs: probe('loadMs'), firstRunMs: probe('firstRunMs'), peakDeltaMB: probe('peakDeltaMB'), rssAfterLoadMB: probe('rssAfterLoadMB') },
-    }
-  })
-  const ref = results.find((r) => r.variant === reference)!
+  const recorded = recordedOptions(options, set)
+  const results = vs.map((v) => variantResult(v, set, recorded, window))
+  const ref = results.find((r) => r.variant === set.reference)!
   const summary: ComparisonSummary = {
-    reference,
+    reference: set.reference,
     variants: names,
-    ratios: results.filter((r) => r !== ref).map((r) => variantRatios(ref, r, confidence)),
-    confidence,
-    rounds,
-    runsPerRound,
-    processRounds,
+    ratios: results.filter((r) => r !== ref).map((r) => variantRatios(ref, r, set.confidence)),
+    confidence: set.confidence,
+    rounds: set.rounds,
+    runsPerRound: set.runsPerRound,
+    processRounds: set.processRounds,
     order,
   }
   return Object.assign(Object.fromEntries(results.map((r) => [r.variant, r])), { summary }) as ModelComparison<K>

@@ -68,6 +68,26 @@ export function detectDecoderLayout(inputs: readonly ValueInfo[], outputs: reado
   }
 }
 
+/** The past input and present output of every layer's cache, numbered from 0 without gaps. */
+function cachePairs(kind: 'optimum' | 'legacy', layerCount: number, byName: ReadonlyMap<string, ValueInfo>, outNames: ReadonlySet<string>): DecoderLayout['cache'] {
+  const cache: DecoderLayout['cache'] = []
+  for (let i = 0; i < layerCount; i++) {
+    const pairs: [string, string][] =
+      kind === 'optimum'
+        ? [
+            [`past_key_values.${i}.key`, `present.${i}.key`],
+            [`past_key_values.${i}.value`, `present.${i}.value`],
+          ]
+        : [[`past_${i}`, `present_${i}`]]
+    for (const [past, present] of pairs) {
+      if (!byName.has(past)) throw new Unsupported(`layer ${i} has no input ${past} (the cache inputs must be numbered from 0 without gaps)`)
+      if (!outNames.has(present)) throw new Unsupported(`input ${past} has no matching output ${present}`)
+      cache.push({ past, present })
+    }
+  }
+  return cache
+}
+
 function detect(inputs: readonly ValueInfo[], outputs: readonly ValueInfo[], hints: LayoutHints): DecoderLayout {
   const byName = new Map(inputs.map((v) => [v.name, v]))
   const outNames = new Set(outputs.map((v) => v.name))
@@ -96,22 +116,8 @@ function detect(inputs: readonly ValueInfo[], outputs: readonly ValueInfo[], hin
 
   if (!outNames.has('logits')) throw new Unsupported('it has no logits output')
 
-  const cache: DecoderLayout['cache'] = []
   const layerCount = kind === 'optimum' ? optimum.length / 2 : legacy.length
-  for (let i = 0; i < layerCount; i++) {
-    const pairs: [string, string][] =
-      kind === 'optimum'
-        ? [
-            [`past_key_values.${i}.key`, `present.${i}.key`],
-            [`past_key_values.${i}.value`, `present.${i}.value`],
-          ]
-        : [[`past_${i}`, `present_${i}`]]
-    for (const [past, present] of pairs) {
-      if (!byName.has(past)) throw new Unsupported(`layer ${i} has no input ${past} (the cache inputs must be numbered from 0 without gaps)`)
-      if (!outNames.has(present)) throw new Unsupported(`input ${past} has no matching output ${present}`)
-      cache.push({ past, present })
-    }
-  }
+  const cache = cachePairs(kind, layerCount, byName, outNames)
 
   const first = byName.get(cache[0]!.past)!
   const cacheType = tensorType(first, CACHE_TYPES, 'cache') as DecoderLayout['cacheType']

@@ -100,8 +100,8 @@ function loadTokenizer(path: string, configPath: string | undefined): Tokenizer 
   }
 }
 
-/** Resolves a model folder (or explicit paths) to its decoder, tokenizer and config hints. */
-export function resolveLanguageModel(source: LanguageModelSource, cwd: string = process.cwd()): LanguageModelFiles {
+/** The files of a language model source: the decoder, the tokenizer and its config, and the folder of the other configs. */
+function languageModelPaths(source: LanguageModelSource, cwd: string): { modelPath: string, tokenizerPath: string, tokenizerConfigPath: string | undefined, folder: string } {
   let modelPath: string
   let tokenizerPath: string
   let tokenizerConfigPath: string | undefined
@@ -132,7 +132,25 @@ export function resolveLanguageModel(source: LanguageModelSource, cwd: string = 
       expected: "a model folder, or { model: 'model.onnx', tokenizer: 'tokenizer.json' }",
     })
   }
+  return { modelPath, tokenizerPath, tokenizerConfigPath, folder }
+}
 
+/** The longest sequence the model takes, from the first config that gives one. */
+function maxPositionsFrom(config: Json | undefined, genaiModel: Json | undefined): LanguageModelFiles['maxPositions'] {
+  for (const [value, source] of [
+    [config?.max_position_embeddings, 'max_position_embeddings in config.json'],
+    [config?.n_positions, 'n_positions in config.json'],
+    [genaiModel?.context_length, 'context_length in genai_config.json'],
+  ] as const) {
+    const v = int(value)
+    if (v !== undefined && v > 0) return { value: v, source }
+  }
+  return undefined
+}
+
+/** Resolves a model folder (or explicit paths) to its decoder, tokenizer and config hints. */
+export function resolveLanguageModel(source: LanguageModelSource, cwd: string = process.cwd()): LanguageModelFiles {
+  const { modelPath, tokenizerPath, tokenizerConfigPath, folder } = languageModelPaths(source, cwd)
   const tokenizer = loadTokenizer(tokenizerPath, tokenizerConfigPath)
   const config = readJson(join(folder, 'config.json'))
   const generation = readJson(join(folder, 'generation_config.json'))
@@ -146,18 +164,7 @@ export function resolveLanguageModel(source: LanguageModelSource, cwd: string = 
     ids(generation?.eos_token_id) ?? ids(config?.eos_token_id) ?? ids(genaiModel?.eos_token_id) ?? (eosFromTokenizer !== undefined ? [eosFromTokenizer] : [])
   const padTokenId = int(generation?.pad_token_id) ?? int(config?.pad_token_id) ?? int(genaiModel?.pad_token_id) ?? eosTokenIds[0] ?? 0
 
-  let maxPositions: LanguageModelFiles['maxPositions']
-  for (const [value, source] of [
-    [config?.max_position_embeddings, 'max_position_embeddings in config.json'],
-    [config?.n_positions, 'n_positions in config.json'],
-    [genaiModel?.context_length, 'context_length in genai_config.json'],
-  ] as const) {
-    const v = int(value)
-    if (v !== undefined && v > 0) {
-      maxPositions = { value: v, source }
-      break
-    }
-  }
+  const maxPositions = maxPositionsFrom(config, genaiModel)
 
   const decoder = obj(genaiModel?.decoder)
   const heads = int(config?.num_attention_heads) ?? int(config?.n_head) ?? int(decoder?.num_attention_heads)

@@ -35,18 +35,12 @@ function shownPath(abs: string): string {
   return (rel.startsWith('..') ? abs : rel).split(sep).join('/')
 }
 
-export async function profileGenerate(model: LanguageModelSource, options: GenerateOptions): Promise<GenerationResult> {
-  if (typeof options !== 'object' || options === null) {
-    throw perfgateError('OPTION_INVALID', { option: 'profile.generate(model, options)', value: options, expected: "an object with prompts, e.g. { prompts: ['Hello'] }" })
-  }
-  const o = resolveGenerateOptions(options)
-  const prompts = loadPrompts(options.prompts)
-  const files = resolveLanguageModel(model)
-  const { tokenizer } = files
-  const label = typeof model === 'string' ? model : model.model
+type ResolvedGenerateOptions = ReturnType<typeof resolveGenerateOptions>
+type LanguageModelFiles = ReturnType<typeof resolveLanguageModel>
 
-  // token counts up front (outside any timer): empty prompts, too long sequences and ids beyond config.json's vocabulary fail before measuring
-  const promptIds = prompts.map((p) => tokenizer.encode(p).ids)
+/** Token ids per prompt, counted up front (outside any timer): empty prompts, too long sequences and ids beyond config.json's vocabulary fail before measuring. */
+function promptTokens(prompts: readonly string[], files: LanguageModelFiles, o: ResolvedGenerateOptions): { promptIds: number[][], inputTokens: number[] } {
+  const promptIds = prompts.map((p) => files.tokenizer.encode(p).ids)
   const inputTokens = promptIds.map((ids) => ids.length)
   checkTokenIds(prompts, (i) => promptIds[i]!, files.vocabSize, shownPath(files.tokenizerPath))
   inputTokens.forEach((n, index) => {
@@ -56,7 +50,11 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
       throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
     }
   })
+  return { promptIds, inputTokens }
+}
 
+/** The identity of the model file, read and checked to be ONNX. */
+function checkedModelIdentity(files: LanguageModelFiles, label: string): ReturnType<typeof modelIdentity> {
   let bytes: Buffer
   try {
     bytes = readFileSync(files.modelPath)
@@ -65,10 +63,108 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
   }
   const notOnnx = notOnnxReason(bytes)
   if (notOnnx) throw perfgateError('MODEL_NOT_ONNX', { path: shownPath(files.modelPath), detail: notOnnx })
-  const identity = modelIdentity(files.modelPath, bytes)
-  const sessionOptions = options.session ?? {}
+  return modelIdentity(files.modelPath, bytes)
+}
+
+/** The prompts' indexes in batches of `batchSize`. */
+function promptBatches(count: number, batchSize: number): number[][] {
   const batches: number[][] = []
-  for (let i = 0; i < prompts.length; i += o.batchSize) batches.push(prompts.slice(i, i + o.batchSize).map((_, j) => i + j))
+  for (let i = 0; i < count; i += batchSize) batches.push(Array.from({ length: Math.min(batchSize, count - i) }, (_, j) => i + j))
+  return batches
+}
+
+/** The measured passes: every request's token timings, the last pass's rows, peak memory and the disturbance seen. */
+async function measuredPasses(generate: (batch: number[]) => Promise<GeneratedRow[]>, batches: readonly number[][], runs: number, singleThread: boolean) {
+  const peak = new PeakMemory()
+  const requests: GenerationRequest[] = []
+  const last: GeneratedRow[] = []
+  // disturbance evidence per generate call, counted once for each request it generated (per token step would
+  // cost a usage read per token); run-queue wait and load at the start and end of the measured requests
+  const evidence = { latency: [] as number[], cpu: [] as number[], switches: [] as number[] }
+  const loadStart = runnableLoad()
+  const waitStart = runQueueWaitMs()
+  const measureStart = performance.now()
+  for (let run = 0; run < runs; run++) {
+    for (const batch of batches) {
+      const u0 = process.resourceUsage()
+      const w0 = performance.now()
+      const rows = await generate(batch)
+      const w1 = performance.now()
+      const u1 = process.resourceUsage()
+      for (let j = 0; j < rows.length; j++) {
+        evidence.latency.push(w1 - w0)
+        evidence.cpu.push((u1.userCPUTime + u1.systemCPUTime - u0.userCPUTime - u0.systemCPUTime) / 1000)
+        evidence.switches.push(u1.involuntaryContextSwitches - u0.involuntaryContextSwitches)
+      }
+      rows.forEach((row, j) => {
+        const prompt = batch[j]!
+        requests.push(requestFigures({ prompt, run, inputTokens: row.inputIds.length, tokenTimesMs: row.tokenTimesMs }))
+        last[prompt] = row
+      })
+      peak.sample()
+    }
+  }
+  const peakRssMB = peak.peak()
+  const waitEnd = runQueueWaitMs()
+  const disturbance = summarizeDisturbance(
+    evidence,
+    {
+      wallMs: performance.now() - measureStart,
+      ...(waitStart !== undefined && waitEnd !== undefined ? { runQueueWaitMs: Math.max(0, waitEnd - waitStart) } : {}),
+      load: { cores: usableCores(), start: loadStart, end: runnableLoad() },
+    },
+    singleThread,
+  )
+  return { requests, last, peakRssMB, peakSource: peak.source, disturbance }
+}
+
+/** A session on the model file, its load failure named after the model. */
+async function createSession(modelPath: string, sessionOptions: ort.InferenceSession.SessionOptions, label: string): Promise<ort.InferenceSession> {
+  try {
+    return await ort.InferenceSession.create(modelPath, quietSessionOptions(sessionOptions))
+  } catch (err) {
+    throw perfgateError('MODEL_LOAD_FAILED', { path: label, detail: (err as Error).message }, err)
+  }
+}
+
+function generationSettings(o: ResolvedGenerateOptions, files: LanguageModelFiles, modelLabel: string): GenerationSettings {
+  return {
+    maxNewTokens: o.maxNewTokens,
+    ignoreEos: o.ignoreEos,
+    eosTokenIds: new Set(files.eosTokenIds),
+    padTokenId: files.padTokenId,
+    modelLabel,
+  }
+}
+
+/** What each prompt gave in the last measured pass, decoded. */
+function promptOutcomes(prompts: readonly string[], inputTokens: readonly number[], last: readonly GeneratedRow[], tokenizer: LanguageModelFiles['tokenizer']) {
+  return prompts.map((prompt, i) => ({
+    prompt,
+    inputTokens: inputTokens[i]!,
+    tokens: last[i]!.outputIds,
+    text: tokenizer.decode(last[i]!.outputIds, { skip_special_tokens: true }),
+  }))
+}
+
+/** Everything checked without measuring: options, prompts, files, tokens per prompt, the model file. */
+function prepareGeneration(model: LanguageModelSource, options: GenerateOptions) {
+  if (typeof options !== 'object' || options === null) {
+    throw perfgateError('OPTION_INVALID', { option: 'profile.generate(model, options)', value: options, expected: "an object with prompts, e.g. { prompts: ['Hello'] }" })
+  }
+  const o = resolveGenerateOptions(options)
+  const prompts = loadPrompts(options.prompts)
+  const files = resolveLanguageModel(model)
+  const label = typeof model === 'string' ? model : model.model
+  const { promptIds, inputTokens } = promptTokens(prompts, files, o)
+  const identity = checkedModelIdentity(files, label)
+  return { o, prompts, files, label, promptIds, inputTokens, identity, batches: promptBatches(prompts.length, o.batchSize) }
+}
+
+export async function profileGenerate(model: LanguageModelSource, options: GenerateOptions): Promise<GenerationResult> {
+  const { o, prompts, files, label, promptIds, inputTokens, identity, batches } = prepareGeneration(model, options)
+  const { tokenizer } = files
+  const sessionOptions = options.session ?? {}
 
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
@@ -77,11 +173,7 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
   try {
     const rssBeforeLoadMB = rssMB()
     const t0 = performance.now()
-    try {
-      session = await ort.InferenceSession.create(files.modelPath, quietSessionOptions(sessionOptions))
-    } catch (err) {
-      throw perfgateError('MODEL_LOAD_FAILED', { path: label, detail: (err as Error).message }, err)
-    }
+    session = await createSession(files.modelPath, sessionOptions, label)
     const loadMs = performance.now() - t0
     const rssAfterLoadMB = rssMB()
     const layout = detectDecoderLayout(session.inputMetadata, session.outputMetadata, identity.path, files)
@@ -91,68 +183,17 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
       throw perfgateError('BATCH_NEEDS_MASK', { path: identity.path })
     }
 
-    const settings: GenerationSettings = {
-      maxNewTokens: o.maxNewTokens,
-      ignoreEos: o.ignoreEos,
-      eosTokenIds: new Set(files.eosTokenIds),
-      padTokenId: files.padTokenId,
-      modelLabel: identity.path,
-    }
     const s = session
+    const settings = generationSettings(o, files, identity.path)
     const generate = (batch: number[]) => generateBatch(s, layout, tokenizer, batch.map((i) => prompts[i]!), settings)
     options.onProgress?.(`loaded ${identity.path} in ${loadMs.toFixed(1)} ms (${layout.kind} layout, ${layout.layers} layers); generating...`)
 
     for (let w = 0; w < o.warmup; w++) for (const batch of batches) await generate(batch)
-
-    const peak = new PeakMemory()
-    const requests: GenerationRequest[] = []
-    const last: GeneratedRow[] = []
-    // disturbance evidence per generate call, counted once for each request it generated (per token step would
-    // cost a usage read per token); run-queue wait and load at the start and end of the measured requests
-    const evidence = { latency: [] as number[], cpu: [] as number[], switches: [] as number[] }
-    const loadStart = runnableLoad()
-    const waitStart = runQueueWaitMs()
-    const measureStart = performance.now()
-    for (let run = 0; run < o.runs; run++) {
-      for (const batch of batches) {
-        const u0 = process.resourceUsage()
-        const w0 = performance.now()
-        const rows = await generate(batch)
-        const w1 = performance.now()
-        const u1 = process.resourceUsage()
-        for (let j = 0; j < rows.length; j++) {
-          evidence.latency.push(w1 - w0)
-          evidence.cpu.push((u1.userCPUTime + u1.systemCPUTime - u0.userCPUTime - u0.systemCPUTime) / 1000)
-          evidence.switches.push(u1.involuntaryContextSwitches - u0.involuntaryContextSwitches)
-        }
-        rows.forEach((row, j) => {
-          const prompt = batch[j]!
-          requests.push(requestFigures({ prompt, run, inputTokens: row.inputIds.length, tokenTimesMs: row.tokenTimesMs }))
-          last[prompt] = row
-        })
-        peak.sample()
-      }
-    }
-    const peakRssMB = peak.peak()
-    const waitEnd = runQueueWaitMs()
-    const disturbance = summarizeDisturbance(
-      evidence,
-      {
-        wallMs: performance.now() - measureStart,
-        ...(waitStart !== undefined && waitEnd !== undefined ? { runQueueWaitMs: Math.max(0, waitEnd - waitStart) } : {}),
-        load: { cores: usableCores(), start: loadStart, end: runnableLoad() },
-      },
-      sessionOptions.intraOpNumThreads === 1,
-    )
+    const { requests, last, peakRssMB, peakSource, disturbance } = await measuredPasses(generate, batches, o.runs, sessionOptions.intraOpNumThreads === 1)
     // after the memory is read, so that the reference's sessions do not count in it
     await reference?.block()
 
-    const outcomes = prompts.map((prompt, i) => ({
-      prompt,
-      inputTokens: inputTokens[i]!,
-      tokens: last[i]!.outputIds,
-      text: tokenizer.decode(last[i]!.outputIds, { skip_special_tokens: true }),
-    }))
+    const outcomes = promptOutcomes(prompts, inputTokens, last, tokenizer)
     return {
       kind: 'generation',
       model: identity,
@@ -165,7 +206,7 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
       maxNewTokens: o.maxNewTokens,
       ignoreEos: o.ignoreEos,
       ...generationFigures(outcomes, requests),
-      memory: { rssBeforeLoadMB, rssAfterLoadMB, peakRssMB, peakDeltaMB: peakRssMB - rssBeforeLoadMB, peakSource: peak.source },
+      memory: { rssBeforeLoadMB, rssAfterLoadMB, peakRssMB, peakDeltaMB: peakRssMB - rssBeforeLoadMB, peakSource },
       testbed: collectTestbed(ONNXRUNTIME_VERSION, sessionOptions),
       options: recordedGenerateOptions(options, o, prompts),
       window: { start: windowStart, end: Date.now() },

@@ -21,8 +21,6 @@
 import { resolveModelFile } from '../model/model-file.js'
 import { LOAD_SPEC } from '../../options/experiment-specs.js'
 import { validateOptions } from '../../options/validate-options.js'
-import { resolve } from 'node:path'
-import type { Worker } from 'node:worker_threads'
 import type ort from 'onnxruntime-node'
 import { levelFigures, sustainableLevel, type LevelSamples } from '../../compare/slo.js'
 import { perfgateError, PerfgateError } from '../../errors.js'
@@ -30,14 +28,14 @@ import type { LoadResult, LoadSlo } from '../../types/index.js'
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { assertGpuProvidersAvailable } from '../model/gpu.js'
 import { checkLoadConcurrency } from './load-capacity.js'
+import { functionDriver, workerDriver, type Driver } from './load-drivers.js'
+import { generationJob } from './load-generation-job.js'
 import { notOnnxReason } from '../model/onnx-file-check.js'
-import { checkTokenIds } from '../generation/token-id-check.js'
 import { acquireMeasureLock } from '../run/machine-lock.js'
-import { epochNow, runRequestLoop, type LoopOutcome, type LoopPlan, type RequestExtra } from './load-loop.js'
+import { epochNow, type LoopOutcome, type LoopPlan } from './load-loop.js'
 import type { LoadJob, TensorData } from './load-runners.js'
-import { loadPrompts, resolveGenerateOptions, type GenerateOptions } from '../generation/generate-options.js'
-import { resolveLanguageModel, type LanguageModelSource } from '../generation/language-model-files.js'
-import { siblingModule, startModuleWorker } from './module-runner.js'
+import type { GenerateOptions } from '../generation/generate-options.js'
+import type { LanguageModelSource } from '../generation/language-model-files.js'
 import { resolveLoopOptions } from '../run/options.js'
 import { ONNXRUNTIME_VERSION } from '../run/onnxruntime-version.js'
 import { collectTestbed } from '../run/testbed.js'
@@ -80,31 +78,6 @@ export interface LoadOptions {
 /** The `profile.generate` options a generation load test uses; passes, warm-up and session are the load test's own. */
 export type LoadGenerateOptions = Pick<GenerateOptions, 'prompts' | 'maxNewTokens' | 'ignoreEos'>
 
-/** A language model source with absolute paths (it crosses into worker threads, whose cwd may differ). */
-function absoluteSource(source: LanguageModelSource): LanguageModelSource {
-  if (typeof source === 'string') return resolve(source)
-  return { ...source, model: resolve(source.model), tokenizer: resolve(source.tokenizer), ...(source.tokenizerConfig ? { tokenizerConfig: resolve(source.tokenizerConfig) } : {}) }
-}
-
-/** The job of a generation load test, checked here (files, prompts, lengths) before any worker starts. */
-function generationJob(target: unknown, generate: LoadGenerateOptions, session: ort.InferenceSession.SessionOptions): { job: LoadJob; modelPath: string } {
-  const isSource = typeof target === 'string' || (typeof target === 'object' && target !== null && 'model' in target && 'tokenizer' in target)
-  if (!isSource) throw perfgateError('OPTION_INVALID', { option: 'profile.load(target) with generate', value: typeof target, expected: 'a language model folder or { model, tokenizer }' })
-  const o = resolveGenerateOptions(generate)
-  const prompts = loadPrompts(generate.prompts)
-  const source = absoluteSource(target as LanguageModelSource)
-  const files = resolveLanguageModel(source)
-  const promptIds = prompts.map((prompt) => files.tokenizer.encode(prompt).ids)
-  checkTokenIds(prompts, (i) => promptIds[i]!, files.vocabSize, files.tokenizerPath)
-  prompts.forEach((prompt, index) => {
-    const n = promptIds[index]!.length
-    if (n === 0) throw perfgateError('PROMPT_WITHOUT_TOKENS', { index, prompt })
-    const limit = files.maxPositions
-    if (limit && n + o.maxNewTokens > limit.value) throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
-  })
-  return { job: { kind: 'generation', source, prompts, maxNewTokens: o.maxNewTokens, ignoreEos: o.ignoreEos, session }, modelPath: files.modelPath }
-}
-
 /** The first bytes of a file, enough to tell an ONNX model from something else without reading it all. */
 function fileHead(path: string, bytes = 16): Uint8Array {
   const fd = openSync(path, 'r')
@@ -117,12 +90,6 @@ function fileHead(path: string, bytes = 16): Uint8Array {
 }
 
 export const LOAD_DEFAULTS = { concurrency: [1, 2, 4], durationMs: 2000, maxRequests: 100_000, warmup: 5, stopGraceMs: 5000 } as const
-
-/** Drives one level: returns each load generator's outcome. */
-interface Driver {
-  level(concurrency: number, plan: (i: number) => LoopPlan, waitMs: number): Promise<LoopOutcome[]>
-  close(): Promise<void>
-}
 
 function positiveInt(name: string, v: unknown, dflt: number, min = 1): number {
   if (v === undefined) return dflt
@@ -152,94 +119,6 @@ function tensorData(feeds: Record<string, ort.Tensor>): Record<string, TensorDat
   return Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, data: t.data, dims: [...t.dims] }]))
 }
 
-/** Worker threads, each with its own session, started once for every level. */
-async function workerDriver(job: LoadJob, count: number, warmup: number, model: string, progress?: (m: string) => void): Promise<Driver & { loadMs: number[] }> {
-  const workers: Worker[] = []
-  const exited = new Set<Worker>()
-  const stopAll = async () => {
-    await Promise.all(
-      workers.map(async (w) => {
-        if (exited.has(w)) return
-        const gone = new Promise<void>((r) => w.once('exit', () => r()))
-        w.postMessage({ type: 'stop' })
-        const timer = setTimeout(() => void w.terminate(), 2000)
-        await gone
-        clearTimeout(timer)
-      }),
-    )
-  }
-  const failed = (detail: string) => perfgateError('LOAD_WORKER_FAILED', { model, detail })
-  let loadMs: number[]
-  try {
-    progress?.(`load: starting ${count} worker${count === 1 ? '' : 's'}`)
-    const module = siblingModule(import.meta.url, 'load-worker')
-    loadMs = await Promise.all(
-      Array.from({ length: count }, () => {
-        const w = startModuleWorker(module, { perfgateLoadJob: job, warmup })
-        workers.push(w)
-        w.once('exit', () => exited.add(w))
-        return new Promise<number>((res, rej) => {
-          w.once('message', (m: { type: string; loadMs?: number; message?: string }) => (m.type === 'ready' ? res(m.loadMs!) : rej(failed(m.message ?? 'it did not start'))))
-          w.once('error', (e) => rej(failed(e.message)))
-          w.once('exit', (code) => rej(failed(`it exited with code ${code} before it was ready`)))
-        })
-      }),
-    )
-  } catch (err) {
-    await stopAll()
-    throw err
-  }
-  return {
-    loadMs,
-    close: stopAll,
-    async level(concurrency, plan, waitMs) {
-      const active = workers.slice(0, concurrency)
-      const timers: NodeJS.Timeout[] = []
-      try {
-        return await Promise.all(
-          active.map(
-            (w, i) =>
-              new Promise<LoopOutcome>((res, rej) => {
-                const onMessage = (m: { type: string; outcome?: LoopOutcome }) => {
-                  if (m.type !== 'level-done') return
-                  w.off('message', onMessage)
-                  res(m.outcome!)
-                }
-                w.on('message', onMessage)
-                w.once('error', (e) => rej(failed(e.message)))
-                timers.push(setTimeout(() => rej(perfgateError('LOAD_WORKER_STUCK', { level: concurrency, waitedMs: waitMs })), waitMs))
-                w.postMessage({ type: 'level', plan: plan(i) })
-              }),
-          ),
-        )
-      } finally {
-        for (const t of timers) clearTimeout(t)
-      }
-    },
-  }
-}
-
-/** Async calls in this thread. */
-function functionDriver(fn: () => unknown): Driver {
-  const request = async (): Promise<RequestExtra> => {
-    await fn()
-  }
-  return {
-    async level(concurrency, plan, waitMs) {
-      let timer: NodeJS.Timeout | undefined
-      const stuck = new Promise<never>((_, rej) => {
-        timer = setTimeout(() => rej(perfgateError('LOAD_WORKER_STUCK', { level: concurrency, waitedMs: waitMs })), waitMs)
-      })
-      try {
-        return await Promise.race([Promise.all(Array.from({ length: concurrency }, (_, i) => runRequestLoop(request, plan(i)))), stuck])
-      } finally {
-        clearTimeout(timer)
-      }
-    },
-    close: async () => undefined,
-  }
-}
-
 /** Merges the loops of one level into its samples. */
 export function mergeOutcomes(concurrency: number, offeredRate: number | null, startAt: number, durationMs: number, cpuMs: number, outcomes: readonly LoopOutcome[]): LevelSamples {
   const latencies = outcomes.flatMap((o) => o.latencies)
@@ -261,69 +140,93 @@ export function mergeOutcomes(concurrency: number, offeredRate: number | null, s
   }
 }
 
-export async function loadTest(target: string | (() => unknown) | LanguageModelSource, options: LoadOptions = {}): Promise<LoadResult> {
-  if (options.generate === undefined && typeof target !== 'string' && typeof target !== 'function') {
-    throw perfgateError('OPTION_INVALID', { option: 'profile.load(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })
-  }
+/** The load test's own options, validated and with their defaults. */
+function loadSettings(options: LoadOptions) {
   validateOptions(LOAD_SPEC, options, 'profile.load')
   const levels = options.concurrency ?? [...LOAD_DEFAULTS.concurrency]
   if (!Array.isArray(levels) || levels.length === 0) throw perfgateError('OPTION_INVALID', { option: 'concurrency', value: levels, expected: 'a non-empty array of integers >= 1, e.g. [1, 2, 4]' })
   levels.forEach((c, i) => positiveInt(`concurrency[${i}]`, c, 1))
-  const durationMs = positiveNumber('durationMs', options.durationMs) ?? LOAD_DEFAULTS.durationMs
-  const rate = positiveNumber('rate', options.rate)
-  const maxRequests = positiveInt('maxRequests', options.maxRequests, LOAD_DEFAULTS.maxRequests)
-  const warmup = positiveInt('warmup', options.warmup, LOAD_DEFAULTS.warmup, 0)
-  const stopGraceMs = positiveInt('stopGraceMs', options.stopGraceMs, LOAD_DEFAULTS.stopGraceMs, 0)
-  const slo = validateSlo(options.slo)
-  const loop = resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax }, 'profile.load')
-  const session = options.session ?? { intraOpNumThreads: 1 }
-  if (typeof target !== 'function') assertGpuProvidersAvailable(session.executionProviders)
-  const progress = options.onProgress
-  let job: LoadJob | undefined
-  let modelPath: string | undefined
+  return {
+    levels,
+    durationMs: positiveNumber('durationMs', options.durationMs) ?? LOAD_DEFAULTS.durationMs,
+    rate: positiveNumber('rate', options.rate),
+    maxRequests: positiveInt('maxRequests', options.maxRequests, LOAD_DEFAULTS.maxRequests),
+    warmup: positiveInt('warmup', options.warmup, LOAD_DEFAULTS.warmup, 0),
+    stopGraceMs: positiveInt('stopGraceMs', options.stopGraceMs, LOAD_DEFAULTS.stopGraceMs, 0),
+    slo: validateSlo(options.slo),
+    loop: resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax }, 'profile.load'),
+    session: options.session ?? { intraOpNumThreads: 1 },
+  }
+}
+
+type LoadSettings = ReturnType<typeof loadSettings>
+type LoadTarget = string | (() => unknown) | LanguageModelSource
+
+/** What each worker runs (none for a function target) and the model file it loads. */
+function loadJob(target: LoadTarget, options: LoadOptions, set: LoadSettings): { job?: LoadJob, modelPath?: string } {
   if (options.generate !== undefined) {
     if (typeof target === 'function') throw perfgateError('OPTION_INVALID', { option: 'generate', value: 'given', expected: 'a language model target, not a function' })
-    ;({ job, modelPath } = generationJob(target, options.generate, session))
-  } else if (typeof target === 'string') {
-    modelPath = resolveModelFile(target)
-    const abs = modelPath
-    job = { kind: 'model', model: abs, session, dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax, ...(options.feeds ? { feeds: tensorData(options.feeds) } : {}) }
-  } else if (options.feeds || options.dims) {
+    return generationJob(target, options.generate, set.session)
+  }
+  if (typeof target === 'string') {
+    const modelPath = resolveModelFile(target)
+    const job: LoadJob = { kind: 'model', model: modelPath, session: set.session, dims: options.dims ?? {}, seed: set.loop.seed, intMax: set.loop.intMax, ...(options.feeds ? { feeds: tensorData(options.feeds) } : {}) }
+    return { job, modelPath }
+  }
+  if (options.feeds || options.dims) {
     throw perfgateError('OPTION_INVALID', { option: options.feeds ? 'feeds' : 'dims', value: 'given', expected: 'no feeds or dims for a function: it builds its own inputs' })
   }
+  return {}
+}
 
-  const label = typeof target === 'string' ? target : typeof target === 'function' ? `function${target.name ? ` ${target.name}` : ''}` : target.model
-  // every worker holds its own session: refuse what cannot fit, or cannot load, before starting any
-  if (modelPath !== undefined) {
-    const notOnnx = notOnnxReason(fileHead(modelPath))
-    if (notOnnx) throw perfgateError('MODEL_NOT_ONNX', { path: typeof target === 'string' ? target : modelPath, detail: notOnnx })
-    const most = Math.max(...levels)
-    checkLoadConcurrency(`concurrency[${levels.indexOf(most)}]`, most, statSync(modelPath).size)
+/** Every worker holds its own session: refuses what cannot fit, or cannot load, before starting any. */
+function checkModelFits(target: LoadTarget, modelPath: string, levels: readonly number[]): void {
+  const notOnnx = notOnnxReason(fileHead(modelPath))
+  if (notOnnx) throw perfgateError('MODEL_NOT_ONNX', { path: typeof target === 'string' ? target : modelPath, detail: notOnnx })
+  const most = Math.max(...levels)
+  checkLoadConcurrency(`concurrency[${levels.indexOf(most)}]`, most, statSync(modelPath).size)
+}
+
+/** Runs every level in turn on the driver, each planned to start a little ahead so that every worker has the plan first. */
+async function runLevels(driver: Driver, set: LoadSettings, progress: LoadOptions['onProgress']): Promise<LevelSamples[]> {
+  const { durationMs, rate, maxRequests, stopGraceMs } = set
+  const measured: LevelSamples[] = []
+  for (const c of set.levels) {
+    progress?.(`load: concurrency ${c}${rate ? ` at ${rate} requests/s` : ''} for ${durationMs} ms`)
+    const startAt = epochNow() + 20
+    const plan = (i: number): LoopPlan => ({
+      startAt,
+      durationMs,
+      intervalMs: rate ? (1000 * c) / rate : null,
+      offsetMs: rate ? (1000 * i) / rate : 0,
+      maxRequests: Math.ceil(maxRequests / c),
+    })
+    const cpu0 = process.cpuUsage()
+    const outcomes = await driver.level(c, plan, durationMs + stopGraceMs + 20)
+    const cpu = process.cpuUsage(cpu0)
+    measured.push(mergeOutcomes(c, rate ?? null, startAt, durationMs, (cpu.user + cpu.system) / 1000, outcomes))
   }
+  return measured
+}
+
+export async function loadTest(target: LoadTarget, options: LoadOptions = {}): Promise<LoadResult> {
+  if (options.generate === undefined && typeof target !== 'string' && typeof target !== 'function') {
+    throw perfgateError('OPTION_INVALID', { option: 'profile.load(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })
+  }
+  const set = loadSettings(options)
+  const { levels, warmup, session, slo, durationMs } = set
+  if (typeof target !== 'function') assertGpuProvidersAvailable(session.executionProviders)
+  const progress = options.onProgress
+  const { job, modelPath } = loadJob(target, options, set)
+  const label = typeof target === 'string' ? target : typeof target === 'function' ? `function${target.name ? ` ${target.name}` : ''}` : target.model
+  if (modelPath !== undefined) checkModelFits(target, modelPath, levels)
   const release = await acquireMeasureLock(progress)
   const windowStart = Date.now()
   let driver: (Driver & { loadMs?: number[] }) | undefined
   try {
     driver = job ? await workerDriver(job, Math.max(...levels), warmup, label, progress) : functionDriver(target as () => unknown)
     if (!job) for (let i = 0; i < warmup; i++) await (target as () => unknown)()
-    const measured: LevelSamples[] = []
-    for (const c of levels) {
-      progress?.(`load: concurrency ${c}${rate ? ` at ${rate} requests/s` : ''} for ${durationMs} ms`)
-      // a little ahead, so that every worker has the plan before it starts
-      const startAt = epochNow() + 20
-      const plan = (i: number): LoopPlan => ({
-        startAt,
-        durationMs,
-        intervalMs: rate ? (1000 * c) / rate : null,
-        offsetMs: rate ? (1000 * i) / rate : 0,
-        maxRequests: Math.ceil(maxRequests / c),
-      })
-      const cpu0 = process.cpuUsage()
-      const outcomes = await driver.level(c, plan, durationMs + stopGraceMs + 20)
-      const cpu = process.cpuUsage(cpu0)
-      measured.push(mergeOutcomes(c, rate ?? null, startAt, durationMs, (cpu.user + cpu.system) / 1000, outcomes))
-    }
-    const figures = measured.map((m) => levelFigures(m, slo))
+    const figures = (await runLevels(driver, set, progress)).map((m) => levelFigures(m, slo))
     const { index, goodput } = sustainableLevel(figures)
     return {
       kind: 'load',

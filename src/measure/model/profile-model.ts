@@ -40,7 +40,8 @@ export function oversubscription(intraOpNumThreads: number | undefined, cores: n
   )
 }
 
-export async function profileModel(modelPath: string, options: ProfileOptions = {}): Promise<ProfileResult> {
+/** Everything checked before the lock is taken: options, the model file, threads and GPU providers. */
+function prepareProfile(modelPath: string, options: ProfileOptions) {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw perfgateError('OPTION_INVALID', { option: 'profile(model, options)', value: options, expected: 'an object, e.g. { dims: { batch: 1 }, runs: 30 } (or nothing, for the defaults)' })
   }
@@ -60,67 +61,89 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
   if (notOnnx) throw perfgateError('MODEL_NOT_ONNX', { path: modelPath, detail: notOnnx })
   const model = modelIdentity(abs, bytes)
   const sessionOptions = options.session ?? {}
-  const progress = options.onProgress
   const threadWarning = oversubscription(sessionOptions.intraOpNumThreads)
-  if (threadWarning) (progress ?? process.emitWarning)(threadWarning)
+  if (threadWarning) (options.onProgress ?? process.emitWarning)(threadWarning)
   assertGpuProvidersAvailable(sessionOptions.executionProviders)
-  const gpu = gpuMemoryTracker(sessionOptions.executionProviders)
+  return { loop, sessions, calibrate, opProfileOptions, abs, model, sessionOptions }
+}
 
-  const release = await acquireMeasureLock(options.onProgress)
-  const windowStart = Date.now()
-  let session: ort.InferenceSession | undefined
-  const reference = calibrate ? new ReferenceWorkload() : undefined
-  const createSession = async () => {
+/** The feeds of the runs: the user's, checked against the session's inputs, or generated from its metadata. */
+function profileFeeds(session: ort.InferenceSession, options: ProfileOptions, loop: ReturnType<typeof resolveLoopOptions>, modelPath: string) {
+  if (options.feeds !== undefined) {
+    const feeds = checkUserFeeds(options.feeds, session.inputNames)
+    const inputs: ProfileResult['inputs'] = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: [...t.dims] }]))
+    let batchSize = options.batchSize ?? 1
+    const first = session.inputMetadata[0]
+    if (options.batchSize === undefined && first?.isTensor && typeof first.shape[0] === 'string') batchSize = feeds[first.name]?.dims[0] ?? 1
+    return { feeds, inputs, batchSize }
+  }
+  const generated = generateFeeds(session.inputMetadata, { dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax, model: modelPath })
+  return { feeds: generated.feeds, inputs: generated.shapes, batchSize: options.batchSize ?? generated.batchSize }
+}
+
+/** The measured runs in `sessions` sessions, a fresh one for each after the first; `held` always has the open session, for release. */
+async function measureInSessions(
+  held: { session?: ort.InferenceSession },
+  createSession: () => Promise<ort.InferenceSession>,
+  run: (s: ort.InferenceSession) => Promise<unknown>,
+  share: Parameters<typeof measureRuns>[1],
+  sessions: number,
+  reference: ReferenceWorkload | undefined,
+): Promise<MeasuredRuns[]> {
+  const measured: MeasuredRuns[] = []
+  for (let k = 0; k < sessions; k++) {
+    if (k > 0) {
+      await held.session!.release()
+      held.session = undefined
+      held.session = await createSession()
+    }
+    const s = held.session!
+    measured.push(await measureRuns(() => run(s), share))
+    await reference?.block()
+  }
+  return measured
+}
+
+/** Creates a session on the model, its load failure explained and named after the model. */
+function sessionFactory(abs: string, modelPath: string, sessionOptions: ort.InferenceSession.SessionOptions): () => Promise<ort.InferenceSession> {
+  return async () => {
     try {
       return await ort.InferenceSession.create(abs, quietSessionOptions(sessionOptions))
     } catch (err) {
       throw perfgateError('MODEL_LOAD_FAILED', { path: modelPath, detail: loadFailureDetail((err as Error).message) }, err)
     }
   }
+}
+
+export async function profileModel(modelPath: string, options: ProfileOptions = {}): Promise<ProfileResult> {
+  const { loop, sessions, calibrate, opProfileOptions, abs, model, sessionOptions } = prepareProfile(modelPath, options)
+  const progress = options.onProgress
+  const gpu = gpuMemoryTracker(sessionOptions.executionProviders)
+
+  const release = await acquireMeasureLock(options.onProgress)
+  const windowStart = Date.now()
+  const held: { session?: ort.InferenceSession } = {}
+  const reference = calibrate ? new ReferenceWorkload() : undefined
+  const createSession = sessionFactory(abs, modelPath, sessionOptions)
   try {
     const rssBeforeLoadMB = rssMB()
     gpu?.snap()
     const t0 = performance.now()
-    session = await createSession()
+    held.session = await createSession()
     const loadMs = performance.now() - t0
     const rssAfterLoadMB = rssMB()
     gpu?.snap()
-
-    let feeds: Record<string, ort.Tensor>
-    let inputs: ProfileResult['inputs']
-    let batchSize = options.batchSize ?? 1
-    if (options.feeds !== undefined) {
-      feeds = checkUserFeeds(options.feeds, session.inputNames)
-      inputs = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: [...t.dims] }]))
-      const first = session.inputMetadata[0]
-      if (options.batchSize === undefined && first?.isTensor && typeof first.shape[0] === 'string') batchSize = feeds[first.name]?.dims[0] ?? 1
-    } else {
-      const generated = generateFeeds(session.inputMetadata, { dims: options.dims ?? {}, seed: loop.seed, intMax: loop.intMax, model: modelPath })
-      feeds = generated.feeds
-      inputs = generated.shapes
-      batchSize = options.batchSize ?? generated.batchSize
-    }
+    const { feeds, inputs, batchSize } = profileFeeds(held.session, options, loop, modelPath)
 
     progress?.(`loaded ${model.path} in ${loadMs.toFixed(1)} ms; measuring${sessions > 1 ? ` in ${sessions} sessions` : ''}...`)
-    const share = perSessionLoop(loop, sessions)
-    const measured: MeasuredRuns[] = []
-    for (let k = 0; k < sessions; k++) {
-      if (k > 0) {
-        await session.release()
-        session = undefined
-        session = await createSession()
+    const run = async (s: ort.InferenceSession) => {
+      try {
+        return await s.run(feeds)
+      } catch (err) {
+        throw perfgateError('MODEL_RUN_FAILED', { model: modelPath, detail: (err as Error).message.trim(), ...describeFed(inputs, options.feeds ? undefined : (options.dims ?? {})) }, err)
       }
-      const s = session
-      const run = async () => {
-        try {
-          return await s.run(feeds)
-        } catch (err) {
-          throw perfgateError('MODEL_RUN_FAILED', { model: modelPath, detail: (err as Error).message.trim(), ...describeFed(inputs, options.feeds ? undefined : (options.dims ?? {})) }, err)
-        }
-      }
-      measured.push(await measureRuns(run, share))
-      await reference?.block()
     }
+    const measured = await measureInSessions(held, createSession, run, perSessionLoop(loop, sessions), sessions, reference)
     const { firstRunMs, samples, peakRssMB, peakSource, contention } = poolMeasuredRuns(measured)
     gpu?.snap()
     const gpuFigures = gpu?.figures()
@@ -147,7 +170,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
     if (err instanceof PerfgateError) throw err
     throw perfgateError('RUN_FAILED', { what: `Profiling ${modelPath}`, detail: (err as Error).message }, err)
   } finally {
-    await session?.release().catch(() => undefined)
+    await held.session?.release().catch(() => undefined)
     release()
   }
 }

@@ -8,10 +8,10 @@
  * factor of 8 (a much slower model, a long tail) it is logarithmic, with bins
  * of equal width in log space. Pure: returns an <svg> string.
  */
-import { percentile, sortSamples } from '../../stats/index.js'
+import { percentile, sortSamples, type SortedSamples } from '../../stats/index.js'
 import { escapeHtml } from '../escape.js'
 import { formatNumber } from '../format-number.js'
-import { formatTick, linearScale, logScale, px } from './scale.js'
+import { formatTick, linearScale, logScale, px, type Scale } from './scale.js'
 
 /** Above this ratio of the axis' ends, the axis is logarithmic. */
 const LOG_SCALE_RATIO = 8
@@ -30,6 +30,37 @@ export interface DistributionChartOptions {
   width?: number
   height?: number
   bins?: number
+}
+
+/** A side with its finite samples sorted. */
+type SortedSide = DistributionSide & { sorted: SortedSamples }
+
+/** One side's box plot, centred at `cy`, and its label. */
+function boxPlot(s: SortedSide, cy: number, x: Scale, left: number, right: number, unit: string): string[] {
+  const q = (p: number) => x(percentile(s.sorted, p))
+  const [mn, q1, med, q3, mx] = [x(s.sorted[0]!), q(25), q(50), q(75), Math.min(right, x(s.sorted.at(-1)!))]
+  return [
+    `<g class="box ${s.tone}"><title>${escapeHtml(s.label)}: min ${formatNumber(s.sorted[0]!)}, median ${formatNumber(percentile(s.sorted, 50))}, max ${formatNumber(s.sorted.at(-1)!)} ${escapeHtml(unit)} (${s.sorted.length} samples)</title>` +
+      `<line class="whisker" x1="${px(mn)}" x2="${px(mx)}" y1="${px(cy)}" y2="${px(cy)}"/>` +
+      `<rect x="${px(q1)}" y="${px(cy - 6)}" width="${px(Math.max(1, q3 - q1))}" height="12"/>` +
+      `<line class="median" x1="${px(med)}" x2="${px(med)}" y1="${px(cy - 7)}" y2="${px(cy + 7)}"/></g>`,
+    `<text class="tick" x="${left - 6}" y="${px(cy + 3)}" text-anchor="end">${escapeHtml(s.label)}</text>`,
+  ]
+}
+
+/** One side's histogram: a bar per non-empty bin, of equal width across the axis. */
+function histogram(tone: SortedSide['tone'], shares: readonly number[], y: Scale, left: number, right: number, bottom: number): string {
+  const nBins = shares.length
+  const bars = shares
+    .map((share, b) => {
+      if (share === 0) return ''
+      const x0 = left + (b / nBins) * (right - left)
+      const x1 = left + ((b + 1) / nBins) * (right - left)
+      const yy = y(share * 100)
+      return `<rect x="${px(x0 + 0.5)}" y="${px(yy)}" width="${px(Math.max(0.5, x1 - x0 - 1))}" height="${px(bottom - yy)}"/>`
+    })
+    .join('')
+  return `<g class="hist ${tone}">${bars}</g>`
 }
 
 export function distributionChart(sides: readonly DistributionSide[], opts: DistributionChartOptions): string {
@@ -74,31 +105,9 @@ export function distributionChart(sides: readonly DistributionSide[], opts: Dist
   }
   parts.push(`<line class="axis" x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}"/>`)
   // box plots
-  present.forEach((s, i) => {
-    const cy = top + i * boxRow + boxRow / 2
-    const q = (p: number) => x(percentile(s.sorted, p))
-    const [mn, q1, med, q3, mx] = [x(s.sorted[0]!), q(25), q(50), q(75), Math.min(right, x(s.sorted.at(-1)!))]
-    parts.push(
-      `<g class="box ${s.tone}"><title>${escapeHtml(s.label)}: min ${formatNumber(s.sorted[0]!)}, median ${formatNumber(percentile(s.sorted, 50))}, max ${formatNumber(s.sorted.at(-1)!)} ${escapeHtml(opts.unit)} (${s.sorted.length} samples)</title>` +
-        `<line class="whisker" x1="${px(mn)}" x2="${px(mx)}" y1="${px(cy)}" y2="${px(cy)}"/>` +
-        `<rect x="${px(q1)}" y="${px(cy - 6)}" width="${px(Math.max(1, q3 - q1))}" height="12"/>` +
-        `<line class="median" x1="${px(med)}" x2="${px(med)}" y1="${px(cy - 7)}" y2="${px(cy + 7)}"/></g>`,
-    )
-    parts.push(`<text class="tick" x="${left - 6}" y="${px(cy + 3)}" text-anchor="end">${escapeHtml(s.label)}</text>`)
-  })
+  present.forEach((s, i) => parts.push(...boxPlot(s, top + i * boxRow + boxRow / 2, x, left, right, opts.unit)))
   // histograms, overlaid
-  present.forEach((s, i) => {
-    const bars = counts[i]!
-      .map((share, b) => {
-        if (share === 0) return ''
-        const x0 = left + (b / nBins) * (right - left)
-        const x1 = left + ((b + 1) / nBins) * (right - left)
-        const yy = y(share * 100)
-        return `<rect x="${px(x0 + 0.5)}" y="${px(yy)}" width="${px(Math.max(0.5, x1 - x0 - 1))}" height="${px(bottom - yy)}"/>`
-      })
-      .join('')
-    parts.push(`<g class="hist ${s.tone}">${bars}</g>`)
-  })
+  present.forEach((s, i) => parts.push(histogram(s.tone, counts[i]!, y, left, right, bottom)))
   // legend
   present.forEach((s, i) => {
     const lx = right - 150 + i * 80

@@ -42,6 +42,30 @@ export interface LineChartOptions {
 
 const PALETTE_SIZE = 6
 
+/** One series (path and points, by its style) and its legend entry, the `i`th of the chart. */
+function seriesParts(s: ChartSeries, i: number, x: (v: number) => number, y: (v: number) => number, left: number): string[] {
+  const pts = s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)).sort((a, b) => a.x - b.x)
+  if (pts.length === 0) return []
+  const tone = s.tone === 'current' ? 's0' : s.tone === 'baseline' ? 's1' : `s${i % PALETTE_SIZE}`
+  const style = s.style ?? 'line'
+  let path = ''
+  if (style === 'step') {
+    path = pts.map((p, j) => (j === 0 ? `M${px(x(p.x))} ${px(y(p.y))}` : `H${px(x(p.x))}V${px(y(p.y))}`)).join('')
+  } else if (style === 'line') {
+    path = pts.map((p, j) => `${j === 0 ? 'M' : 'L'}${px(x(p.x))} ${px(y(p.y))}`).join('')
+  }
+  const dots =
+    style === 'step'
+      ? ''
+      : pts.map((p) => `<circle cx="${px(x(p.x))}" cy="${px(y(p.y))}" r="3"><title>${escapeHtml(p.label ?? `${s.name}: ${formatNumber(p.y)}`)}</title></circle>`).join('')
+  const lx = left + (i % 3) * 150
+  const ly = 32 + Math.floor(i / 3) * 14
+  return [
+    `<g class="series ${tone} ${style}">${path ? `<path d="${path}"/>` : ''}${dots}</g>`,
+    `<g class="legend ${tone} ${style}"><line x1="${lx}" x2="${lx + 14}" y1="${ly - 4}" y2="${ly - 4}"/><text class="tick" x="${lx + 18}" y="${ly}">${escapeHtml(s.name)}</text></g>`,
+  ]
+}
+
 export function lineChart(series: readonly ChartSeries[], opts: LineChartOptions): string {
   const width = opts.width ?? 500
   const height = opts.height ?? 240
@@ -82,26 +106,7 @@ export function lineChart(series: readonly ChartSeries[], opts: LineChartOptions
     const mx = px(x(m.x))
     parts.push(`<g class="marker"><title>${escapeHtml(m.label)}</title><line x1="${mx}" x2="${mx}" y1="${top}" y2="${bottom}"/><path d="M${mx} ${top - 6}l5 6l-5 6l-5 -6z"/></g>`)
   }
-  series.forEach((s, i) => {
-    const pts = s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)).sort((a, b) => a.x - b.x)
-    if (pts.length === 0) return
-    const tone = s.tone === 'current' ? 's0' : s.tone === 'baseline' ? 's1' : `s${i % PALETTE_SIZE}`
-    const style = s.style ?? 'line'
-    let path = ''
-    if (style === 'step') {
-      path = pts.map((p, j) => (j === 0 ? `M${px(x(p.x))} ${px(y(p.y))}` : `H${px(x(p.x))}V${px(y(p.y))}`)).join('')
-    } else if (style === 'line') {
-      path = pts.map((p, j) => `${j === 0 ? 'M' : 'L'}${px(x(p.x))} ${px(y(p.y))}`).join('')
-    }
-    const dots =
-      style === 'step'
-        ? ''
-        : pts.map((p) => `<circle cx="${px(x(p.x))}" cy="${px(y(p.y))}" r="3"><title>${escapeHtml(p.label ?? `${s.name}: ${formatNumber(p.y)}`)}</title></circle>`).join('')
-    parts.push(`<g class="series ${tone} ${style}">${path ? `<path d="${path}"/>` : ''}${dots}</g>`)
-    const lx = left + (i % 3) * 150
-    const ly = 32 + Math.floor(i / 3) * 14
-    parts.push(`<g class="legend ${tone} ${style}"><line x1="${lx}" x2="${lx + 14}" y1="${ly - 4}" y2="${ly - 4}"/><text class="tick" x="${lx + 18}" y="${ly}">${escapeHtml(s.name)}</text></g>`)
-  })
+  series.forEach((s, i) => parts.push(...seriesParts(s, i, x, y, left)))
   const label = `${opts.title}: ${series.map((s) => s.name).join(', ')} by ${opts.xLabel}`
   return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}">${parts.join('')}</svg>`
 }
