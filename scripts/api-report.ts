@@ -13,7 +13,9 @@ export const apiReportPath = `${root}api/perfgate.api.md`
 export function packageEntries(): ApiEntry[] {
   const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { name: string; exports: Record<string, { types?: string } | string> }
   return Object.entries(pkg.exports).flatMap(([sub, target]) =>
-    typeof target === 'object' && target.types !== undefined ? [{ name: sub === '.' ? pkg.name : `${pkg.name}/${sub.slice(2)}`, typesPath: `${root}${target.types.slice(2)}` }] : [],
+    typeof target === 'object' && target.types !== undefined
+      ? [{ name: sub === '.' ? pkg.name : `${pkg.name}/${sub.slice(2)}`, typesPath: `${root}${target.types.slice(2)}` }]
+      : [],
   )
 }
 

@@ -70,7 +70,12 @@ export async function generateResultsTypes(): Promise<string> {
 export async function generateResultPartTypes(): Promise<string> {
   const schema = JSON.parse(await readFile(resultsSchemaPath, 'utf8')) as JSONSchema & { definitions: Record<string, JSONSchema> }
   const definitions = Object.fromEntries(RESULT_PARTS.map((name) => [name, schema.definitions[name]!]))
-  const parts: JSONSchema = { $schema: schema.$schema, description: 'Any of the result parts.', anyOf: RESULT_PARTS.map((name) => ({ $ref: `#/definitions/${name}` })), definitions }
+  const parts: JSONSchema = {
+    $schema: schema.$schema,
+    description: 'Any of the result parts.',
+    anyOf: RESULT_PARTS.map((name) => ({ $ref: `#/definitions/${name}` })),
+    definitions,
+  }
   const types = await compile(parts, 'ResultParts', {
     bannerComment: '/* Generated from the definitions of schema/results.schema.json that gate records use, by `npm run gen:types`. Do not edit. */',
     additionalProperties: false,

@@ -10,23 +10,20 @@ const messages = {
   BASELINE_INVALID_FIELD: (p: { file: string; field: string; detail: string }) =>
     `Invalid baseline file ${p.file}: field ${p.field} ${p.detail}. ` +
     `perfgate left it untouched. Fix the field by hand or delete the file and record again with \`npx vitest run -u\`.`,
-  BASELINE_UNREADABLE: (p: { file: string; detail: string }) =>
-    `Cannot read baseline file ${p.file}: ${p.detail}.`,
+  BASELINE_UNREADABLE: (p: { file: string; detail: string }) => `Cannot read baseline file ${p.file}: ${p.detail}.`,
   BASELINE_OUTSIDE_ROOT: (p: { file: string; root: string }) =>
     `Refusing to write baseline ${p.file}: it is outside the project root ${p.root}. Set \`baselineDir\` to a folder inside the project.`,
   BASELINE_INVALID_ENTRY: (p: { file: string; key: string; field: string; detail: string }) =>
     `Invalid entry "${p.key}" in baseline file ${p.file}: field ${p.field} ${p.detail}. ` +
     `perfgate left it untouched. Re-record it with \`npx vitest run -u\` (this replaces only the invalid entry), or fix the field by hand.`,
-  BASELINE_WRITE_FAILED: (p: { file: string; reason: string; fix: string }) =>
-    `Could not write baseline file ${p.file}: ${p.reason}. ${p.fix}`,
+  BASELINE_WRITE_FAILED: (p: { file: string; reason: string; fix: string }) => `Could not write baseline file ${p.file}: ${p.reason}. ${p.fix}`,
   BASELINE_LOCK_TIMEOUT: (p: { lock: string; owner: string; waitedMs: number }) =>
     `Could not lock baseline file: ${p.lock} is held by ${p.owner} and was not released within ${p.waitedMs} ms. ` +
     `Another perfgate run is writing this baseline; wait for it to finish, or, if no perfgate or vitest process is running, delete ${p.lock}.`,
   BASELINE_KEY_COLLISION: (p: { key: string; file: string; first: string; second: string }) =>
     `Two assertions record the same baseline entry "${p.key}" in ${p.file}: ${p.first} and ${p.second}. ` +
     `One would be judged against the other's baseline. Give one of them a distinct \`name\`, e.g. toBeWithinBaseline({ name: '...' }), or rename one test.`,
-  REPORT_WRITE_FAILED: (p: { what: string; file: string; reason: string; fix: string }) =>
-    `Could not write the ${p.what} ${p.file}: ${p.reason}. ${p.fix}`,
+  REPORT_WRITE_FAILED: (p: { what: string; file: string; reason: string; fix: string }) => `Could not write the ${p.what} ${p.file}: ${p.reason}. ${p.fix}`,
   BASELINE_MISSING_IN_CI: (p: { key: string; file: string }) =>
     `No baseline for "${p.key}" in ${p.file}, and missing baselines are not recorded in CI (CI=true). ` +
     `Record it locally with \`npx vitest run -u\` (or \`npx perfgate update\`) and commit ${p.file}.`,
@@ -69,8 +66,7 @@ const messages = {
   MODEL_IS_FOLDER: (p: { path: string }) =>
     `${p.path} is a folder, not a model file. Pass the path of the .onnx file inside it (e.g. ${p.path}/model.onnx); ` +
     `a decoder's folder with its tokenizer.json is profiled with profile.generate (CLI: --prompts FILE).`,
-  MODEL_LOAD_FAILED: (p: { path: string; detail: string }) =>
-    `onnxruntime could not load ${p.path}: ${p.detail}`,
+  MODEL_LOAD_FAILED: (p: { path: string; detail: string }) => `onnxruntime could not load ${p.path}: ${p.detail}`,
   DIM_UNRESOLVED: (p: { input: string; dim: string; shape: string }) =>
     `Input '${p.input}' has the symbolic dimension '${p.dim}' (shape ${p.shape}) and no value for it. ` +
     `Give one with the \`dims\` option, e.g. dims: { ${jsKey(p.dim)}: 1 } (CLI: --dims ${p.dim}=1).`,
@@ -87,10 +83,8 @@ const messages = {
   BENCH_SAMPLES_MISSING: () =>
     `toBeWithinBaseline() received a benchmark result without samples. perfgate's plugin turns on ` +
     `benchmark.retainSamples; if you configure benchmarks yourself, set test.benchmark.retainSamples: true.`,
-  MATCHER_OUTSIDE_TEST: () =>
-    `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
-  MATCHER_NEGATION_UNSUPPORTED: (p: { matcher: string }) =>
-    `perfgate: .not.${p.matcher}() is not supported; gate with ${p.matcher}() and a tolerance.`,
+  MATCHER_OUTSIDE_TEST: () => `toBeWithinBaseline() must be called inside a running test (its entry is keyed by the test's name).`,
+  MATCHER_NEGATION_UNSUPPORTED: (p: { matcher: string }) => `perfgate: .not.${p.matcher}() is not supported; gate with ${p.matcher}() and a tolerance.`,
   METRIC_ORIGIN_AMBIGUOUS: (p: { value: number; metrics: readonly string[]; suggest: string }) =>
     `The number ${p.value} is ${p.metrics.join(' and ')} of results created in this test, so perfgate cannot tell which samples it came from: ` +
     `it was gated as a bare number (its baseline value and the tolerance alone, no significance test). ` +
@@ -98,8 +92,7 @@ const messages = {
   METRIC_ORIGIN_BARE_BASELINE: (p: { key: string; file: string; metric: string; result: string }) =>
     `The baseline entry "${p.key}" in ${p.file} was recorded from a bare number, so this number (${p.metric} of ${p.result}) was gated as one: ` +
     `its baseline value and the tolerance alone, no significance test. Re-record it with \`npx vitest run -u\` to gate it with the samples of ${p.metric}.`,
-  PLUGIN_MISSING: () =>
-    `toBeWithinBaseline() needs the perfgate plugin: add plugins: [perfgate()] (from 'perfgate/vitest') to your vitest.config.ts.`,
+  PLUGIN_MISSING: () => `toBeWithinBaseline() needs the perfgate plugin: add plugins: [perfgate()] (from 'perfgate/vitest') to your vitest.config.ts.`,
   LANGUAGE_MODEL_NOT_FOUND: (p: { path: string; detail: string }) =>
     `No decoder model at ${p.path}: ${p.detail}. Pass a folder holding one .onnx decoder and its tokenizer.json, ` +
     `or explicit paths: profile.generate({ model: 'path/model.onnx', tokenizer: 'path/tokenizer.json' }, options).`,
@@ -108,8 +101,7 @@ const messages = {
     `put its tokenizer.json (and tokenizer_config.json) next to the .onnx file, or pass explicit paths: { model: 'model.onnx', tokenizer: 'tokenizer.json' }.`,
   TOKENIZER_INVALID: (p: { path: string; detail: string }) =>
     `Cannot load the tokenizer ${p.path}: ${p.detail}. It must be a Hugging Face tokenizer.json, as saved by tokenizers or transformers.`,
-  MODEL_CONFIG_INVALID: (p: { path: string; detail: string }) =>
-    `Cannot read ${p.path}: ${p.detail}. Fix the file or remove it (it is optional).`,
+  MODEL_CONFIG_INVALID: (p: { path: string; detail: string }) => `Cannot read ${p.path}: ${p.detail}. Fix the file or remove it (it is optional).`,
   DECODER_LAYOUT_UNSUPPORTED: (p: { path: string; problem: string; inputs: readonly string[]; outputs: readonly string[] }) =>
     `${p.path} is not a decoder with a KV cache that perfgate can drive: ${p.problem}. ` +
     `Inputs found: ${p.inputs.join(', ') || 'none'}. Outputs found: ${p.outputs.join(', ') || 'none'}. ` +
@@ -150,8 +142,7 @@ const messages = {
     `Invalid model comparison: ${p.detail}. Pass at least two variants by name, e.g. profile.compare({ fp32: 'model.onnx', int8: 'model.int8.onnx' }).`,
   FASTER_RECEIVED: (p: { which: 'received' | 'expected'; received: string }) =>
     `toBeFasterThan() compares two perfgate profile results (e.g. cmp.int8 and cmp.fp32 from profile.compare()); the ${p.which} value is ${p.received}.`,
-  LOAD_WORKER_FAILED: (p: { model: string; detail: string }) =>
-    `A load-test worker for ${p.model} failed: ${p.detail}`,
+  LOAD_WORKER_FAILED: (p: { model: string; detail: string }) => `A load-test worker for ${p.model} failed: ${p.detail}`,
   LOAD_WORKER_STUCK: (p: { level: number; waitedMs: number }) =>
     `A load-test worker did not finish concurrency level ${p.level} within ${p.waitedMs} ms (its duration plus the stop grace); it was terminated. ` +
     `A single run probably takes longer than that: raise \`stopGraceMs\` or \`durationMs\`.`,
@@ -204,8 +195,7 @@ const messages = {
   USAGE_NUMBER: (p: { flag: string; got: string }) => `--${p.flag} expects a number > 0, got '${p.got}'`,
   USAGE_INTEGER_LIST: (p: { flag: string; got: string }) => `--${p.flag} expects integers >= 1 separated by commas, e.g. 1,2,4; got '${p.got}'`,
   USAGE_DIMS: (p: { got: string }) => `--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got '${p.got}'`,
-  USAGE_OVER: (p: { got: string }) =>
-    `--over expects axis=value,value,..., e.g. --over batch=1,4,8,16 or --over intraOpNumThreads=1,2; got '${p.got}'`,
+  USAGE_OVER: (p: { got: string }) => `--over expects axis=value,value,..., e.g. --over batch=1,4,8,16 or --over intraOpNumThreads=1,2; got '${p.got}'`,
   USAGE_OVER_EMPTY: (p: { got: string }) => `--over has an empty value: '${p.got}'`,
   USAGE_SLO: (p: { got: string }) => `--slo expects bounds like p95=50,p99=80 (ms) and errorRate=0.01; got '${p.got}'`,
   USAGE_ONE_MODEL: (p: { command: string; given: readonly string[] }) => `${p.command} takes one model, got ${p.given.length}: ${p.given.join(' ')}`,
@@ -313,7 +303,15 @@ export function formatValue(v: unknown): string {
   try {
     // JSON would print NaN and Infinity inside objects as null: name them
     const json = JSON.stringify(v, (_k, x: unknown) =>
-      typeof x === 'number' && !Number.isFinite(x) ? `\u0000${String(x)}\u0000` : typeof x === 'bigint' ? `\u0000${x}n\u0000` : typeof x === 'function' ? '\u0000[function]\u0000' : typeof x === 'symbol' ? `\u0000${x.toString()}\u0000` : x,
+      typeof x === 'number' && !Number.isFinite(x)
+        ? `\u0000${String(x)}\u0000`
+        : typeof x === 'bigint'
+          ? `\u0000${x}n\u0000`
+          : typeof x === 'function'
+            ? '\u0000[function]\u0000'
+            : typeof x === 'symbol'
+              ? `\u0000${x.toString()}\u0000`
+              : x,
     )
     return json === undefined ? String(v) : json.replace(/"\\u0000(.*?)\\u0000"/g, '$1')
   } catch {

@@ -65,7 +65,13 @@ let measuredThreads = threads
 let measuredBusy = busy
 if (reuseArg) {
   let savedBusy: number | undefined
-  ;({ base, plus10, plus25, threads: measuredThreads, busy: savedBusy } = JSON.parse(readFileSync(saved, 'utf8')) as {
+  ;({
+    base,
+    plus10,
+    plus25,
+    threads: measuredThreads,
+    busy: savedBusy,
+  } = JSON.parse(readFileSync(saved, 'utf8')) as {
     base: Measurement[]
     plus10: Measurement[]
     plus25: Measurement[]
@@ -124,4 +130,5 @@ console.log(`median time to a verdict (one profile): defaults ${verdictTime('pla
 console.log(`pairs: ${aa.length} A/A, ${ab(plus10).length} A/+10%, ${ab(plus25).length} A/+25%\n`)
 console.log('| rule | false alarms (A/A) | detected +10% | detected +25% |')
 console.log('|---|---|---|---|')
-for (const [name, rule] of Object.entries(RULES)) console.log(`| ${name} | ${pct(rate(aa, rule))} | ${pct(rate(ab(plus10), rule))} | ${pct(rate(ab(plus25), rule))} |`)
+for (const [name, rule] of Object.entries(RULES))
+  console.log(`| ${name} | ${pct(rate(aa, rule))} | ${pct(rate(ab(plus10), rule))} | ${pct(rate(ab(plus25), rule))} |`)

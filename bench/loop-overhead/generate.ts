@@ -25,7 +25,13 @@ const session = await ort.InferenceSession.create(files.modelPath, { intraOpNumT
 const layout = detectDecoderLayout(session.inputMetadata, session.outputMetadata, files.modelPath, files)
 const prompt = 'The quick brown fox jumps over the lazy dog and keeps on running'
 // ignoreEos: both loops generate exactly `tokens` tokens
-const settings: GenerationSettings = { maxNewTokens: tokens, ignoreEos: true, eosTokenIds: new Set(files.eosTokenIds), padTokenId: files.padTokenId, modelLabel: 'tiny-gpt' }
+const settings: GenerationSettings = {
+  maxNewTokens: tokens,
+  ignoreEos: true,
+  eosTokenIds: new Set(files.eosTokenIds),
+  padTokenId: files.padTokenId,
+  modelLabel: 'tiny-gpt',
+}
 const heads = layout.heads
 let vocabSize = 0
 const headDim = layout.headDim
@@ -37,7 +43,11 @@ async function handLoop(): Promise<number[]> {
   let feeds: Record<string, ort.Tensor> = {
     input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
     attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), [1, ids.length]),
-    position_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (_, i) => BigInt(i)), [1, ids.length]),
+    position_ids: new ort.Tensor(
+      'int64',
+      BigInt64Array.from(ids, (_, i) => BigInt(i)),
+      [1, ids.length],
+    ),
   }
   for (const { past } of layout.cache) feeds[past] = new ort.Tensor('float32', new Float32Array(0), [1, heads, 0, headDim])
   let length = ids.length
@@ -87,7 +97,11 @@ console.log(`  noise floor (hand loop / hand loop):    ${showRatios(aa)}`)
 
 // the pick alone, at growing vocabularies
 for (const vocab of [512, 1000, 50257]) {
-  const logits = new ort.Tensor('float32', Float32Array.from({ length: vocab }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1), [1, 1, vocab])
+  const logits = new ort.Tensor(
+    'float32',
+    Float32Array.from({ length: vocab }, (_, i) => (Math.sin(i * 12.9898) * 43758.5453) % 1),
+    [1, 1, vocab],
+  )
   const n = Math.max(200, Math.round(2e7 / vocab))
   const pickUs = async () => {
     const t0 = performance.now()

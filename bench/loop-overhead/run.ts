@@ -87,7 +87,9 @@ for (const w of [await classifierNear(100), await tiny()]) {
   const r = await interleave(rounds, perfgate, raw)
   const aa = await interleave(rounds, raw, raw)
   console.log(`${w.label}: ${runs} runs per loop and round, ${rounds} rounds interleaved`)
-  console.log(`  wall per run: perfgate's loop ${median(r.a).toFixed(1)} µs, raw loop ${median(r.b).toFixed(1)} µs (last reported p50 ${reportedP50.toFixed(1)} µs)`)
+  console.log(
+    `  wall per run: perfgate's loop ${median(r.a).toFixed(1)} µs, raw loop ${median(r.b).toFixed(1)} µs (last reported p50 ${reportedP50.toFixed(1)} µs)`,
+  )
   console.log(`  ratio (perfgate / raw): ${showRatios(r)}`)
   console.log(`  noise floor (raw / raw): ${showRatios(aa)}`)
   await w.session.release()

@@ -37,10 +37,7 @@ export function tinyGptTokenizer(): BuiltTokenizer {
 }
 
 /** The tiny-gpt family (model + tokenizer + HF configs) for the given decoder options. */
-export function tinyGptFiles(
-  dir: string,
-  opts: Omit<DecoderOptions, 'vocabSize'> = {},
-): GeneratedFiles {
+export function tinyGptFiles(dir: string, opts: Omit<DecoderOptions, 'vocabSize'> = {}): GeneratedFiles {
   const tok = tinyGptTokenizer()
   const o = resolveDecoderOptions({ ...opts, vocabSize: tok.vocabSize })
   const config = {

@@ -36,7 +36,9 @@ export function otherTestbedsWithFile(root: string, baselineDir: string, testbed
   const dir = resolve(root, baselineDir)
   let names: string[]
   try {
-    names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
   } catch {
     return []
   }

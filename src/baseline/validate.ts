@@ -42,7 +42,7 @@ export function describeSchemaError(err: ErrorObject): { field: string; detail: 
     field = err.instancePath ? `${field}.${missing}` : missing
     detail = 'is missing'
   } else if (err.keyword === 'const' || err.keyword === 'enum') {
-    const allowed = (err.params as { allowedValue?: unknown; allowedValues?: unknown[] })
+    const allowed = err.params as { allowedValue?: unknown; allowedValues?: unknown[] }
     detail = `must be ${JSON.stringify(allowed.allowedValue ?? allowed.allowedValues)}`
   }
   return { field, detail }
@@ -64,9 +64,7 @@ export interface InvalidEntry {
   raw: unknown
 }
 
-export type EntriesCheck =
-  | { ok: true; file: BaselineFile; invalidEntries: Record<string, InvalidEntry> }
-  | { ok: false; message: string }
+export type EntriesCheck = { ok: true; file: BaselineFile; invalidEntries: Record<string, InvalidEntry> } | { ok: false; message: string }
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x)

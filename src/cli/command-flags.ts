@@ -45,7 +45,8 @@ export const PROFILE_FLAGS = [
   { name: 'calibrate', description: 'Also measure the machine-speed reference workload' },
   {
     name: 'op-profile',
-    description: "Also time every operator with onnxruntime's profiler (in a second session, after the measured runs) and print the slowest operator types and nodes",
+    description:
+      "Also time every operator with onnxruntime's profiler (in a second session, after the measured runs) and print the slowest operator types and nodes",
     default: PROFILE_SPEC.opProfile.default,
   },
   { name: 'json', value: 'FILE', description: 'Also write the full result as JSON' },
@@ -72,7 +73,12 @@ export const GENERATE_FLAGS = [
 ] as const satisfies readonly Flag[]
 
 export const COMPARE_FLAGS = [
-  { name: 'tolerance', value: String(DEFAULT_TOLERANCE), description: 'Tolerance of every metric, raised to the noise floors of memory and load times', default: String(DEFAULT_TOLERANCE) },
+  {
+    name: 'tolerance',
+    value: String(DEFAULT_TOLERANCE),
+    description: 'Tolerance of every metric, raised to the noise floors of memory and load times',
+    default: String(DEFAULT_TOLERANCE),
+  },
   { name: 'metrics', value: 'a,b', description: 'Metrics to compare', default: 'those the gate compared' },
   { name: 'alpha', value: 'P', description: 'Significance level', default: String(DEFAULT_ALPHA) },
   { name: 'md', value: 'FILE', description: 'Also write the comparison as Markdown' },
@@ -116,11 +122,21 @@ export const SWEEP_FLAGS = [
     value: 'FILE',
     description: 'Generation sweep of a language model folder (default: the embedded tiny-gpt): TTFT, TPOT, E2E and output tokens/s per point',
   },
-  { name: 'max-new-tokens', value: 'N', description: 'With --prompts: tokens per prompt where the axis does not set it', default: String(GENERATE_DEFAULTS.maxNewTokens) },
+  {
+    name: 'max-new-tokens',
+    value: 'N',
+    description: 'With --prompts: tokens per prompt where the axis does not set it',
+    default: String(GENERATE_DEFAULTS.maxNewTokens),
+  },
 ] as const satisfies readonly Flag[]
 
 export const LOAD_FLAGS = [
-  { name: 'concurrency', value: '1,2,4', description: 'Concurrency levels: worker threads, each with its own session', default: LOAD_DEFAULTS.concurrency.join(',') },
+  {
+    name: 'concurrency',
+    value: '1,2,4',
+    description: 'Concurrency levels: worker threads, each with its own session',
+    default: LOAD_DEFAULTS.concurrency.join(','),
+  },
   { name: 'duration', value: 'MS', description: 'How long each level sends requests', default: String(LOAD_DEFAULTS.durationMs) },
   { name: 'rate', value: 'N', description: 'Offer N requests/s (open loop) instead of back-to-back' },
   { name: 'slo', value: 'p95=50,...', description: 'Latency bounds (p50, p90, p95, p99 in ms; errorRate); exits 1 when no level meets them' },
@@ -132,7 +148,8 @@ export const LOAD_FLAGS = [
   {
     name: 'prompts',
     value: 'FILE',
-    description: 'Each request generates from one prompt with a language model folder (default: the embedded tiny-gpt); adds output tokens/s, TTFT and TPOT p50/p95 per level',
+    description:
+      'Each request generates from one prompt with a language model folder (default: the embedded tiny-gpt); adds output tokens/s, TTFT and TPOT p50/p95 per level',
   },
   { name: 'max-new-tokens', value: 'N', description: 'With --prompts: tokens per request', default: String(GENERATE_DEFAULTS.maxNewTokens) },
 ] as const satisfies readonly Flag[]
@@ -154,7 +171,8 @@ export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> =
   profile: [
     {
       synopsis: 'profile [model.onnx]',
-      about: 'Profile a model and print its figures. Without a model, profiles the embedded default (a tiny GPT-style decoder, one decode step with 15 cached tokens).',
+      about:
+        'Profile a model and print its figures. Without a model, profiles the embedded default (a tiny GPT-style decoder, one decode step with 15 cached tokens).',
       flags: PROFILE_FLAGS,
     },
     {
@@ -176,14 +194,16 @@ export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> =
   compare: [
     {
       synopsis: 'compare A.json B.json',
-      about: "Judge B against A with the gate's rule. A and B are results files (the plugin's json option) or profile results (profile --json). Exit 1 on a regression.",
+      about:
+        "Judge B against A with the gate's rule. A and B are results files (the plugin's json option) or profile results (profile --json). Exit 1 on a regression.",
       flags: COMPARE_FLAGS,
     },
   ],
   report: [
     {
       synopsis: 'report results.json',
-      about: 'Render a results file: Markdown on stdout, or --md FILE / --html FILE. With --history FILE --html OUT, draw the trend of every gated metric over the commits of a history file.',
+      about:
+        'Render a results file: Markdown on stdout, or --md FILE / --html FILE. With --history FILE --html OUT, draw the trend of every gated metric over the commits of a history file.',
       flags: REPORT_FLAGS,
     },
   ],

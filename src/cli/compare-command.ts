@@ -24,7 +24,6 @@ import { runCommand } from './experiment-args.js'
 import { parseFlags } from './parse-flags.js'
 import { usageError } from './usage.js'
 
-
 export function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
   return runCommand(io, () => compare(args, io))
 }
@@ -32,7 +31,9 @@ export function compareCommand(args: readonly string[], io: CliIo): Promise<numb
 /** The terminal text of a comparison of two files: a summary line, then a table per compared entry and what was left out. */
 function comparisonLines(cmp: ReturnType<typeof compareFiles>, aPath: string, bPath: string, paint: typeof ansi): string[] {
   const count = (s: string) => cmp.records.filter((r) => r.status === s).length
-  const lines = [`perfgate compare ${terminalText(aPath)} -> ${terminalText(bPath)}: ${count('regressed')} regressed, ${count('improved')} improved, ${count('pass')} passed`]
+  const lines = [
+    `perfgate compare ${terminalText(aPath)} -> ${terminalText(bPath)}: ${count('regressed')} regressed, ${count('improved')} improved, ${count('pass')} passed`,
+  ]
   for (const r of cmp.records) {
     const label = r.status === 'regressed' ? paint('REGRESSED', 'red') : r.status === 'improved' ? paint('improved', 'green') : 'ok'
     lines.push('', `${label}  ${terminalText(r.key)}`, summaryTable(r.rows ?? [], { paint }))

@@ -34,7 +34,9 @@ export function overArg(v: string | undefined): Record<string, SweepValue[]> {
   const values = m[2]!.split(',').map((s) => s.trim())
   if (values.some((s) => s === '')) throw new UsageError(errorMessage('USAGE_OVER_EMPTY', { got: v ?? '' }))
   return {
-    [axis]: values.map((s): SweepValue => (/^\d+$/.test(s) ? Number(s) : axis === 'executionProviders' ? s.split('+') : s === 'true' ? (true as never) : s === 'false' ? (false as never) : s)),
+    [axis]: values.map((s): SweepValue =>
+      /^\d+$/.test(s) ? Number(s) : axis === 'executionProviders' ? s.split('+') : s === 'true' ? (true as never) : s === 'false' ? (false as never) : s,
+    ),
   }
 }
 

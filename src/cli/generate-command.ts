@@ -18,7 +18,6 @@ import { UsageError } from './usage.js'
 import { writeOutputs } from './output-files.js'
 import { withProgress } from './progress.js'
 
-
 /** `profile` arguments that ask for generation rather than one session.run. */
 export function wantsGeneration(args: readonly string[]): boolean {
   return args.some((a) => a === '--prompts' || a.startsWith('--prompts='))
@@ -28,7 +27,8 @@ export function generateCommand(args: readonly string[], io: CliIo): Promise<num
   return runCommand(io, async () => {
     const { values, positionals } = parseFlags(args, GENERATE_FLAGS)
     for (const flag of ['min-time', 'dims'] as const) {
-      if (values[flag] !== undefined) throw new UsageError(errorMessage('USAGE_NOT_WITH_PROMPTS', { flag, reason: 'generation runs whole prompts, not one session.run' }))
+      if (values[flag] !== undefined)
+        throw new UsageError(errorMessage('USAGE_NOT_WITH_PROMPTS', { flag, reason: 'generation runs whole prompts, not one session.run' }))
     }
     if (positionals.length > 1) throw new UsageError(errorMessage('USAGE_ONE_MODEL', { command: 'profile', given: positionals }))
     if (!values.prompts) throw new UsageError(errorMessage('USAGE_PROMPTS_FILE'))

@@ -55,7 +55,9 @@ export function commandHelp(command: string): string | undefined {
 
 function overview(): string {
   const commands = Object.values(COMMAND_TABLES).flatMap((tables) => tables.map((t) => twoColumns(t.synopsis, t.about)))
-  const options = Object.values(COMMAND_TABLES).flatMap((tables) => tables.filter((t) => t.flags.length > 0).map((t) => `Options of ${t.heading ?? t.synopsis.split(' ')[0]!}:\n${flagLines(t.flags)}`))
+  const options = Object.values(COMMAND_TABLES).flatMap((tables) =>
+    tables.filter((t) => t.flags.length > 0).map((t) => `Options of ${t.heading ?? t.synopsis.split(' ')[0]!}:\n${flagLines(t.flags)}`),
+  )
   return [
     'Usage: perfgate <command> [options]',
     '',

@@ -26,7 +26,8 @@ export function loadCommand(args: readonly string[], io: CliIo): Promise<number>
     const threads = intArg('threads', values.threads, 1)
     const generating = values.prompts !== undefined
     if (generating && dims) throw new UsageError(errorMessage('USAGE_NOT_WITH_PROMPTS', { flag: 'dims', reason: 'each request generates from a prompt' }))
-    if (!generating && values['max-new-tokens'] !== undefined) throw new UsageError(errorMessage('USAGE_NEEDS_PROMPTS', { flag: 'max-new-tokens', what: 'a generation load test' }))
+    if (!generating && values['max-new-tokens'] !== undefined)
+      throw new UsageError(errorMessage('USAGE_NEEDS_PROMPTS', { flag: 'max-new-tokens', what: 'a generation load test' }))
     const model = positionals[0] ? resolve(io.cwd, positionals[0]) : generating ? DEFAULT_LANGUAGE_MODEL_DIR : DEFAULT_MODEL_PATH
     const options: LoadOptions = {
       concurrency: intListArg('concurrency', values.concurrency),
@@ -41,7 +42,9 @@ export function loadCommand(args: readonly string[], io: CliIo): Promise<number>
       onProgress: progressTo(io),
     }
     const result = await profile.load(model, options)
-    io.stdout.write(`${loadTable({ ...result, target: positionals[0] ?? (generating ? 'the default language model (tiny-gpt)' : 'the default model (tiny-gpt decoder)') })}\n`)
+    io.stdout.write(
+      `${loadTable({ ...result, target: positionals[0] ?? (generating ? 'the default language model (tiny-gpt)' : 'the default model (tiny-gpt decoder)') })}\n`,
+    )
     if (!writeOutputs(io, values, result, () => loadCsv(result))) return EXIT.failure
     // with an SLO the command is a gate: no sustainable level fails it
     if (options.slo && result.sustainable === null) {

@@ -67,7 +67,9 @@ export async function main(rawIo: CliIo): Promise<number> {
       io.stderr.write(`perfgate: ${errorMessage('CLI_NO_COMMAND')}\n\n${USAGE}`)
       return EXIT.usage
     default:
-      io.stderr.write(`perfgate: ${errorMessage('CLI_UNKNOWN_COMMAND', { command, suggestion: closestName(command, [...Object.keys(COMMAND_TABLES), 'help']) })}\n\n${USAGE}`)
+      io.stderr.write(
+        `perfgate: ${errorMessage('CLI_UNKNOWN_COMMAND', { command, suggestion: closestName(command, [...Object.keys(COMMAND_TABLES), 'help']) })}\n\n${USAGE}`,
+      )
       return EXIT.usage
   }
 }

@@ -20,7 +20,6 @@ import { runCommand } from './experiment-args.js'
 import { parseFlags } from './parse-flags.js'
 import { usageError } from './usage.js'
 
-
 export function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
   return runCommand(io, () => report(args, io))
 }
@@ -53,7 +52,9 @@ function historyReport(io: CliIo, historyPath: string, htmlPath: string): number
     text = readFileSync(resolve(io.cwd, historyPath), 'utf8')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    io.stderr.write(`perfgate: ${errorMessage('CLI_HISTORY_UNREADABLE', { file: historyPath, detail: code === 'ENOENT' ? 'no such file' : (err as Error).message })}\n`)
+    io.stderr.write(
+      `perfgate: ${errorMessage('CLI_HISTORY_UNREADABLE', { file: historyPath, detail: code === 'ENOENT' ? 'no such file' : (err as Error).message })}\n`,
+    )
     return EXIT.usage
   }
   let records
@@ -71,7 +72,9 @@ function historyReport(io: CliIo, historyPath: string, htmlPath: string): number
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, historyHtml(records))
   } catch (err) {
-    io.stderr.write(`perfgate: ${errorMessage('CLI_OUTPUT_WRITE_FAILED', { flag: 'html', path: htmlPath, detail: (err as Error).message, fix: 'Check that its folder is writable.' })}\n`)
+    io.stderr.write(
+      `perfgate: ${errorMessage('CLI_OUTPUT_WRITE_FAILED', { flag: 'html', path: htmlPath, detail: (err as Error).message, fix: 'Check that its folder is writable.' })}\n`,
+    )
     return EXIT.failure
   }
   io.stderr.write(`perfgate: wrote ${htmlPath} (${records.length} runs)\n`)

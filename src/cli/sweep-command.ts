@@ -29,7 +29,8 @@ export function sweepCommand(args: readonly string[], io: CliIo): Promise<number
     const threads = intArg('threads', values.threads, 1)
     if (values.prompts !== undefined) {
       for (const flag of ['dims', 'min-time'] as const) {
-        if (values[flag] !== undefined) throw new UsageError(errorMessage('USAGE_NOT_WITH_PROMPTS', { flag, reason: 'a generation sweep runs whole prompts, not one session.run' }))
+        if (values[flag] !== undefined)
+          throw new UsageError(errorMessage('USAGE_NOT_WITH_PROMPTS', { flag, reason: 'a generation sweep runs whole prompts, not one session.run' }))
       }
       const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_LANGUAGE_MODEL_DIR
       const result = await profile.sweep(model, {
@@ -46,7 +47,8 @@ export function sweepCommand(args: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${generationSweepTable(result, positionals[0] ?? 'the default language model (tiny-gpt)')}\n`)
       return writeOutputs(io, values, result, () => generationSweepCsv(result)) ? EXIT.ok : EXIT.failure
     }
-    if (values['max-new-tokens'] !== undefined) throw new UsageError(errorMessage('USAGE_NEEDS_PROMPTS', { flag: 'max-new-tokens', what: 'a generation sweep' }))
+    if (values['max-new-tokens'] !== undefined)
+      throw new UsageError(errorMessage('USAGE_NEEDS_PROMPTS', { flag: 'max-new-tokens', what: 'a generation sweep' }))
     const model = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_MODEL_PATH
     const options: SweepOptions = {
       over,

@@ -70,7 +70,13 @@ export function compareEntry(baseline: BaselineEntry, measured: BaselineEntry, o
   }
   const verdict = SEVERITY.find((v) => rows.some((r) => r.verdict === v)) ?? 'pass'
   const disturbance = measured.disturbance ? { current: measured.disturbance, ...(baseline.disturbance ? { baseline: baseline.disturbance } : {}) } : undefined
-  return { verdict, rows, differences: testbedDifferences(baseline, measured), ...(calibration ? { calibration } : {}), ...(disturbance ? { disturbance } : {}) }
+  return {
+    verdict,
+    rows,
+    differences: testbedDifferences(baseline, measured),
+    ...(calibration ? { calibration } : {}),
+    ...(disturbance ? { disturbance } : {}),
+  }
 }
 
 function compareMetric(

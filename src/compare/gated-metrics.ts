@@ -28,7 +28,12 @@ export function gatedMetricsFor(kind: GatedKind, matcher?: readonly MetricId[], 
     const foreign = matcher.filter((id) => !KIND_IDS[kind].includes(id))
     if (matcher.length === 0) throw perfgateError('METRICS_EMPTY', { where: 'toBeWithinBaseline({ metrics })' })
     if (foreign.length > 0) {
-      throw perfgateError('METRICS_NOT_OF_KIND', { where: 'toBeWithinBaseline({ metrics })', metrics: foreign, kind: KIND_NAMES[kind], available: KIND_IDS[kind] })
+      throw perfgateError('METRICS_NOT_OF_KIND', {
+        where: 'toBeWithinBaseline({ metrics })',
+        metrics: foreign,
+        kind: KIND_NAMES[kind],
+        available: KIND_IDS[kind],
+      })
     }
     return matcher
   }

@@ -28,7 +28,14 @@ export interface OpGrowth {
 /** Rows shown per table unless the caller asks for another number. */
 export const DEFAULT_GROWTH_ROWS = 5
 
-function growthRows(base: readonly OpTime[], baseRuns: number, cur: readonly OpTime[], curRuns: number, keyOf: (o: OpTime) => string, limit: number): OpGrowthRow[] {
+function growthRows(
+  base: readonly OpTime[],
+  baseRuns: number,
+  cur: readonly OpTime[],
+  curRuns: number,
+  keyOf: (o: OpTime) => string,
+  limit: number,
+): OpGrowthRow[] {
   const b = new Map(base.map((o) => [keyOf(o), o]))
   const c = new Map(cur.map((o) => [keyOf(o), o]))
   const rows: OpGrowthRow[] = []

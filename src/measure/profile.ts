@@ -19,7 +19,11 @@ import { registerOrigins } from '../metrics/metric-origins.js'
  */
 export async function profile(target: string | (() => unknown), options: ProfileOptions = {}): Promise<ProfileResult> {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw perfgateError('OPTION_INVALID', { option: 'profile(target, options)', value: options, expected: 'an object, e.g. { runs: 30 } (or nothing, for the defaults)' })
+    throw perfgateError('OPTION_INVALID', {
+      option: 'profile(target, options)',
+      value: options,
+      expected: 'an object, e.g. { runs: 30 } (or nothing, for the defaults)',
+    })
   }
   // registered so that a number read from the result is gated with its samples (metric-origins.ts)
   if (typeof target === 'string') return registerOrigins({ kind: 'profile', result: await profileModel(target, options) })
@@ -42,7 +46,10 @@ profile.generate = async (model: LanguageModelSource, options: GenerateOptions):
  */
 function sweepAny(model: LanguageModelSource, options: GenerationSweepOptions): Promise<SweepResult<GenerationResult>>
 function sweepAny(target: string | SweepFunctionFactory, options: SweepOptions): Promise<SweepResult>
-function sweepAny(target: LanguageModelSource | SweepFunctionFactory, options: SweepOptions | GenerationSweepOptions): Promise<SweepResult<GenerationResult> | SweepResult> {
+function sweepAny(
+  target: LanguageModelSource | SweepFunctionFactory,
+  options: SweepOptions | GenerationSweepOptions,
+): Promise<SweepResult<GenerationResult> | SweepResult> {
   if (isGenerationSweepOptions(options)) return sweepGeneration(target as LanguageModelSource, options)
   return sweep(target as string | SweepFunctionFactory, options as SweepOptions)
 }

@@ -3,9 +3,17 @@ import { GENERATE_SPEC } from './generate-spec.js'
 import { MAX_RUN_COUNT, MAX_TIME_MS, type OptionDef } from './option-spec.js'
 import { DIMS_DEF, PROFILE_SPEC } from './profile-spec.js'
 
-const FLAT_BELOW: OptionDef = { check: { kind: 'number', min: 0, max: 1 }, doc: 'A step that buys less than this share of the ideal gain is where scaling flattens.', default: '0.2' }
+const FLAT_BELOW: OptionDef = {
+  check: { kind: 'number', min: 0, max: 1 },
+  doc: 'A step that buys less than this share of the ideal gain is where scaling flattens.',
+  default: '0.2',
+}
 // `over` has its own checks (one axis, its values), which name the axis
-const OVER: OptionDef = { check: { kind: 'custom', expected: 'an object like { batch: [1, 4, 8] }', test: () => true }, doc: 'The axis and its values, one axis per sweep.', default: 'required' }
+const OVER: OptionDef = {
+  check: { kind: 'custom', expected: 'an object like { batch: [1, 4, 8] }', test: () => true },
+  doc: 'The axis and its values, one axis per sweep.',
+  default: 'required',
+}
 
 export const SWEEP_SPEC = {
   ...PROFILE_SPEC,
@@ -30,13 +38,21 @@ const LOAD_GENERATE_SPEC = {
 const isLevels = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((c) => Number.isInteger(c) && (c as number) >= 1 && (c as number) <= 1024)
 
 export const LOAD_SPEC = {
-  concurrency: { check: { kind: 'custom', expected: 'a non-empty array of integers from 1 to 1024, e.g. [1, 2, 4]', test: isLevels }, doc: 'Concurrency levels, in this order.', default: '[1, 2, 4]' },
+  concurrency: {
+    check: { kind: 'custom', expected: 'a non-empty array of integers from 1 to 1024, e.g. [1, 2, 4]', test: isLevels },
+    doc: 'Concurrency levels, in this order.',
+    default: '[1, 2, 4]',
+  },
   durationMs: { check: { kind: 'number', unit: 'ms', above: 0, max: MAX_TIME_MS }, doc: 'How long each level sends requests, ms.', default: '2000' },
   rate: { check: { kind: 'number', above: 0 }, doc: 'Open loop: requests per second offered at every level.', default: 'unset (back-to-back)' },
   slo: { check: { kind: 'object' }, doc: 'Latency objective a level must meet, e.g. { p95: 50 }.', default: 'none' },
   maxRequests: { check: { kind: 'integer', min: 1 }, doc: 'Most requests per level.', default: '100000' },
   warmup: { check: { kind: 'integer', min: 0, max: MAX_RUN_COUNT }, doc: 'Unmeasured requests per worker after loading.', default: '5' },
-  stopGraceMs: { check: { kind: 'integer', unit: 'ms', min: 0, max: MAX_TIME_MS }, doc: 'How long past its duration a level may take to finish, ms.', default: '5000' },
+  stopGraceMs: {
+    check: { kind: 'integer', unit: 'ms', min: 0, max: MAX_TIME_MS },
+    doc: 'How long past its duration a level may take to finish, ms.',
+    default: '5000',
+  },
   dims: DIMS_DEF,
   feeds: PROFILE_SPEC.feeds,
   seed: PROFILE_SPEC.seed,

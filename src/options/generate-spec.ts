@@ -4,7 +4,11 @@ import { MAX_RUN_COUNT, type OptionDef } from './option-spec.js'
 const isPrompts = (v: unknown): boolean => typeof v === 'string' || (Array.isArray(v) && v.every((p) => typeof p === 'string'))
 
 export const GENERATE_SPEC = {
-  prompts: { check: { kind: 'custom', expected: 'an array of strings or the path of a prompts file', test: isPrompts }, doc: 'The prompts, or a prompts file.', default: 'required' },
+  prompts: {
+    check: { kind: 'custom', expected: 'an array of strings or the path of a prompts file', test: isPrompts },
+    doc: 'The prompts, or a prompts file.',
+    default: 'required',
+  },
   maxNewTokens: { check: { kind: 'integer', min: 1, max: 1_000_000 }, doc: 'Tokens to generate per prompt.', default: '32' },
   ignoreEos: { check: { kind: 'boolean' }, doc: 'Keep generating after an end-of-sequence token.', default: 'true' },
   warmup: { check: { kind: 'integer', min: 0, max: MAX_RUN_COUNT }, doc: 'Warm-up passes over every prompt.', default: '1' },

@@ -11,7 +11,11 @@ function unknownMetric(id: string, where: string, known: readonly string[]): nev
 /** A `metrics` option: a non-empty array of known metric ids. */
 export function checkMetricList(v: unknown, option: string): void {
   if (!Array.isArray(v)) {
-    throw perfgateError('OPTION_INVALID', { option, value: v, expected: `an array of metric ids, e.g. ['latency.p95'] (known: ${KNOWN_METRIC_IDS.join(', ')})` })
+    throw perfgateError('OPTION_INVALID', {
+      option,
+      value: v,
+      expected: `an array of metric ids, e.g. ['latency.p95'] (known: ${KNOWN_METRIC_IDS.join(', ')})`,
+    })
   }
   if (v.length === 0) throw perfgateError('METRICS_EMPTY', { where: option })
   for (const id of v) {

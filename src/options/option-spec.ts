@@ -51,7 +51,8 @@ export function expectedText(c: OptionCheck): string {
     }
     case 'number': {
       const what = c.unit === 'ms' ? 'a number of milliseconds' : 'a finite number'
-      if (c.above !== undefined && c.below !== undefined && c.min === undefined && c.max === undefined) return `${what} between ${c.above} and ${c.below}, exclusive`
+      if (c.above !== undefined && c.below !== undefined && c.min === undefined && c.max === undefined)
+        return `${what} between ${c.above} and ${c.below}, exclusive`
       const parts = [
         c.min !== undefined ? `>= ${c.min}` : '',
         c.above !== undefined ? `> ${c.above}` : '',
@@ -65,7 +66,10 @@ export function expectedText(c: OptionCheck): string {
     case 'string':
       return c.nonEmpty ? 'a non-empty string' : 'a string'
     case 'enum':
-      return c.values.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')
+      return c.values
+        .map((v) => `'${v}'`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' or $1')
     case 'function':
       return 'a function'
     case 'object':

@@ -5,7 +5,11 @@ export const DIMS_DEF: OptionDef = {
   // 0 passes here (an empty KV cache is how a prefill is fed); the model's own check refuses it for any other dim, in the same words
   check: {
     kind: 'record',
-    of: { kind: 'custom', expected: 'a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0)', test: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 },
+    of: {
+      kind: 'custom',
+      expected: 'a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0)',
+      test: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0,
+    },
     example: '{ batch: 1 }',
   },
   doc: 'Values for symbolic input dimensions.',
@@ -33,7 +37,11 @@ export const PROFILE_SPEC = {
   batchSize: { check: { kind: 'integer', min: 1 }, doc: 'Samples per run.', default: 'the first symbolic dimension, else 1' },
   session: { check: { kind: 'object' }, doc: 'onnxruntime session options, passed through.', default: '{}' },
   onProgress: { check: { kind: 'function' }, doc: 'Called with progress messages.', default: 'none' },
-  opProfile: { check: { kind: 'nested', spec: OP_PROFILE_SPEC, orBoolean: true }, doc: "Also time every operator with onnxruntime's profiler.", default: 'false' },
+  opProfile: {
+    check: { kind: 'nested', spec: OP_PROFILE_SPEC, orBoolean: true },
+    doc: "Also time every operator with onnxruntime's profiler.",
+    default: 'false',
+  },
   sessions: { check: { kind: 'integer', min: 1, max: 1000 }, doc: 'Spread the measured runs over this many sessions.', default: '1' },
   calibrate: { check: { kind: 'boolean' }, doc: 'Measure the machine-speed reference workload too.', default: 'false' },
 } as const satisfies Record<string, OptionDef>

@@ -19,7 +19,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function passes(c: OptionCheck, v: unknown): boolean {
   switch (c.kind) {
     case 'integer':
-      return (typeof v === 'string' && (c.or ?? []).includes(v)) || (Number.isInteger(v) && (v as number) >= c.min && (c.max === undefined || (v as number) <= c.max))
+      return (
+        (typeof v === 'string' && (c.or ?? []).includes(v)) ||
+        (Number.isInteger(v) && (v as number) >= c.min && (c.max === undefined || (v as number) <= c.max))
+      )
     case 'number':
       return (
         typeof v === 'number' &&
@@ -55,7 +58,11 @@ function passes(c: OptionCheck, v: unknown): boolean {
 export function validateOptions(spec: OptionsSpec, options: unknown, call: string, prefix = ''): void {
   if (options === undefined) return
   if (!isPlainObject(options)) {
-    throw perfgateError('OPTION_INVALID', { option: prefix ? optionName(call, prefix.slice(0, -1)) : `${call}(options)`, value: options, expected: 'an options object' })
+    throw perfgateError('OPTION_INVALID', {
+      option: prefix ? optionName(call, prefix.slice(0, -1)) : `${call}(options)`,
+      value: options,
+      expected: 'an options object',
+    })
   }
   const known = Object.keys(spec)
   for (const [key, value] of Object.entries(options)) {

@@ -6,9 +6,21 @@ import { checkMetricList, checkToleranceOption } from './metric-options.js'
 import type { OptionDef } from './option-spec.js'
 import { closestName } from './suggest.js'
 
-const ALPHA: OptionDef = { check: { kind: 'number', above: 0, below: 1 }, doc: 'Significance level of the rank test a regression must also pass.', default: '0.01' }
-const TOLERANCE: OptionDef = { check: { kind: 'delegate', check: checkToleranceOption }, doc: "Tolerance per metric id (or one for all), e.g. '10%' or { abs: 2 }.", default: "'10%'" }
-const METRICS: OptionDef = { check: { kind: 'delegate', check: checkMetricList }, doc: 'Metrics to gate (a non-empty list of metric ids).', default: 'the kind\'s default list' }
+const ALPHA: OptionDef = {
+  check: { kind: 'number', above: 0, below: 1 },
+  doc: 'Significance level of the rank test a regression must also pass.',
+  default: '0.01',
+}
+const TOLERANCE: OptionDef = {
+  check: { kind: 'delegate', check: checkToleranceOption },
+  doc: "Tolerance per metric id (or one for all), e.g. '10%' or { abs: 2 }.",
+  default: "'10%'",
+}
+const METRICS: OptionDef = {
+  check: { kind: 'delegate', check: checkMetricList },
+  doc: 'Metrics to gate (a non-empty list of metric ids).',
+  default: "the kind's default list",
+}
 const FILE: OptionDef = { check: { kind: 'string', nonEmpty: true }, doc: 'A file path.', default: 'undefined (none)' }
 const UPDATE_MODES: readonly UpdateMode[] = ['all', 'new', 'none']
 
@@ -24,14 +36,22 @@ export const PLUGIN_SPEC = {
     default: 'derived from OS, CPU and cores',
   },
   missingTestbed: { check: { kind: 'enum', values: ['fail', 'warn'] }, doc: 'What CI does on a testbed without baselines.', default: "'fail'" },
-  baselineRef: { check: { kind: 'string', nonEmpty: true }, doc: "Judge against the baselines at a git commit ('merge-base' or a ref).", default: 'the working tree' },
+  baselineRef: {
+    check: { kind: 'string', nonEmpty: true },
+    doc: "Judge against the baselines at a git commit ('merge-base' or a ref).",
+    default: 'the working tree',
+  },
   markdown: FILE,
   stepSummary: { check: { kind: 'boolean' }, doc: 'Append the summary to $GITHUB_STEP_SUMMARY.', default: 'true' },
   html: FILE,
   json: FILE,
   csv: FILE,
   history: FILE,
-  baseRef: { check: { kind: 'string', nonEmpty: true }, doc: 'Base the change is judged against, a git ref such as origin/main.', default: 'PERFGATE_BASE_REF, else GITHUB_BASE_REF' },
+  baseRef: {
+    check: { kind: 'string', nonEmpty: true },
+    doc: 'Base the change is judged against, a git ref such as origin/main.',
+    default: 'PERFGATE_BASE_REF, else GITHUB_BASE_REF',
+  },
   annotations: { check: { kind: 'boolean' }, doc: 'Regressions also become test annotations.', default: 'true' },
 } as const satisfies Record<string, OptionDef>
 
@@ -44,7 +64,11 @@ export const MATCHER_SPEC = {
 } as const satisfies Record<string, OptionDef>
 
 export const FASTER_SPEC = {
-  by: { check: { kind: 'custom', expected: "a percentage like '20%'", test: (v) => typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*%\s*$/.test(v) }, doc: 'How much faster.', default: "'0%'" },
+  by: {
+    check: { kind: 'custom', expected: "a percentage like '20%'", test: (v) => typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*%\s*$/.test(v) },
+    doc: 'How much faster.',
+    default: "'0%'",
+  },
   confidence: { check: { kind: 'number', above: 0, below: 1 }, doc: 'Coverage of the interval.', default: '0.95' },
 } as const satisfies Record<string, OptionDef>
 

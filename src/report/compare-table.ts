@@ -17,10 +17,31 @@ export function compareTable(cmp: ModelComparison): string {
       e ? [metric, a, b, x(e.ratio), e.n > 0 ? `${x(e.low)}-${x(e.high)}` : 'exact', verdict(e, lower, higher)] : [metric, a, b, '-', '-', 'n/a']
     const rows = [
       row('latency p50', formatWithUnit(ref.latency.p50, 'ms'), formatWithUnit(v.latency.p50, 'ms'), r.latency, 'faster', 'slower'),
-      row('throughput', formatWithUnit(ref.throughput.runsPerSecond, 'runs/s'), formatWithUnit(v.throughput.runsPerSecond, 'runs/s'), r.throughput, 'slower', 'faster'),
-      row('memory (peak - before load)', formatWithUnit(ref.memory.peakDeltaMB, 'MB'), formatWithUnit(v.memory.peakDeltaMB, 'MB'), r.memory, 'smaller', 'larger'),
+      row(
+        'throughput',
+        formatWithUnit(ref.throughput.runsPerSecond, 'runs/s'),
+        formatWithUnit(v.throughput.runsPerSecond, 'runs/s'),
+        r.throughput,
+        'slower',
+        'faster',
+      ),
+      row(
+        'memory (peak - before load)',
+        formatWithUnit(ref.memory.peakDeltaMB, 'MB'),
+        formatWithUnit(v.memory.peakDeltaMB, 'MB'),
+        r.memory,
+        'smaller',
+        'larger',
+      ),
       row('load time', formatWithUnit(ref.loadMs ?? NaN, 'ms'), formatWithUnit(v.loadMs ?? NaN, 'ms'), r.loadMs, 'faster', 'slower'),
-      row('file size', `${formatNumber((ref.model?.bytes ?? NaN) / 1024)} KiB`, `${formatNumber((v.model?.bytes ?? NaN) / 1024)} KiB`, r.fileSize, 'smaller', 'larger'),
+      row(
+        'file size',
+        `${formatNumber((ref.model?.bytes ?? NaN) / 1024)} KiB`,
+        `${formatNumber((v.model?.bytes ?? NaN) / 1024)} KiB`,
+        r.fileSize,
+        'smaller',
+        'larger',
+      ),
     ]
     const table = textTable(['metric', s.reference, r.variant, 'ratio', level, 'verdict'], rows, ['left', 'right', 'right', 'right', 'right', 'left'])
     return [`${r.variant} against ${s.reference}:`, '', table, '', r.verdict].join('\n')

@@ -16,7 +16,6 @@ const VERDICT_LABEL: Record<MetricComparison['verdict'], string> = {
   unresolved: 'unresolved',
 }
 
-
 export function diffTable(rows: readonly MetricComparison[]): string {
   return textTable(
     ['metric', 'baseline', 'current', 'change', 'change %', 'interval %', 'tolerance', 'verdict'],

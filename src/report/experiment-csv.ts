@@ -11,30 +11,104 @@ function cell(v: unknown): CsvCell {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return csvDocument(header, rows.map((r) => r.map(cell)))
+  return csvDocument(
+    header,
+    rows.map((r) => r.map(cell)),
+  )
 }
 
 export function sweepCsv(s: SweepResult): string {
   return toCsv(
     ['axis', 'value', 'p50_ms', 'p95_ms', 'mean_ms', 'runs_per_s', 'throughput', 'speedup', 'factor', 'efficiency', 'step_gain', 'runs'],
-    s.points.map((p) => [s.axis, p.value, p.result.latency.p50, p.result.latency.p95, p.result.latency.mean, p.result.throughput.runsPerSecond, p.throughput, p.speedup, p.factor, p.efficiency, p.stepGain, p.result.latency.n]),
+    s.points.map((p) => [
+      s.axis,
+      p.value,
+      p.result.latency.p50,
+      p.result.latency.p95,
+      p.result.latency.mean,
+      p.result.throughput.runsPerSecond,
+      p.throughput,
+      p.speedup,
+      p.factor,
+      p.efficiency,
+      p.stepGain,
+      p.result.latency.n,
+    ]),
   )
 }
 
 /** One row per point of a generation sweep: token latencies and output tokens per second. */
 export function generationSweepCsv(s: SweepResult<GenerationResult>): string {
   return toCsv(
-    ['axis', 'value', 'ttft_p50_ms', 'ttft_p95_ms', 'tpot_p50_ms', 'e2e_p50_ms', 'input_tokens_p50', 'output_tokens_per_s', 'speedup', 'factor', 'efficiency', 'step_gain', 'requests'],
+    [
+      'axis',
+      'value',
+      'ttft_p50_ms',
+      'ttft_p95_ms',
+      'tpot_p50_ms',
+      'e2e_p50_ms',
+      'input_tokens_p50',
+      'output_tokens_per_s',
+      'speedup',
+      'factor',
+      'efficiency',
+      'step_gain',
+      'requests',
+    ],
     s.points.map((p) => {
       const r = p.result
-      return [s.axis, p.value, r.ttft.p50, r.ttft.p95, r.tpot?.p50, r.e2e.p50, r.inputTokens.p50, p.throughput, p.speedup, p.factor, p.efficiency, p.stepGain, r.requests.length]
+      return [
+        s.axis,
+        p.value,
+        r.ttft.p50,
+        r.ttft.p95,
+        r.tpot?.p50,
+        r.e2e.p50,
+        r.inputTokens.p50,
+        p.throughput,
+        p.speedup,
+        p.factor,
+        p.efficiency,
+        p.stepGain,
+        r.requests.length,
+      ]
     }),
   )
 }
 
 export function loadCsv(r: LoadResult): string {
-  const head = ['concurrency', 'offered_rate', 'requests', 'requests_per_s', 'ok_per_s', 'p50_ms', 'p95_ms', 'p99_ms', 'errors', 'error_rate', 'missed', 'wall_ms', 'cpu_ms', 'meets_slo']
-  const rows = r.levels.map((l): unknown[] => [l.concurrency, l.offeredRate, l.requests, l.requestsPerSecond, l.okPerSecond, l.latency?.p50, l.latency?.p95, l.latency?.p99, l.errors, l.errorRate, l.missed, l.wallMs, l.cpuMs, l.meetsSlo])
+  const head = [
+    'concurrency',
+    'offered_rate',
+    'requests',
+    'requests_per_s',
+    'ok_per_s',
+    'p50_ms',
+    'p95_ms',
+    'p99_ms',
+    'errors',
+    'error_rate',
+    'missed',
+    'wall_ms',
+    'cpu_ms',
+    'meets_slo',
+  ]
+  const rows = r.levels.map((l): unknown[] => [
+    l.concurrency,
+    l.offeredRate,
+    l.requests,
+    l.requestsPerSecond,
+    l.okPerSecond,
+    l.latency?.p50,
+    l.latency?.p95,
+    l.latency?.p99,
+    l.errors,
+    l.errorRate,
+    l.missed,
+    l.wallMs,
+    l.cpuMs,
+    l.meetsSlo,
+  ])
   // generation load tests add their token figures
   if (r.levels.some((l) => l.outputTokensPerSecond !== undefined)) {
     head.push('output_tokens_per_s', 'ttft_p50_ms', 'ttft_p95_ms', 'tpot_p50_ms', 'tpot_p95_ms')

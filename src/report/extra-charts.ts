@@ -20,13 +20,28 @@ export function generationCharts(gen: GenerationReport): string[] {
     return lineChart(series, { title, xLabel: 'prompt', yLabel: 'ms', categories: labels })
   }
   const charts = [
-    perPrompt('TTFT per prompt', prompts.map((p) => p.ttftMs), prompts.map((p) => p.baselineTtftMs)),
+    perPrompt(
+      'TTFT per prompt',
+      prompts.map((p) => p.ttftMs),
+      prompts.map((p) => p.baselineTtftMs),
+    ),
   ]
   if (prompts.some((p) => p.tpotMs !== undefined)) {
-    charts.push(perPrompt('TPOT per prompt', prompts.map((p) => p.tpotMs), prompts.map((p) => p.baselineTpotMs)))
+    charts.push(
+      perPrompt(
+        'TPOT per prompt',
+        prompts.map((p) => p.tpotMs),
+        prompts.map((p) => p.baselineTpotMs),
+      ),
+    )
   }
   const byTokens: ChartSeries[] = [
-    { name: 'current', style: 'points', tone: 'current', points: prompts.map((p) => ({ x: p.inputTokens, y: p.ttftMs, label: `${p.label}: ${p.inputTokens} tokens, ${p.ttftMs} ms` })) },
+    {
+      name: 'current',
+      style: 'points',
+      tone: 'current',
+      points: prompts.map((p) => ({ x: p.inputTokens, y: p.ttftMs, label: `${p.label}: ${p.inputTokens} tokens, ${p.ttftMs} ms` })),
+    },
   ]
   const withBaseline = prompts.filter((p) => p.baselineTtftMs !== undefined)
   if (withBaseline.length > 0) {

@@ -22,5 +22,7 @@ export function generationSweepTable(s: SweepResult<GenerationResult>, title: st
   ])
   const head = [s.axis, 'TTFT p50 ms', 'TTFT p95 ms', 'TPOT p50 ms', 'E2E p50 ms', 'output tokens/s', 'speedup', 'efficiency', 'step gain']
   const table = textTable(head, rows, ['left', ...head.slice(1).map(() => 'right' as const)])
-  return terminalLines([`${title}: generation sweep over ${s.axis}, ${s.points.length} points`, '', table, '', ...scalingLines(s, 'output tokens/s')].join('\n'))
+  return terminalLines(
+    [`${title}: generation sweep over ${s.axis}, ${s.points.length} points`, '', table, '', ...scalingLines(s, 'output tokens/s')].join('\n'),
+  )
 }

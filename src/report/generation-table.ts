@@ -31,11 +31,16 @@ export function promptTable(g: GenerationResult): string {
     formatNumber(p.e2e.p50),
     formatNumber(p.tokensPerSecond.p50),
   ])
-  return textTable(
-    ['#', 'prompt', 'in', 'out', 'TTFT ms', 'TPOT ms', 'E2E ms', 'tokens/s'],
-    rows,
-    ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
-  )
+  return textTable(['#', 'prompt', 'in', 'out', 'TTFT ms', 'TPOT ms', 'E2E ms', 'tokens/s'], rows, [
+    'right',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+  ])
 }
 
 function summaryTable(g: GenerationResult): string {
@@ -53,11 +58,18 @@ function summaryTable(g: GenerationResult): string {
   add('prefill tokens/s', g.prefillTokensPerSecond, 'tokens/s')
   add('input tokens', g.inputTokens, 'tokens')
   add('output tokens', g.outputTokens, 'tokens')
-  return textTable(
-    ['over all requests', 'mean', 'sd', 'min', 'p50', 'p90', 'p95', 'p99', 'max', 'unit'],
-    rows,
-    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-  )
+  return textTable(['over all requests', 'mean', 'sd', 'min', 'p50', 'p90', 'p95', 'p99', 'max', 'unit'], rows, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'left',
+  ])
 }
 
 function scalingLine(what: string, s: TokenScaling | null): string {
@@ -71,21 +83,25 @@ export function generationTable(g: GenerationResult): string {
   const t = g.testbed
   const threads = `intra-op ${t.intraOpNumThreads ?? 'default'}, inter-op ${t.interOpNumThreads ?? 'default'}`
   const passes = (n: number, what: string) => `${n} ${what} pass${n === 1 ? '' : 'es'}`
-  const eos = g.ignoreEos ? `${g.maxNewTokens} new tokens per prompt (end-of-sequence ignored)` : `up to ${g.maxNewTokens} new tokens per prompt (stops at end-of-sequence)`
+  const eos = g.ignoreEos
+    ? `${g.maxNewTokens} new tokens per prompt (end-of-sequence ignored)`
+    : `up to ${g.maxNewTokens} new tokens per prompt (stops at end-of-sequence)`
   const mem = g.memory
-  return terminalLines([
-    `${m.path}  (${formatNumber(m.bytes / 1024)} KiB, sha256 ${m.sha256.slice(0, 12)}), ${g.layout} KV layout, tokenizer ${g.tokenizer}`,
-    `${g.prompts.length} prompt${g.prompts.length === 1 ? '' : 's'} x ${passes(g.runs, 'measured')} after ${passes(g.warmupRuns, 'warm-up')}; ${eos}, batch ${g.batchSize}`,
-    '',
-    promptTable(g),
-    '(per prompt: the median over the measured passes; tokens/s = output tokens / E2E)',
-    '',
-    summaryTable(g),
-    '',
-    scalingLine('TTFT', g.scaling.ttft),
-    scalingLine('TPOT', g.scaling.tpot),
-    `load (cold start) ${formatNumber(g.loadMs)} ms; peak rss (${mem.peakSource}) ${formatNumber(mem.peakRssMB)} MB; peak - before load ${formatNumber(mem.peakDeltaMB)} MB`,
-    '',
-    `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
-  ].join('\n'))
+  return terminalLines(
+    [
+      `${m.path}  (${formatNumber(m.bytes / 1024)} KiB, sha256 ${m.sha256.slice(0, 12)}), ${g.layout} KV layout, tokenizer ${g.tokenizer}`,
+      `${g.prompts.length} prompt${g.prompts.length === 1 ? '' : 's'} x ${passes(g.runs, 'measured')} after ${passes(g.warmupRuns, 'warm-up')}; ${eos}, batch ${g.batchSize}`,
+      '',
+      promptTable(g),
+      '(per prompt: the median over the measured passes; tokens/s = output tokens / E2E)',
+      '',
+      summaryTable(g),
+      '',
+      scalingLine('TTFT', g.scaling.ttft),
+      scalingLine('TPOT', g.scaling.tpot),
+      `load (cold start) ${formatNumber(g.loadMs)} ms; peak rss (${mem.peakSource}) ${formatNumber(mem.peakRssMB)} MB; peak - before load ${formatNumber(mem.peakDeltaMB)} MB`,
+      '',
+      `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
+    ].join('\n'),
+  )
 }

@@ -23,7 +23,11 @@ function runLabel(rec: HistoryRecord, run: number): string {
 function trendChart(t: Trend, labels: readonly string[]): string {
   const unit = METRICS.get(t.metric as never)?.unit ?? ''
   const series: ChartSeries[] = [
-    { name: 'measured', tone: 'current', points: t.points.map((p) => ({ x: p.run, y: p.value, label: `${labels[p.run]}: ${p.value}${unit ? ` ${unit}` : ''}` })) },
+    {
+      name: 'measured',
+      tone: 'current',
+      points: t.points.map((p) => ({ x: p.run, y: p.value, label: `${labels[p.run]}: ${p.value}${unit ? ` ${unit}` : ''}` })),
+    },
   ]
   const withBaseline = t.points.filter((p) => p.baseline !== undefined)
   if (withBaseline.length > 0) {

@@ -115,7 +115,9 @@ function testbedTable(e: ResultEntry): string {
   const db = base?.disturbance
   if (dc || db) {
     const share = (d: typeof dc) => (d ? `${Math.round(d.share * 100)}%${d.reasons.length > 0 ? ` (${d.reasons.join(', ')})` : ''}` : 'not recorded')
-    rows.push(`<tr${(dc?.share ?? 0) > 0 ? ' class="differs"' : ''}><td>disturbed runs</td>${base ? `<td>${h(share(db))}</td>` : ''}<td>${h(cur ? share(dc) : '')}</td></tr>`)
+    rows.push(
+      `<tr${(dc?.share ?? 0) > 0 ? ' class="differs"' : ''}><td>disturbed runs</td>${base ? `<td>${h(share(db))}</td>` : ''}<td>${h(cur ? share(dc) : '')}</td></tr>`,
+    )
   }
   const head = `<tr><th>field</th>${base ? '<th>baseline</th>' : ''}<th>${base ? 'current' : 'measured on'}</th></tr>`
   return `<table class="testbed"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`
@@ -148,8 +150,7 @@ function entrySection(e: ResultEntry, i: number): string {
   const chart = distribution(e)
   const testbed = testbedTable(e)
   parts.push(
-    `<div class="grid2"><div>${chart ? `<h3>Latency distribution</h3>${chart}` : ''}</div>` +
-      `<div>${testbed ? `<h3>Testbed</h3>${testbed}` : ''}</div></div>`,
+    `<div class="grid2"><div>${chart ? `<h3>Latency distribution</h3>${chart}` : ''}</div>` + `<div>${testbed ? `<h3>Testbed</h3>${testbed}` : ''}</div></div>`,
   )
   const gen = e.extras?.generation ? generationCharts(e.extras.generation) : []
   if (gen.length > 0) parts.push(`<h3>Generation</h3><div class="charts">${gen.join('')}</div>`)
@@ -183,9 +184,14 @@ export function htmlReport(file: ResultsFile, opts: HtmlReportOptions = {}): str
   }
   if (entries.length > 0) {
     const rows = entries
-      .map(({ e, i }) => `<tr><td><a href="#e${i}">${h(e.key)}</a></td><td>${h(e.file)}</td><td>${badge(e.status)}</td><td class="num">${h(worstChange(e))}</td></tr>`)
+      .map(
+        ({ e, i }) =>
+          `<tr><td><a href="#e${i}">${h(e.key)}</a></td><td>${h(e.file)}</td><td>${badge(e.status)}</td><td class="num">${h(worstChange(e))}</td></tr>`,
+      )
       .join('')
-    parts.push(`<table class="overview"><thead><tr><th>entry</th><th>baseline file</th><th>status</th><th class="num">change</th></tr></thead><tbody>${rows}</tbody></table>`)
+    parts.push(
+      `<table class="overview"><thead><tr><th>entry</th><th>baseline file</th><th>status</th><th class="num">change</th></tr></thead><tbody>${rows}</tbody></table>`,
+    )
   } else {
     parts.push('<p class="note">No perfgate assertions ran.</p>')
   }

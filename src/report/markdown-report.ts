@@ -41,11 +41,7 @@ function testCell(e: ResultEntry): string {
 }
 
 function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `|${align.map((a) => (a === 'r' ? '---:' : ':---')).join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n')
+  return [`| ${header.join(' | ')} |`, `|${align.map((a) => (a === 'r' ? '---:' : ':---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
 }
 
 function intervalCell(r: MetricComparison): string {
@@ -82,7 +78,7 @@ function changedBaselinesSection(file: ResultsFile): string[] {
 }
 
 /** The rows of the report split into regressed ones and the rest (an entry without rows is one row of the rest). */
-function splitRows(file: ResultsFile): { regressed: [ResultEntry, MetricComparison][], rest: [ResultEntry, MetricComparison | undefined][] } {
+function splitRows(file: ResultsFile): { regressed: [ResultEntry, MetricComparison][]; rest: [ResultEntry, MetricComparison | undefined][] } {
   const regressed: [ResultEntry, MetricComparison][] = []
   const rest: [ResultEntry, MetricComparison | undefined][] = []
   for (const e of file.results) {
@@ -137,7 +133,9 @@ function calibrationSection(file: ResultsFile): string[] {
   const out = ['Calibrated for machine speed (current times in the tables are the measured ones x factor):', '']
   for (const e of calibrated) {
     const c = e.calibration!
-    out.push(`- ${md(e.key)}: x${c.factor.toFixed(3)} (reference workload ${formatWithUnit(c.currentScoreMs, 'ms')} now, ${formatWithUnit(c.baselineScoreMs, 'ms')} at the baseline)`)
+    out.push(
+      `- ${md(e.key)}: x${c.factor.toFixed(3)} (reference workload ${formatWithUnit(c.currentScoreMs, 'ms')} now, ${formatWithUnit(c.baselineScoreMs, 'ms')} at the baseline)`,
+    )
   }
   out.push('')
   return out
@@ -148,7 +146,10 @@ function disturbanceSection(file: ResultsFile): string[] {
   const disturbed = file.results.filter((e) => e.current?.disturbance && (e.current.disturbance.share > 0 || (e.baseline?.disturbance?.share ?? 0) > 0))
   if (disturbed.length === 0) return []
   const out = ['Runs disturbed by other work on the machine (preempted or waiting for a core):', '']
-  for (const e of disturbed) out.push(`- ${md(e.key)}: ${md(disturbanceText({ current: e.current!.disturbance!, ...(e.baseline?.disturbance ? { baseline: e.baseline.disturbance } : {}) }, '→'))}`)
+  for (const e of disturbed)
+    out.push(
+      `- ${md(e.key)}: ${md(disturbanceText({ current: e.current!.disturbance!, ...(e.baseline?.disturbance ? { baseline: e.baseline.disturbance } : {}) }, '→'))}`,
+    )
   out.push('')
   return out
 }
@@ -164,7 +165,12 @@ function testbedSection(file: ResultsFile): string[] {
   return out
 }
 
-function otherResultsSection(rest: readonly [ResultEntry, MetricComparison | undefined][], anyRegressed: boolean, allRows: readonly MetricComparison[], withInterval: boolean): string[] {
+function otherResultsSection(
+  rest: readonly [ResultEntry, MetricComparison | undefined][],
+  anyRegressed: boolean,
+  allRows: readonly MetricComparison[],
+  withInterval: boolean,
+): string[] {
   if (rest.length === 0) return []
   const header = ['test', 'status', 'metric', 'baseline', 'current', 'change', ...(withInterval ? [intervalHeader(allRows)] : []), 'tolerance', 'verdict']
   const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', ...(withInterval ? (['r'] as const) : []), 'r', 'l']
@@ -195,7 +201,8 @@ export function markdownReport(file: ResultsFile, opts: MarkdownOptions = {}): s
   const withInterval = allRows.some((r) => r.interval)
   const meta = [file.commit ? `commit ${md(file.commit.slice(0, 12))}` : '', `run ${md(file.createdAt)}`].filter(Boolean)
   return [
-    headline(file, opts.title ?? 'perfgate'), '',
+    headline(file, opts.title ?? 'perfgate'),
+    '',
     ...changedBaselinesSection(file),
     ...regressedSection(regressed, allRows, withInterval),
     ...notComparedSection(file),
@@ -204,6 +211,7 @@ export function markdownReport(file: ResultsFile, opts: MarkdownOptions = {}): s
     ...disturbanceSection(file),
     ...testbedSection(file),
     ...otherResultsSection(rest, regressed.length > 0, allRows, withInterval),
-    `<sub>${meta.join(' · ')}</sub>`, '',
+    `<sub>${meta.join(' · ')}</sub>`,
+    '',
   ].join('\n')
 }

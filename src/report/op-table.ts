@@ -14,7 +14,9 @@ const pct = (share: number): string => `${(share * 100).toFixed(1)}%`
 export function opProfileTable(op: OpProfile, rows = 10): string {
   const types = textTable(
     ['op type', 'calls', 'total ms', 'mean ms', 'ms/run', 'share'],
-    op.byType.slice(0, rows).map((o) => [o.opType, String(o.calls), formatNumber(o.totalMs), formatNumber(o.meanMs), formatNumber(o.totalMs / op.runs), pct(o.share)]),
+    op.byType
+      .slice(0, rows)
+      .map((o) => [o.opType, String(o.calls), formatNumber(o.totalMs), formatNumber(o.meanMs), formatNumber(o.totalMs / op.runs), pct(o.share)]),
     ['left', 'right', 'right', 'right', 'right', 'right'],
   )
   const nodes = textTable(
@@ -22,7 +24,17 @@ export function opProfileTable(op: OpProfile, rows = 10): string {
     op.byNode.slice(0, rows).map((o) => [o.node ?? '', o.opType, String(o.calls), formatNumber(o.totalMs), formatNumber(o.meanMs), pct(o.share)]),
     ['left', 'left', 'right', 'right', 'right', 'right'],
   )
-  return terminalLines([`Operators (onnxruntime profiler, ${op.runs} runs, ${formatNumber(op.runMs / op.runs)} ms per profiled run):`, '', types, '', 'Slowest nodes:', '', nodes].join('\n'))
+  return terminalLines(
+    [
+      `Operators (onnxruntime profiler, ${op.runs} runs, ${formatNumber(op.runMs / op.runs)} ms per profiled run):`,
+      '',
+      types,
+      '',
+      'Slowest nodes:',
+      '',
+      nodes,
+    ].join('\n'),
+  )
 }
 
 function growthTable(first: string, rows: readonly OpGrowthRow[], label: (r: OpGrowthRow) => string): string {
@@ -38,6 +50,10 @@ function growthTable(first: string, rows: readonly OpGrowthRow[], label: (r: OpG
 export function opGrowthReport(growth: OpGrowth): string {
   if (growth.byType.length === 0 && growth.byNode.length === 0) return 'No operator got slower per run (onnxruntime profiler).'
   const parts = ['Operators whose time grew most (onnxruntime profiler, ms per run):', '', growthTable('op type', growth.byType, (r) => r.opType)]
-  if (growth.byNode.length > 0) parts.push('', growthTable('node', growth.byNode, (r) => `${r.node ?? ''} (${r.opType})`))
+  if (growth.byNode.length > 0)
+    parts.push(
+      '',
+      growthTable('node', growth.byNode, (r) => `${r.node ?? ''} (${r.opType})`),
+    )
   return terminalLines(parts.join('\n'))
 }

@@ -34,13 +34,19 @@ export function profileTable(r: ProfileResult): string {
   const head = r.model ? `${r.model.path}  (${formatNumber(r.model.bytes / 1024)} KiB, sha256 ${r.model.sha256.slice(0, 12)})` : 'function'
   const t = r.testbed
   const threads = `intra-op ${t.intraOpNumThreads ?? 'default'}, inter-op ${t.interOpNumThreads ?? 'default'}`
-  const inputs = r.inputs ? Object.entries(r.inputs).map(([k, v]) => `${k} ${v.type}[${v.dims.join(',')}]`).join(', ') : ''
-  return terminalLines([
-    head,
-    `${l.n} measured runs${r.sessions ? ` in ${r.sessions} sessions` : ''} (stopped by ${r.sampling.stoppedBy}) after ${r.warmupRuns} warm-up runs${inputs ? `; inputs: ${inputs}` : ''}`,
-    '',
-    textTable(['metric', 'value', 'unit'], rows, ['left', 'right', 'left']),
-    '',
-    `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
-  ].join('\n'))
+  const inputs = r.inputs
+    ? Object.entries(r.inputs)
+        .map(([k, v]) => `${k} ${v.type}[${v.dims.join(',')}]`)
+        .join(', ')
+    : ''
+  return terminalLines(
+    [
+      head,
+      `${l.n} measured runs${r.sessions ? ` in ${r.sessions} sessions` : ''} (stopped by ${r.sampling.stoppedBy}) after ${r.warmupRuns} warm-up runs${inputs ? `; inputs: ${inputs}` : ''}`,
+      '',
+      textTable(['metric', 'value', 'unit'], rows, ['left', 'right', 'left']),
+      '',
+      `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
+    ].join('\n'),
+  )
 }

@@ -9,15 +9,35 @@ import { csvDocument } from './csv-writer.js'
 import type { MetricComparison, ProfileResult, ResultEntry, ResultsFile } from '../types/index.js'
 
 export const CSV_COLUMNS = [
-  'file', 'key', 'test', 'status', 'metric', 'unit', 'better', 'gated', 'baseline', 'current',
-  'change', 'change_pct', 'ci_low_pct', 'ci_high_pct', 'ci_confidence', 'tolerance', 'verdict', 'p_value', 'note',
+  'file',
+  'key',
+  'test',
+  'status',
+  'metric',
+  'unit',
+  'better',
+  'gated',
+  'baseline',
+  'current',
+  'change',
+  'change_pct',
+  'ci_low_pct',
+  'ci_high_pct',
+  'ci_confidence',
+  'tolerance',
+  'verdict',
+  'p_value',
+  'note',
 ] as const
 
 type Column = (typeof CSV_COLUMNS)[number]
 type CsvRow = Partial<Record<Column, string | number | boolean | null | undefined>>
 
 function csvText(rows: readonly CsvRow[]): string {
-  return csvDocument(CSV_COLUMNS, rows.map((row) => CSV_COLUMNS.map((c) => row[c])))
+  return csvDocument(
+    CSV_COLUMNS,
+    rows.map((row) => CSV_COLUMNS.map((c) => row[c])),
+  )
 }
 
 function rowOfComparison(r: MetricComparison): CsvRow {

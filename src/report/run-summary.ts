@@ -9,7 +9,15 @@ import { terminalLines, terminalText } from './terminal-text.js'
 
 /** Difference fields that describe the machine and runtime, as opposed to the model or options. */
 const TESTBED_FIELDS: ReadonlySet<string> = new Set([
-  'cpuModel', 'cores', 'os', 'arch', 'node', 'onnxruntime', 'executionProviders', 'intraOpNumThreads', 'interOpNumThreads',
+  'cpuModel',
+  'cores',
+  'os',
+  'arch',
+  'node',
+  'onnxruntime',
+  'executionProviders',
+  'intraOpNumThreads',
+  'interOpNumThreads',
 ])
 
 export interface RunSummaryInput {
@@ -37,6 +45,21 @@ function entryName(r: { key: string; file: string }): string {
 
 /** Test names, keys, file names and testbed fields are printed as data (terminal-text.ts), never as terminal commands. */
 export function runSummary(input: RunSummaryInput): string {
+  const paint = input.paint ?? plain
+  const lines = [headline(input)]
+  if (input.changedBaselines && input.changedBaselines.length > 0) {
+    lines.push('', paint('This change edits baselines it is judged against (review them with it):', 'yellow'))
+    for (const f of input.changedBaselines) lines.push(`  ${terminalText(f)}`)
+  }
+  lines.push(...verdictTables(input, paint), ...entryLists(input))
+  if (input.written.length > 0) lines.push('', `Baselines written: ${terminalText(input.written.join(', '))}`)
+  if (input.reports && input.reports.length > 0) lines.push('', `Reports written: ${terminalText(input.reports.join(', '))}`)
+  for (const p of input.problems) lines.push('', terminalLines(p))
+  return lines.join('\n')
+}
+
+/** `perfgate: 3 passed, 1 regressed, ...`: passed and regressed always, the other counts when not 0. */
+function headline(input: RunSummaryInput): string {
   const count = (s: GateRecord['status']) => input.records.filter((r) => r.status === s).length
   const counts: [string, number][] = [
     ['passed', count('pass')],
@@ -50,12 +73,13 @@ export function runSummary(input: RunSummaryInput): string {
     ['with an invalid baseline', count('invalid')],
     ['obsolete', input.obsolete.length],
   ]
-  const paint = input.paint ?? plain
-  const lines = [`perfgate: ${counts.filter(([k, n]) => n > 0 || k === 'passed' || k === 'regressed').map(([k, n]) => `${n} ${k}`).join(', ')}`]
-  if (input.changedBaselines && input.changedBaselines.length > 0) {
-    lines.push('', paint('This change edits baselines it is judged against (review them with it):', 'yellow'))
-    for (const f of input.changedBaselines) lines.push(`  ${terminalText(f)}`)
-  }
+  const shown = counts.filter(([k, n]) => n > 0 || k === 'passed' || k === 'regressed')
+  return `perfgate: ${shown.map(([k, n]) => `${n} ${k}`).join(', ')}`
+}
+
+/** The table of every regressed entry, then the rows of warned and unresolved ones. */
+function verdictTables(input: RunSummaryInput, paint: Paint): string[] {
+  const lines: string[] = []
   for (const r of input.records.filter((x) => x.status === 'regressed')) {
     lines.push('', `${paint('REGRESSED', 'red')}  ${entryName(r)}`)
     if (r.rows) lines.push(summaryTable(r.rows, { width: input.width, paint }))
@@ -66,9 +90,21 @@ export function runSummary(input: RunSummaryInput): string {
   ] as const) {
     for (const r of input.records.filter((x) => x.status === status)) {
       lines.push('', `${title}  ${entryName(r)}`)
-      if (r.rows) lines.push(summaryTable(r.rows.filter((row) => row.verdict === status), { width: input.width, paint }))
+      if (r.rows)
+        lines.push(
+          summaryTable(
+            r.rows.filter((row) => row.verdict === status),
+            { width: input.width, paint },
+          ),
+        )
     }
   }
+  return lines
+}
+
+/** Missing, improved, other-testbed and obsolete entries, each list under its heading with what to do. */
+function entryLists(input: RunSummaryInput): string[] {
+  const lines: string[] = []
   const missing = input.records.filter((x) => x.status === 'missing')
   if (missing.length > 0) {
     lines.push('', 'Missing baselines (record them with `npx vitest run -u` and commit the files):')
@@ -91,8 +127,5 @@ export function runSummary(input: RunSummaryInput): string {
     lines.push('', input.removedObsolete ? 'Removed obsolete baseline entries:' : 'Obsolete baseline entries (remove them with `npx vitest run -u`):')
     for (const o of input.obsolete) lines.push(`  ${entryName(o)}`)
   }
-  if (input.written.length > 0) lines.push('', `Baselines written: ${terminalText(input.written.join(', '))}`)
-  if (input.reports && input.reports.length > 0) lines.push('', `Reports written: ${terminalText(input.reports.join(', '))}`)
-  for (const p of input.problems) lines.push('', terminalLines(p))
-  return lines.join('\n')
+  return lines
 }

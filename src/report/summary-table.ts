@@ -99,8 +99,16 @@ export function summaryTable(rows: readonly MetricComparison[], opts: SummaryTab
   rows.forEach((r) => r.note && notes.set(r, notes.size + 1))
   const hasInterval = rows.some((r) => r.interval)
   const candidates: [boolean, boolean][] = hasInterval
-    ? [[true, true], [false, true], [true, false], [false, false]]
-    : [[true, false], [false, false]]
+    ? [
+        [true, true],
+        [false, true],
+        [true, false],
+        [false, false],
+      ]
+    : [
+        [true, false],
+        [false, false],
+      ]
   let chosen = layout(rows, false, false, notes)
   let widths = widthsOf(chosen)
   for (const [withTolerance, withInterval] of candidates) {

@@ -18,8 +18,17 @@ export function sweepTable(s: SweepResult, title: string, unit = 'samples/s'): s
     pct(p.efficiency),
     pct(p.stepGain),
   ])
-  const table = textTable([s.axis, 'p50 ms', 'p95 ms', unit, 'speedup', 'efficiency', 'step gain'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right'])
-  const kind = s.axisKind === 'dim' ? 'input dimension' : s.axisKind === 'session' ? 'session option' : s.axisKind === 'generation' ? 'generation' : 'function argument'
+  const table = textTable([s.axis, 'p50 ms', 'p95 ms', unit, 'speedup', 'efficiency', 'step gain'], rows, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+  ])
+  const kind =
+    s.axisKind === 'dim' ? 'input dimension' : s.axisKind === 'session' ? 'session option' : s.axisKind === 'generation' ? 'generation' : 'function argument'
   return terminalLines([`${title}: sweep over ${s.axis} (${kind}), ${s.points.length} points`, '', table, '', ...scalingLines(s, unit)].join('\n'))
 }
 

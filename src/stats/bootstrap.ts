@@ -55,9 +55,7 @@ export function bootstrapRatioCI(
 ): BootstrapRatioResult {
   const { resamples = 2000, confidence = 0.99, seed = 1 } = opts
   if (baseline.length === 0 || current.length === 0) {
-    throw new RangeError(
-      `bootstrapRatioCI: both samples must be non-empty (got ${baseline.length} and ${current.length})`,
-    )
+    throw new RangeError(`bootstrapRatioCI: both samples must be non-empty (got ${baseline.length} and ${current.length})`)
   }
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`bootstrapRatioCI: resamples must be an integer >= 1, got ${resamples}`)
@@ -69,8 +67,7 @@ export function bootstrapRatioCI(
   assertFiniteSamples(current, 'current')
 
   const ratioOf = (base: number[], cur: number[], what: string): number => {
-    const r = statistic(cur.sort(ascending) as unknown as SortedSamples) /
-      statistic(base.sort(ascending) as unknown as SortedSamples)
+    const r = statistic(cur.sort(ascending) as unknown as SortedSamples) / statistic(base.sort(ascending) as unknown as SortedSamples)
     if (!Number.isFinite(r)) {
       throw new RangeError(`bootstrapRatioCI: statistic ratio on ${what} is ${r}; the baseline statistic must be finite and non-zero`)
     }

@@ -71,7 +71,7 @@ export function mannWhitneyU(a: readonly number[], b: readonly number[]): MannWh
 
   let rankSumA = 0
   let tieTerm = 0 // Σ(t³ - t)
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1
     while (end < n && pooled[end]!.value === pooled[start]!.value) end++
     const t = end - start

@@ -8,13 +8,7 @@ import type { MetricId } from './metric-ids.js'
 import type { Calibration, Disturbance, ModelIdentity, Testbed } from './baseline.generated.js'
 
 export type { BaselineEntry, BaselineFile, Calibration, Disturbance, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed } from './baseline.generated.js'
-export type {
-  CalibrationApplied,
-  ChangeInterval,
-  GenerationReport,
-  ResultExtras,
-  SweepReport,
-} from './result-parts.generated.js'
+export type { CalibrationApplied, ChangeInterval, GenerationReport, ResultExtras, SweepReport } from './result-parts.generated.js'
 export type { HistoryEntry, HistoryRecord, ResultEntry, ResultsFile } from './results.generated.js'
 export type { Distribution, GpuFigures, MemoryFigures, ProfileResult } from './profile-result.js'
 export type { Better, GenerationMetricId, MetricId, MetricVerdict, Verdict } from './metric-ids.js'
@@ -24,10 +18,7 @@ export type { EntryComparison, GateRecord, MetricComparison, TestbedDifference }
  * A tolerance: relative (`'10%'`), absolute in the metric's unit (`{ abs: 2 }`),
  * or both (`{ rel: '10%', abs: 2 }`: a change must exceed both to count).
  */
-export type Tolerance =
-  | `${number}%`
-  | { abs: number; rel?: `${number}%`; warn?: WarnBand }
-  | { rel: `${number}%`; abs?: number; warn?: WarnBand }
+export type Tolerance = `${number}%` | { abs: number; rel?: `${number}%`; warn?: WarnBand } | { rel: `${number}%`; abs?: number; warn?: WarnBand }
 
 /** A warning band inside the tolerance: a change beyond it passes but is reported (`'5%'`, `{ abs: 1 }`, or both). */
 export type WarnBand = `${number}%` | { rel?: `${number}%`; abs?: number }

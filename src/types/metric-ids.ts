@@ -22,10 +22,7 @@ export type MetricId =
 
 /** Metric ids of a generation result (`profile.generate`) beyond the memory and load metrics it shares. */
 export type GenerationMetricId =
-  | `${'ttft' | 'tpot' | 'itl' | 'e2e'}.${'mean' | 'p50' | 'p90' | 'p95' | 'p99'}`
-  | 'tokensPerSecond'
-  | 'totalTokensPerSecond'
-  | 'prefillTokensPerSecond'
+  `${'ttft' | 'tpot' | 'itl' | 'e2e'}.${'mean' | 'p50' | 'p90' | 'p95' | 'p99'}` | 'tokensPerSecond' | 'totalTokensPerSecond' | 'prefillTokensPerSecond'
 
 /** Verdict of one metric, or of a whole entry (the worst of its metrics). */
 export type Verdict = MetricVerdict | 'new' | 'updated'

@@ -11,7 +11,15 @@ import { terminalText } from '../report/terminal-text.js'
 
 /** Testbed fields that describe the machine and runtime (not the model or the options). */
 const MACHINE_FIELDS: ReadonlySet<string> = new Set([
-  'cpuModel', 'cores', 'os', 'arch', 'node', 'onnxruntime', 'executionProviders', 'intraOpNumThreads', 'interOpNumThreads',
+  'cpuModel',
+  'cores',
+  'os',
+  'arch',
+  'node',
+  'onnxruntime',
+  'executionProviders',
+  'intraOpNumThreads',
+  'interOpNumThreads',
 ])
 
 export interface Annotation {

@@ -23,7 +23,6 @@ import { moduleRanToEnd } from './module-outcome.js'
 import { PerfgateReporter } from './reporter.js'
 import { settleRun, type ModuleOutcome } from './settle-run.js'
 
-
 interface BenchResult {
   samples?: number[]
 }

@@ -93,7 +93,12 @@ interface ChaiLike {
  * assertion dispatches on the received value: perfgate results to perfgate's
  * matcher, anything else to the one that was there.
  */
-export function installFasterThan(expect: { extend(matchers: Record<string, unknown>): void }, chai: ChaiLike, name = 'toBeFasterThan', alias = 'toRunFasterThan'): void {
+export function installFasterThan(
+  expect: { extend(matchers: Record<string, unknown>): void },
+  chai: ChaiLike,
+  name = 'toBeFasterThan',
+  alias = 'toRunFasterThan',
+): void {
   const proto = chai.Assertion.prototype as Record<string, unknown>
   const existing = proto[name]
   expect.extend({ [name]: toBeFasterThan, [alias]: toBeFasterThan })

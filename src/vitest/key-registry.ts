@@ -40,7 +40,14 @@ export class EntryKeyRegistry {
 const registry = new EntryKeyRegistry()
 
 /** Claims `key` for the running test; returns the earlier claimant's location on a collision. */
-export function claimEntryKey(root: string, testFile: string, test: TaskLike, retry: number, fullName: string, key: string): { first: string; second: string } | undefined {
+export function claimEntryKey(
+  root: string,
+  testFile: string,
+  test: TaskLike,
+  retry: number,
+  fullName: string,
+  key: string,
+): { first: string; second: string } | undefined {
   const where = describeTestLocation(root, testFile, fullName, test.location)
   const first = registry.claim(testFile, test.file, key, { testId: test.id, retry, where })
   return first === undefined ? undefined : { first, second: where }

@@ -24,7 +24,8 @@ export function matcherMetrics(kind: GatedKind | 'number', options: BaselineMatc
     throw perfgateError('OPTION_INVALID', {
       option: 'toBeWithinBaseline({ better })',
       value: options.better,
-      expected: "no better for a result: each metric knows its direction. Use better only on a single number, e.g. expect(r.latency.p95).toBeWithinBaseline({ better: 'lower' })",
+      expected:
+        "no better for a result: each metric knows its direction. Use better only on a single number, e.g. expect(r.latency.p95).toBeWithinBaseline({ better: 'lower' })",
     })
   }
   return gatedMetricsFor(kind, options.metrics, plugin)

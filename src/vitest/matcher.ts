@@ -61,7 +61,7 @@ function describe(x: unknown): string {
 type ReceivedKind = 'number' | 'generation' | 'bench' | 'profile'
 
 /** What the matcher was given, checked: a finite number, a generation, a Vitest bench result (with samples) or a profile. */
-function receivedKind(received: unknown): { kind: ReceivedKind, benchSamples?: number[] } {
+function receivedKind(received: unknown): { kind: ReceivedKind; benchSamples?: number[] } {
   const isNumber = typeof received === 'number' && Number.isFinite(received)
   const isGeneration = !isNumber && isGenerationResult(received)
   const isBench = !isNumber && !isGeneration && isVitestBenchResult(received)
@@ -85,7 +85,14 @@ function checkOriginDirection(origin: OriginLookup, better: BaselineMatcherOptio
 }
 
 /** The entry of what was received, as it will be compared and stored. */
-function currentEntry(received: unknown, kind: ReceivedKind, benchSamples: number[] | undefined, fromResult: MetricOrigin | undefined, better: 'lower' | 'higher', fullName: string) {
+function currentEntry(
+  received: unknown,
+  kind: ReceivedKind,
+  benchSamples: number[] | undefined,
+  fromResult: MetricOrigin | undefined,
+  better: 'lower' | 'higher',
+  fullName: string,
+) {
   if (fromResult) return entryFromOrigin(fromResult, fullName)
   if (kind === 'number') return entryFromValue(received as number, better, fullName, collectTestbed(ONNXRUNTIME_VERSION))
   if (kind === 'generation') return entryFromGeneration(received as GenerationResult, fullName)
@@ -96,7 +103,8 @@ function currentEntry(received: unknown, kind: ReceivedKind, benchSamples: numbe
 /** The line that says where a gated number came from, or why it could not be traced. */
 function originNote(received: unknown, origin: OriginLookup, fromResult: MetricOrigin | undefined, key: string, shown: string): string {
   if (fromResult) return `\n${originText(fromResult.metric, originLabel(fromResult))}`
-  if (origin.kind === 'found') return `\n${errorMessage('METRIC_ORIGIN_BARE_BASELINE', { key, file: shown, metric: origin.origin.metric, result: originLabel(origin.origin) })}`
+  if (origin.kind === 'found')
+    return `\n${errorMessage('METRIC_ORIGIN_BARE_BASELINE', { key, file: shown, metric: origin.origin.metric, result: originLabel(origin.origin) })}`
   if (origin.kind === 'ambiguous') {
     return `\n${errorMessage('METRIC_ORIGIN_AMBIGUOUS', { value: received as number, metrics: origin.origins.map((o) => `${o.metric} of ${originLabel(o)}`), suggest: origin.origins[0]!.metric })}`
   }
@@ -157,5 +165,8 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   ;(meta.perfgate ??= []).push(record)
   if (decision.reason.kind === 'compared' && config.annotations !== false) annotateTest(test, record)
   const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : '')
-  return { pass: decision.pass, message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + originNote(received, origin, fromResult, key, shown) + growth() }
+  return {
+    pass: decision.pass,
+    message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + originNote(received, origin, fromResult, key, shown) + growth(),
+  }
 }

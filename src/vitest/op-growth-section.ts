@@ -10,6 +10,7 @@ import type { BaselineEntry } from '../types/index.js'
 export function opGrowthSection(status: string, stored: BaselineEntry | undefined, current: BaselineEntry): string {
   if (status !== 'regressed' || current.kind !== 'profile') return ''
   if (stored?.opProfile && current.opProfile) return `\n\n${opGrowthReport(opGrowth(stored.opProfile, current.opProfile))}`
-  if (current.opProfile) return '\n\nThe baseline has no operator table to compare with: re-record it with `opProfile: true` to see which operators grow next time.'
+  if (current.opProfile)
+    return '\n\nThe baseline has no operator table to compare with: re-record it with `opProfile: true` to see which operators grow next time.'
   return '\n\nTo see which operators got slower, profile with `opProfile: true` and re-record the baseline.'
 }

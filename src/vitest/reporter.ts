@@ -31,7 +31,11 @@ export class PerfgateReporter implements Reporter {
       this.log('perfgate: shard results are in the blob report; `vitest --merge-reports` prints the gate summary and updates baselines.')
       return
     }
-    const { text, failed } = settleRun(this.config, testModules.map((mod) => moduleOutcome(mod, this.config.root)), this.reports)
+    const { text, failed } = settleRun(
+      this.config,
+      testModules.map((mod) => moduleOutcome(mod, this.config.root)),
+      this.reports,
+    )
     if (text) this.log(text)
     // a file perfgate could not write, or two tests on one entry: the run fails
     if (failed) process.exitCode = 1

@@ -15,7 +15,6 @@ import type { ProfileResult } from '../../src/types/index.js'
 /** Quick runs: the CLI's wiring is under test, not the model's speed. */
 const QUICK = ['--runs', '5', '--min-time', '0', '--warmup', '1']
 
-
 let tmp: string
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'perfgate-cli-'))
@@ -136,7 +135,11 @@ describe('wrong usage exits 2 with the usage on stderr', () => {
     ['--sessions 0', ['profile', '--sessions', '0'], '--sessions expects an integer from 1 to 1000'],
     ['an unknown flag', ['profile', '--fast'], '--fast'],
     ['a flag without its value', ['profile', '--runs'], '--runs'],
-    ['--dims nonsense', ['profile', '--dims', 'nonsense'], "--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got 'nonsense'"],
+    [
+      '--dims nonsense',
+      ['profile', '--dims', 'nonsense'],
+      "--dims expects name=value pairs separated by commas, e.g. --dims batch=1,height=224; got 'nonsense'",
+    ],
     ['--dims with a non-integer', ['profile', '--dims', 'height=1.5'], '--dims expects name=value pairs'],
     ['two models', ['profile', 'a.onnx', 'b.onnx'], 'profile takes one model, got 2: a.onnx b.onnx'],
     ['an unknown command', ['frobnicate'], "unknown command 'frobnicate'"],

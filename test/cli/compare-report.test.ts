@@ -22,7 +22,10 @@ const cli = (argv: string[], cwd: string) => runCli(argv, cwd, { NO_COLOR: '1' }
 /** A measured entry whose 20 latency samples start at `ms` (0.1 ms apart). */
 function measured(ms: number, memory = 50): BaselineEntry {
   const latency = runs(ms, 20)
-  return profileEntry({ 'latency.p50': ms + 0.95, 'latency.p95': ms + 1.8, throughput: 1000 / (ms + 0.95), 'memory.peakDeltaMB': memory }, { latency, cpu: latency })
+  return profileEntry(
+    { 'latency.p50': ms + 0.95, 'latency.p95': ms + 1.8, throughput: 1000 / (ms + 0.95), 'memory.peakDeltaMB': memory },
+    { latency, cpu: latency },
+  )
 }
 
 function results(entries: Record<string, BaselineEntry>): ResultsFile {
@@ -93,8 +96,16 @@ describe('perfgate compare', () => {
   it.each([
     ['a missing file', ['compare', 'main.json', 'nope.json'], 'Cannot read nope.json: no such file.'],
     ['a file that is not JSON', ['compare', 'main.json', 'broken.json'], 'broken.json is not valid JSON ('],
-    ['a results file with a bad field', ['compare', 'bad-field.json', 'main.json'], 'Invalid results file bad-field.json: field results[0].current.metrics["latency.p50"] must be number.'],
-    ['a profile result with a missing field', ['compare', 'main.json', 'bad-profile.json'], 'Invalid profile result bad-profile.json: field latency is missing.'],
+    [
+      'a results file with a bad field',
+      ['compare', 'bad-field.json', 'main.json'],
+      'Invalid results file bad-field.json: field results[0].current.metrics["latency.p50"] must be number.',
+    ],
+    [
+      'a profile result with a missing field',
+      ['compare', 'main.json', 'bad-profile.json'],
+      'Invalid profile result bad-profile.json: field latency is missing.',
+    ],
     ['a JSON file of another kind', ['compare', 'main.json', 'baseline.json'], 'baseline.json is neither a perfgate results file'],
     ['files without a common entry', ['compare', 'main.json', 'other.json'], 'nothing to compare: no entry of other.json matches one of main.json'],
   ])('exits 2 on %s, naming the file and the field', async (_, argv, message) => {
@@ -140,7 +151,9 @@ describe('perfgate report', () => {
   it('draws the trends of a history file with --history and --html', async () => {
     const lines = [10, 10.5, 13].map((ms, i) => {
       const file = results({ [HOSTILE]: measured(ms) })
-      return JSON.stringify(historyRecord({ ...file, commit: `${i}`.repeat(40) }, { changedBaselines: new Set(i === 2 ? [FILE] : []), gatedMetrics: ['latency.p50'] }))
+      return JSON.stringify(
+        historyRecord({ ...file, commit: `${i}`.repeat(40) }, { changedBaselines: new Set(i === 2 ? [FILE] : []), gatedMetrics: ['latency.p50'] }),
+      )
     })
     write('history.jsonl', `${lines.join('\n')}\n`)
     const r = await cli(['report', '--history', 'history.jsonl', '--html', 'trends/index.html'], dir)
@@ -193,7 +206,9 @@ describe('perfgate profile --csv', () => {
     write('cal-b.json', a)
     const r = await cli(['compare', 'cal-a.json', 'cal-b.json', '--tolerance', '500%', '--json', 'cal.json'], dir)
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stdout).toMatch(/Calibrated for machine speed: the reference workload took [\d.]+ ms now and [\d.]+ ms when the baseline was recorded, so current times are shown x1\.741\./)
+    expect(r.stdout).toMatch(
+      /Calibrated for machine speed: the reference workload took [\d.]+ ms now and [\d.]+ ms when the baseline was recorded, so current times are shown x1\.741\./,
+    )
     const results = JSON.parse(readFileSync(join(dir, 'cal.json'), 'utf8'))
     // the scores are stored rounded to 6 significant digits, so the factor is exact to about 1e-5
     const applied = results.results[0].calibration

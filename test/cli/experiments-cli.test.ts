@@ -16,7 +16,6 @@ import type { LoadResult, ModelComparison, SweepResult } from '../../src/types/i
 const CLASSIFIER = 'bench/models/classifier.onnx'
 const QUICK = ['--runs', '5', '--min-time', '0', '--warmup', '1']
 
-
 let tmp: string
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'perfgate-cli-exp-'))
@@ -25,7 +24,24 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 describe('perfgate sweep', () => {
   it('sweeps a dimension: table, --json and --csv', async () => {
-    const r = await cli(['sweep', join(ROOT, CLASSIFIER), '--over', 'batch=1,4', '--dims', 'height=16,width=16', '--threads', '1', ...QUICK, '--json', 's.json', '--csv', 's.csv'], tmp)
+    const r = await cli(
+      [
+        'sweep',
+        join(ROOT, CLASSIFIER),
+        '--over',
+        'batch=1,4',
+        '--dims',
+        'height=16,width=16',
+        '--threads',
+        '1',
+        ...QUICK,
+        '--json',
+        's.json',
+        '--csv',
+        's.csv',
+      ],
+      tmp,
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain('sweep over batch (input dimension), 2 points')
     expect(r.stdout).toMatch(/batch\s+p50 ms\s+p95 ms\s+samples\/s\s+speedup\s+efficiency\s+step gain/)
@@ -60,7 +76,25 @@ describe('perfgate sweep', () => {
 
 describe('perfgate load', () => {
   it('two levels in worker threads: table and --csv; exit 0 when a level meets the SLO', async () => {
-    const r = await cli(['load', join(ROOT, CLASSIFIER), '--concurrency', '1,2', '--duration', '300', '--dims', 'height=16,width=16', '--slo', 'p95=1000', '--csv', 'l.csv', '--json', 'l.json'], tmp)
+    const r = await cli(
+      [
+        'load',
+        join(ROOT, CLASSIFIER),
+        '--concurrency',
+        '1,2',
+        '--duration',
+        '300',
+        '--dims',
+        'height=16,width=16',
+        '--slo',
+        'p95=1000',
+        '--csv',
+        'l.csv',
+        '--json',
+        'l.json',
+      ],
+      tmp,
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain('load test, 2 levels of 300 ms, closed loop (back-to-back requests); SLO p95 <= 1000 ms, errors <= 0%')
     expect(r.stdout).toMatch(/concurrency\s+requests\s+req\/s\s+ok\/s\s+p50 ms\s+p95 ms\s+p99 ms\s+errors\s+missed\s+cpu\s+SLO/)
@@ -88,7 +122,9 @@ describe('perfgate sweep and load with --prompts (generation)', () => {
     expect(r.stdout).toContain('the default language model (tiny-gpt): generation sweep over maxNewTokens, 2 points')
     expect(r.stdout).toMatch(/maxNewTokens\s+TTFT p50 ms\s+TTFT p95 ms\s+TPOT p50 ms\s+E2E p50 ms\s+output tokens\/s/)
     const csv = readFileSync(join(tmp, 'g.csv'), 'utf8').split('\r\n')
-    expect(csv[0]).toBe('axis,value,ttft_p50_ms,ttft_p95_ms,tpot_p50_ms,e2e_p50_ms,input_tokens_p50,output_tokens_per_s,speedup,factor,efficiency,step_gain,requests')
+    expect(csv[0]).toBe(
+      'axis,value,ttft_p50_ms,ttft_p95_ms,tpot_p50_ms,e2e_p50_ms,input_tokens_p50,output_tokens_per_s,speedup,factor,efficiency,step_gain,requests',
+    )
     expect(csv[2]).toMatch(/^maxNewTokens,4,/)
   })
 
@@ -107,7 +143,23 @@ describe('perfgate sweep and load with --prompts (generation)', () => {
 describe('perfgate compare-models', () => {
   it('named and unnamed variants, interleaved; table, --json and --csv', async () => {
     const r = await cli(
-      ['compare-models', `a=${join(ROOT, CLASSIFIER)}`, join(ROOT, CLASSIFIER), '--dims', 'height=16,width=16', '--rounds', '2', '--runs-per-round', '5', '--process-rounds', '1', '--json', 'c.json', '--csv', 'c.csv'],
+      [
+        'compare-models',
+        `a=${join(ROOT, CLASSIFIER)}`,
+        join(ROOT, CLASSIFIER),
+        '--dims',
+        'height=16,width=16',
+        '--rounds',
+        '2',
+        '--runs-per-round',
+        '5',
+        '--process-rounds',
+        '1',
+        '--json',
+        'c.json',
+        '--csv',
+        'c.csv',
+      ],
       tmp,
     )
     expect(r.code, r.stderr).toBe(0)
@@ -115,7 +167,10 @@ describe('perfgate compare-models', () => {
     expect(r.stdout).toMatch(/metric\s+a\s+classifier\s+ratio\s+95% CI\s+verdict/)
     expect(r.stdout).toMatch(/file size\s+22\.1 KiB\s+22\.1 KiB\s+1\.00x\s+exact\s+same/)
     const json = JSON.parse(readFileSync(join(tmp, 'c.json'), 'utf8')) as ModelComparison<'a' | 'classifier'>
-    expect(json.summary.order).toEqual([['a', 'classifier'], ['classifier', 'a']])
+    expect(json.summary.order).toEqual([
+      ['a', 'classifier'],
+      ['classifier', 'a'],
+    ])
     expect(json.a.samples.latency).toHaveLength(10)
     expect(readFileSync(join(tmp, 'c.csv'), 'utf8').split('\r\n')[1]).toMatch(/^classifier,a,latency_p50_ms,/)
   })
@@ -143,7 +198,8 @@ describe('wrong usage exits 2 with the usage on stderr', () => {
 
   it('help lists the three commands', async () => {
     const r = await cli(['help'])
-    for (const c of ['sweep [model.onnx] --over', 'load [model.onnx]', 'compare-models [name=]a.onnx', '--concurrency 1,2,4', '--process-rounds N']) expect(r.stdout).toContain(c)
+    for (const c of ['sweep [model.onnx] --over', 'load [model.onnx]', 'compare-models [name=]a.onnx', '--concurrency 1,2,4', '--process-rounds N'])
+      expect(r.stdout).toContain(c)
   })
 })
 
@@ -153,15 +209,23 @@ describe('bin/perfgate.js as a child process: workers and fresh processes run fr
   })
 
   it('load with two workers, and compare-models with fresh processes', () => {
-    const load = spawnSync(process.execPath, ['bin/perfgate.js', 'load', CLASSIFIER, '--concurrency', '1,2', '--duration', '200', '--dims', 'height=8,width=8'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+    const load = spawnSync(
+      process.execPath,
+      ['bin/perfgate.js', 'load', CLASSIFIER, '--concurrency', '1,2', '--duration', '200', '--dims', 'height=8,width=8'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+    )
     expect(load.stderr).not.toMatch(STACK_LINE)
     expect(load.status).toBe(0)
     expect(load.stdout).toMatch(/^\s+2\s+\d+/m)
-    const cmp = spawnSync(process.execPath, ['bin/perfgate.js', 'compare-models', `x=${CLASSIFIER}`, `y=${CLASSIFIER}`, '--dims', 'height=8,width=8', '--rounds', '2', '--process-rounds', '1'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    })
+    const cmp = spawnSync(
+      process.execPath,
+      ['bin/perfgate.js', 'compare-models', `x=${CLASSIFIER}`, `y=${CLASSIFIER}`, '--dims', 'height=8,width=8', '--rounds', '2', '--process-rounds', '1'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    )
     expect(cmp.stderr).not.toMatch(STACK_LINE)
     expect(cmp.status).toBe(0)
     expect(cmp.stdout).toContain('y against x:')

@@ -16,8 +16,9 @@ import type { GenerationResult } from '../../src/types/index.js'
 const PROMPTS = 'bench/prompts.txt'
 /** Quick runs: the CLI's wiring is under test, not the model's speed. */
 const QUICK = ['--runs', '2', '--warmup', '0', '--max-new-tokens', '4']
-const promptCount = readFileSync(join(ROOT, PROMPTS), 'utf8').split('\n').filter((l) => l.trim() !== '').length
-
+const promptCount = readFileSync(join(ROOT, PROMPTS), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '').length
 
 let tmp: string
 beforeAll(() => {
@@ -30,7 +31,9 @@ describe('perfgate profile --prompts FILE', () => {
     const r = await cli(['profile', '--prompts', PROMPTS, ...QUICK])
     expect(r.code, r.stderr).toBe(0)
     const lines = r.stdout.split('\n')
-    expect(lines[0]).toMatch(/^bench\/models\/tiny-gpt\/model\.onnx {2}\(\d+ KiB, sha256 [0-9a-f]{12}\), optimum KV layout, tokenizer bench\/models\/tiny-gpt\/tokenizer\.json$/)
+    expect(lines[0]).toMatch(
+      /^bench\/models\/tiny-gpt\/model\.onnx {2}\(\d+ KiB, sha256 [0-9a-f]{12}\), optimum KV layout, tokenizer bench\/models\/tiny-gpt\/tokenizer\.json$/,
+    )
     expect(lines[1]).toBe(`${promptCount} prompts x 2 measured passes after 0 warm-up passes; 4 new tokens per prompt (end-of-sequence ignored), batch 1`)
     expect(r.stdout).toMatch(/#\s+prompt\s+in\s+out\s+TTFT ms\s+TPOT ms\s+E2E ms\s+tokens\/s/)
     const rows = lines.filter((l) => /^\d+ {2}/.test(l))

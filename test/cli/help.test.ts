@@ -33,7 +33,12 @@ describe('perfgate <command> --help', () => {
     expect(commands.sort()).toEqual(['compare', 'compare-models', 'load', 'profile', 'report', 'sweep', 'update'])
   })
 
-  it.each(commands.flatMap((c) => [[c, '--help'], [c, '-h']]))('%s %s exits 0 and lists every flag of its table with its default', async (command, flag) => {
+  it.each(
+    commands.flatMap((c) => [
+      [c, '--help'],
+      [c, '-h'],
+    ]),
+  )('%s %s exits 0 and lists every flag of its table with its default', async (command, flag) => {
     const r = await cli([command, flag], tmp)
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)

@@ -88,7 +88,9 @@ describe('invalid entries', () => {
 
     const run = await project.vitest([], { ci: true })
     expect(run.code, run.output).toBe(1)
-    expect(run.output).toContain('Invalid entry "two 1" in baseline file baselines/e2e/a.perf.test.ts.json: field entries["two 1"].metrics.value must be number.')
+    expect(run.output).toContain(
+      'Invalid entry "two 1" in baseline file baselines/e2e/a.perf.test.ts.json: field entries["two 1"].metrics.value must be number.',
+    )
     expect(run.output).toMatch(/^perfgate: 2 passed, 0 regressed/m)
 
     const update = await project.vitest(['-u'], { ci: false })
@@ -145,8 +147,12 @@ test('flaky', { retry: 1 }, () => {
     )
     const run = await project.vitest([], { ci: false })
     expect(run.code, run.output).toBe(1)
-    expect(run.output).toContain('Two assertions record the same baseline entry "a > b 1" in baselines/e2e/a.perf.test.ts.json: a.perf.test.ts:3:3 ("a > b") and a.perf.test.ts:5:1 ("a > b")')
-    expect(run.output).toContain('Two assertions record the same baseline entry "x 1" in baselines/e2e/a.perf.test.ts.json: a.perf.test.ts:6:1 ("x") and a.perf.test.ts:7:1 ("y")')
+    expect(run.output).toContain(
+      'Two assertions record the same baseline entry "a > b 1" in baselines/e2e/a.perf.test.ts.json: a.perf.test.ts:3:3 ("a > b") and a.perf.test.ts:5:1 ("a > b")',
+    )
+    expect(run.output).toContain(
+      'Two assertions record the same baseline entry "x 1" in baselines/e2e/a.perf.test.ts.json: a.perf.test.ts:6:1 ("x") and a.perf.test.ts:7:1 ("y")',
+    )
     expect(run.output).toContain('Give one of them a distinct `name`')
     // a retry asserts its entries again: no collision with its own first try
     expect(run.output).not.toContain('"flaky 1"')

@@ -82,6 +82,8 @@ describe('calibrate: true in a Vitest project', () => {
     const run = await project.vitest([], { ci: true })
     expect(run.code, run.output).toBe(1)
     expect(run.output).toMatch(/latency\.p50 .*REGRESSED/)
-    expect(run.output).toMatch(/Calibrated for machine speed: the reference workload took [\d.]+ ms now and [\d.]+ ms when the baseline was recorded, so current times are shown x\d\.\d{3}\./)
+    expect(run.output).toMatch(
+      /Calibrated for machine speed: the reference workload took [\d.]+ ms now and [\d.]+ ms when the baseline was recorded, so current times are shown x\d\.\d{3}\./,
+    )
   })
 })

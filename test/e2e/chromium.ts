@@ -14,11 +14,4 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /** Flags for a headless run that reaches no network and starts nothing in the background. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-]
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']

@@ -67,7 +67,10 @@ export class FixtureProject {
 
   /** Runs `node ...argv` in the project. */
   node(argv: readonly string[], opts: RunOptions): Promise<RunResult> {
-    return this.spawn(argv.map((a) => (a.startsWith('node_modules/') ? join(this.dir, a) : a)), opts)
+    return this.spawn(
+      argv.map((a) => (a.startsWith('node_modules/') ? join(this.dir, a) : a)),
+      opts,
+    )
   }
 
   private spawn(argv: string[], opts: RunOptions): Promise<RunResult> {

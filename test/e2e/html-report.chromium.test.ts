@@ -21,7 +21,9 @@ const executablePath = findChromium()
 const OUT = join(REPO, 'test/e2e/.tmp/html-report')
 
 if (!executablePath) {
-  console.warn('perfgate: skipping the Chromium tests: no Chromium found (install Debian\'s `chromium` package, or set PERFGATE_CHROMIUM to a Chrome or Chromium binary).')
+  console.warn(
+    "perfgate: skipping the Chromium tests: no Chromium found (install Debian's `chromium` package, or set PERFGATE_CHROMIUM to a Chrome or Chromium binary).",
+  )
 }
 
 /** The few browser types used inside page functions (the project compiles without the DOM library). */
@@ -93,7 +95,22 @@ describe.skipIf(!executablePath)('HTML reports in headless Chromium', () => {
           { label: HOSTILE, inputTokens: 40, ttftMs: 30, tpotMs: 2.2 },
         ],
       },
-      sweeps: [{ parameter: 'batch', metric: 'latency.p50', unit: 'ms', series: [{ name: HOSTILE, points: [{ x: 1, y: 2 }, { x: 4, y: 7 }] }] }],
+      sweeps: [
+        {
+          parameter: 'batch',
+          metric: 'latency.p50',
+          unit: 'ms',
+          series: [
+            {
+              name: HOSTILE,
+              points: [
+                { x: 1, y: 2 },
+                { x: 4, y: 7 },
+              ],
+            },
+          ],
+        },
+      ],
     }
     const { page, problems, dialogs } = await load('report.html', htmlReport(file))
     try {
@@ -113,7 +130,10 @@ describe.skipIf(!executablePath)('HTML reports in headless Chromium', () => {
       expect(text).toContain(`${HOSTILE} 1`)
       expect(text).toContain('This change edits the baseline it is judged against')
       expect(await page.locator('tr.regressed').count()).toBe(3)
-      const regressedBg = await page.locator('tr.regressed td').first().evaluate((td) => (globalThis as unknown as BrowserWindow).getComputedStyle(td).backgroundColor)
+      const regressedBg = await page
+        .locator('tr.regressed td')
+        .first()
+        .evaluate((td) => (globalThis as unknown as BrowserWindow).getComputedStyle(td).backgroundColor)
       expect(regressedBg).toBe('rgb(255, 235, 233)')
 
       const shot = join(OUT, 'report.png')

@@ -40,7 +40,9 @@ describe('a number from a profile result, gated in a Vitest project', () => {
     const before = project.read(BASELINE)
     const run = await project.vitest([], { ci: true, env: { FIXTURE_BETTER: 'higher' } })
     expect(run.code, run.output).toBe(1)
-    expect(run.output).toContain("Invalid option toBeWithinBaseline({ better }): got 'higher', expected no better, or 'lower': the number is latency.p95 of profile(model.onnx)")
+    expect(run.output).toContain(
+      "Invalid option toBeWithinBaseline({ better }): got 'higher', expected no better, or 'lower': the number is latency.p95 of profile(model.onnx)",
+    )
     expect(project.read(BASELINE)).toBe(before)
   })
 

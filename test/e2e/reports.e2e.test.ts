@@ -89,10 +89,14 @@ describe('reports of a run, on main and on a pull request branch', () => {
     project.write('model.onnx', buildHeavyClassifier())
     const r = await run(['--reporter=default', '--reporter=github-actions'], true, { PERFGATE_BASE_REF: 'main' })
     expect(r.code, r.output).toBe(1)
-    expect(r.output).toMatch(/::error file=.*classifier\.perf\.test\.ts,line=\d+,column=\d+::perfgate: "classifier 128x128 1" regressed against baselines\/e2e\/classifier\.perf\.test\.ts\.json: latency\.p50 /)
+    expect(r.output).toMatch(
+      /::error file=.*classifier\.perf\.test\.ts,line=\d+,column=\d+::perfgate: "classifier 128x128 1" regressed against baselines\/e2e\/classifier\.perf\.test\.ts\.json: latency\.p50 /,
+    )
     const md = project.read('reports/summary.md')
     expect(md.split('\n')[0]).toMatch(/^## ❌ perfgate: [12] regressed/)
-    expect(md).toMatch(/### Regressed\n\n\| test \| metric \| baseline \| current \| change \| 99% CI of change \| tolerance \|\n.*\n\| classifier 128x128 1<br><sub>baselines\/e2e\/classifier\.perf\.test\.ts\.json<\/sub> \| latency\.p50 \|/)
+    expect(md).toMatch(
+      /### Regressed\n\n\| test \| metric \| baseline \| current \| change \| 99% CI of change \| tolerance \|\n.*\n\| classifier 128x128 1<br><sub>baselines\/e2e\/classifier\.perf\.test\.ts\.json<\/sub> \| latency\.p50 \|/,
+    )
     expect(md).not.toContain('edits the baseline')
     const file = results()
     expect(file.baseRef).toBe('main')

@@ -18,7 +18,9 @@ let file: string
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim()
 const one = valueEntry(1, 'lower', { test: 'one' })
 const two = valueEntry(2, 'lower', { test: 'two' })
-const writing = (key: string, entry = one) => () => ({ write: Object.assign(entryMap(), { [key]: entry }), remove: [] })
+const writing =
+  (key: string, entry = one) =>
+  () => ({ write: Object.assign(entryMap(), { [key]: entry }), remove: [] })
 const keys = (read: ReturnType<ReturnType<typeof baselineReader>['read']>) => (read.state === 'ok' ? Object.keys(read.data.entries).sort() : read.state)
 
 beforeEach(() => {

@@ -41,7 +41,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 describe('profile.compare: fp32 decoder vs its int8 variant', () => {
   it('each variant is a full profile result with its per-process samples', () => {
-    for (const [name, r] of [['fp32', quant.fp32], ['int8', quant.int8]] as const) {
+    for (const [name, r] of [
+      ['fp32', quant.fp32],
+      ['int8', quant.int8],
+    ] as const) {
       expect(r.variant).toBe(name)
       expect(r.kind).toBe('model')
       expect(r.latency.n).toBe(60)
@@ -58,7 +61,14 @@ describe('profile.compare: fp32 decoder vs its int8 variant', () => {
   })
 
   it('ran the variants interleaved, alternating who goes first', () => {
-    expect(quant.summary.order).toEqual([['fp32', 'int8'], ['int8', 'fp32'], ['fp32', 'int8'], ['int8', 'fp32'], ['fp32', 'int8'], ['int8', 'fp32']])
+    expect(quant.summary.order).toEqual([
+      ['fp32', 'int8'],
+      ['int8', 'fp32'],
+      ['fp32', 'int8'],
+      ['int8', 'fp32'],
+      ['fp32', 'int8'],
+      ['int8', 'fp32'],
+    ])
     expect(quant.fp32.window).toEqual(quant.int8.window)
   })
 

@@ -60,7 +60,8 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
 async function referenceGreedy(session: InferenceSession, layout: DecoderLayout, promptIds: number[], steps: number) {
   const seq = [...promptIds]
   const logits: Float32Array[] = []
-  const ids = (xs: number[]) => (layout.ids === 'int32' ? new Tensor('int32', Int32Array.from(xs), [1, xs.length]) : new Tensor('int64', BigInt64Array.from(xs, BigInt), [1, xs.length]))
+  const ids = (xs: number[]) =>
+    layout.ids === 'int32' ? new Tensor('int32', Int32Array.from(xs), [1, xs.length]) : new Tensor('int64', BigInt64Array.from(xs, BigInt), [1, xs.length])
   for (let k = 0; k < steps; k++) {
     const feeds: Record<string, Tensor> = {
       input_ids: ids(seq),
@@ -349,7 +350,11 @@ describe('profile.generate errors say what is wrong and how to fix it', () => {
   })
 
   it('maxNewTokens 0 and other invalid options', async () => {
-    await expectCode(profile.generate(TINY_GPT, { prompts: ['x'], maxNewTokens: 0 }), 'OPTION_INVALID', 'Invalid option profile.generate({ maxNewTokens }): got 0, expected an integer from 1 to 1000000')
+    await expectCode(
+      profile.generate(TINY_GPT, { prompts: ['x'], maxNewTokens: 0 }),
+      'OPTION_INVALID',
+      'Invalid option profile.generate({ maxNewTokens }): got 0, expected an integer from 1 to 1000000',
+    )
     await expectCode(profile.generate(TINY_GPT, { prompts: ['x'], runs: 0 }), 'OPTION_INVALID', 'runs')
     await expectCode(profile.generate(TINY_GPT, { prompts: ['x'], batchSize: 1.5 }), 'OPTION_INVALID', 'batchSize')
   })
@@ -358,7 +363,7 @@ describe('profile.generate errors say what is wrong and how to fix it', () => {
     await expectCode(
       profile.generate(TINY_GPT, { prompts: ['x'.repeat(300)], maxNewTokens: 8 }),
       'GENERATION_TOO_LONG',
-      'beyond the model\'s 256 positions (max_position_embeddings in config.json)',
+      "beyond the model's 256 positions (max_position_embeddings in config.json)",
     )
     await expectCode(profile.generate(join(tmp, 'nowhere'), { prompts: ['x'] }), 'LANGUAGE_MODEL_NOT_FOUND', 'the path does not exist')
     await expectCode(profile.generate(resolve(tmp), { prompts: ['x'] }), 'LANGUAGE_MODEL_NOT_FOUND')

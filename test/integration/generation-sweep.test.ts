@@ -38,7 +38,10 @@ describe('profile.sweep with generate options', () => {
   })
 
   it('batchSize 1 vs 2: the batch size reaches the generation', async () => {
-    const s = await profile.sweep({ model: `${TINY_GPT}/model.onnx`, tokenizer: `${TINY_GPT}/tokenizer.json` }, { generate: QUICK, over: { batchSize: [1, 2] } })
+    const s = await profile.sweep(
+      { model: `${TINY_GPT}/model.onnx`, tokenizer: `${TINY_GPT}/tokenizer.json` },
+      { generate: QUICK, over: { batchSize: [1, 2] } },
+    )
     expect(s.points.map((p) => p.result.batchSize)).toEqual([1, 2])
     expect(s.points.map((p) => p.result.requests.length)).toEqual([4, 4])
   })

@@ -132,9 +132,13 @@ describe('one base commit for baselineRef and baseRef', () => {
     expect(resolveBaselineRef(repo, 'merge-base', { GITHUB_BASE_REF: 'release' })).toBe(git('merge-base', 'HEAD', 'main'))
   })
 
-  it("an unknown base ref says what git said, with the git failure as the cause", () => {
+  it('an unknown base ref says what git said, with the git failure as the cause', () => {
     expect(() => resolveBaselineRef(repo, 'merge-base', { PERFGATE_BASE_REF: 'gone' })).toThrow(
-      expect.objectContaining({ code: 'BASELINE_REF_UNRESOLVED', message: expect.stringContaining("Cannot resolve baselineRef 'merge-base' (gone) with git: fatal: Not a valid object name origin/gone"), cause: expect.any(GitError) }),
+      expect.objectContaining({
+        code: 'BASELINE_REF_UNRESOLVED',
+        message: expect.stringContaining("Cannot resolve baselineRef 'merge-base' (gone) with git: fatal: Not a valid object name origin/gone"),
+        cause: expect.any(GitError),
+      }),
     )
   })
 })

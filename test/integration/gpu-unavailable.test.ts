@@ -13,7 +13,10 @@ const facts = probeGpuFacts()
 const cudaHere = facts.libs.includes('libonnxruntime_providers_cuda.so') && facts.nvidiaSmi.ok && facts.nvidiaSmi.devices.length > 0
 
 async function gpuError(p: Promise<unknown>): Promise<PerfgateError> {
-  const err = (await p.then(() => undefined, (e: unknown) => e)) as PerfgateError
+  const err = (await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as PerfgateError
   expect(err).toBeInstanceOf(PerfgateError)
   expect(err.code).toBe('GPU_UNAVAILABLE')
   return err

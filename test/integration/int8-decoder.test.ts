@@ -24,7 +24,11 @@ function prefillFeeds(ids: number[]): Record<string, Tensor> {
   const feeds: Record<string, Tensor> = {
     input_ids: new Tensor('int64', BigInt64Array.from(ids, BigInt), [1, n]),
     attention_mask: new Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]),
-    position_ids: new Tensor('int64', BigInt64Array.from(ids, (_, i) => BigInt(i)), [1, n]),
+    position_ids: new Tensor(
+      'int64',
+      BigInt64Array.from(ids, (_, i) => BigInt(i)),
+      [1, n],
+    ),
   }
   for (const i of [0, 1]) for (const kv of ['key', 'value']) feeds[`past_key_values.${i}.${kv}`] = new Tensor('float32', new Float32Array(0), [1, 4, 0, 32])
   return feeds

@@ -46,7 +46,13 @@ describe('resolveLanguageModel', () => {
     expect(files.modelPath).toBe(join(TINY_GPT, 'model.onnx'))
     expect(files.tokenizerPath).toBe(join(TINY_GPT, 'tokenizer.json'))
     expect(files.tokenizer.decode(files.tokenizer.encode('Hello World').ids)).toBe('Hello World')
-    expect(files).toMatchObject({ eosTokenIds: [511], padTokenId: 511, maxPositions: { value: 256, source: 'max_position_embeddings in config.json' }, kvHeads: 4, headDim: 32 })
+    expect(files).toMatchObject({
+      eosTokenIds: [511],
+      padTokenId: 511,
+      maxPositions: { value: 256, source: 'max_position_embeddings in config.json' },
+      kvHeads: 4,
+      headDim: 32,
+    })
   })
 
   it('takes the .onnx file itself, or explicit paths', () => {
@@ -57,9 +63,17 @@ describe('resolveLanguageModel', () => {
 
   it('picks model.onnx among several .onnx files, or the file genai_config.json names', () => {
     expect(resolveLanguageModel(folder('several', ['a.onnx', 'model.onnx'])).modelPath).toBe(join(tmp, 'several', 'model.onnx'))
-    const genai = { model: { decoder: { filename: 'b.onnx', num_key_value_heads: 2, head_size: 64 }, eos_token_id: [7, 9], pad_token_id: 3, context_length: 128 } }
+    const genai = {
+      model: { decoder: { filename: 'b.onnx', num_key_value_heads: 2, head_size: 64 }, eos_token_id: [7, 9], pad_token_id: 3, context_length: 128 },
+    }
     const files = resolveLanguageModel(folder('genai', ['a.onnx', 'b.onnx'], { 'genai_config.json': genai }))
-    expect(files).toMatchObject({ eosTokenIds: [7, 9], padTokenId: 3, maxPositions: { value: 128, source: 'context_length in genai_config.json' }, kvHeads: 2, headDim: 64 })
+    expect(files).toMatchObject({
+      eosTokenIds: [7, 9],
+      padTokenId: 3,
+      maxPositions: { value: 128, source: 'context_length in genai_config.json' },
+      kvHeads: 2,
+      headDim: 64,
+    })
     expect(files.modelPath).toBe(join(tmp, 'genai', 'b.onnx'))
   })
 
@@ -70,7 +84,13 @@ describe('resolveLanguageModel', () => {
         'config.json': { eos_token_id: 9, pad_token_id: 0, num_attention_heads: 8, num_key_value_heads: 2, hidden_size: 512, n_positions: 64 },
       }),
     )
-    expect(files).toMatchObject({ eosTokenIds: [2, 5], padTokenId: 0, kvHeads: 2, headDim: 64, maxPositions: { value: 64, source: 'n_positions in config.json' } })
+    expect(files).toMatchObject({
+      eosTokenIds: [2, 5],
+      padTokenId: 0,
+      kvHeads: 2,
+      headDim: 64,
+      maxPositions: { value: 64, source: 'n_positions in config.json' },
+    })
   })
 
   it('falls back to the tokenizer config end-of-sequence token, and to no limit on positions', () => {
@@ -86,7 +106,10 @@ describe('resolveLanguageModel', () => {
       'LANGUAGE_MODEL_NOT_FOUND',
       expect.stringContaining('the folder holds several .onnx files (a.onnx, b.onnx) and none is named model.onnx or decoder_model.onnx'),
     ])
-    expect(code(() => resolveLanguageModel(folder('none', [])))).toEqual(['LANGUAGE_MODEL_NOT_FOUND', expect.stringContaining('the folder holds no .onnx file')])
+    expect(code(() => resolveLanguageModel(folder('none', [])))).toEqual([
+      'LANGUAGE_MODEL_NOT_FOUND',
+      expect.stringContaining('the folder holds no .onnx file'),
+    ])
     expect(code(() => resolveLanguageModel(folder('bad-config', ['model.onnx'], { 'config.json': '{ nope' })))).toEqual([
       'MODEL_CONFIG_INVALID',
       expect.stringMatching(/^Cannot read .*bad-config\/config\.json: .*Fix the file or remove it \(it is optional\)\.$/),

@@ -183,7 +183,9 @@ describe('profile.load on a function, in this thread', () => {
   })
 
   it('a request that outlives duration and grace fails the test instead of hanging it', async () => {
-    const err = (await profile.load(() => sleep(400), { concurrency: [1], durationMs: 50, stopGraceMs: 50, warmup: 0 }).catch((e: unknown) => e)) as PerfgateError
+    const err = (await profile
+      .load(() => sleep(400), { concurrency: [1], durationMs: 50, stopGraceMs: 50, warmup: 0 })
+      .catch((e: unknown) => e)) as PerfgateError
     expect(err.code).toBe('LOAD_WORKER_STUCK')
     expect(err.message).toContain('raise `stopGraceMs`')
     await sleep(450) // let the orphaned call end before the next test

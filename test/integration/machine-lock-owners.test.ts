@@ -30,7 +30,10 @@ afterEach(() => {
   process.env.PERFGATE_LOCK_TIMEOUT = '' // restored below; '' means the default
 })
 afterAll(() => {
-  for (const [k, v] of [['PERFGATE_LOCK_FILE', saved.file], ['PERFGATE_LOCK_TIMEOUT', saved.timeout]] as const) {
+  for (const [k, v] of [
+    ['PERFGATE_LOCK_FILE', saved.file],
+    ['PERFGATE_LOCK_TIMEOUT', saved.timeout],
+  ] as const) {
     if (v === undefined) delete process.env[k]
     else process.env[k] = v
   }
@@ -104,22 +107,26 @@ describe('locks whose owner is gone are taken over', () => {
     expect(existsSync(lockFilePath())).toBe(false)
   })
 
-  it.runIf(process.platform === 'linux')('a worker thread of this process that exited while holding it', async () => {
-    const worker = new Worker(new URL('./lock-worker.mjs', import.meta.url))
-    const held = new Promise<void>((res, rej) => {
-      worker.once('message', () => res())
-      worker.once('error', rej)
-    })
-    const exited = new Promise<void>((r) => worker.once('exit', () => r()))
-    await held
-    await exited
-    const owner = readFileSync(lockFilePath(), 'utf8').split(':')
-    expect(owner[0]).toBe(String(process.pid)) // precondition: this live process, another (now gone) thread
-    expect(owner[1]).not.toBe('0')
-    const release = await acquireMeasureLock()
-    expect(readFileSync(lockFilePath(), 'utf8').split(':')[1]).toBe('0')
-    release()
-  }, 15_000)
+  it.runIf(process.platform === 'linux')(
+    'a worker thread of this process that exited while holding it',
+    async () => {
+      const worker = new Worker(new URL('./lock-worker.mjs', import.meta.url))
+      const held = new Promise<void>((res, rej) => {
+        worker.once('message', () => res())
+        worker.once('error', rej)
+      })
+      const exited = new Promise<void>((r) => worker.once('exit', () => r()))
+      await held
+      await exited
+      const owner = readFileSync(lockFilePath(), 'utf8').split(':')
+      expect(owner[0]).toBe(String(process.pid)) // precondition: this live process, another (now gone) thread
+      expect(owner[1]).not.toBe('0')
+      const release = await acquireMeasureLock()
+      expect(readFileSync(lockFilePath(), 'utf8').split(':')[1]).toBe('0')
+      release()
+    },
+    15_000,
+  )
 })
 
 describe('waiting is bounded', () => {

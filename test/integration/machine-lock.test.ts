@@ -114,10 +114,7 @@ describe('concurrent profiles take turns', () => {
       release()
     }
     const log: string[] = []
-    const [main, reports] = await Promise.all([
-      Promise.all(['x', 'y', 'z'].map((id) => profileLogged(id, log))),
-      Promise.all(workers.map((w) => w.done)),
-    ])
+    const [main, reports] = await Promise.all([Promise.all(['x', 'y', 'z'].map((id) => profileLogged(id, log))), Promise.all(workers.map((w) => w.done))])
     for (const r of reports) {
       expect(r.lockFile).toBe(lockFilePath()) // the workers used the same lock file
       expect(r.n).toBeGreaterThanOrEqual(10)

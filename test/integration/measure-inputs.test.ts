@@ -38,7 +38,11 @@ function oneInputModel(elemType: number, op: 'Identity' | 'Shape'): Uint8Array {
   g.opExact(op, ['x'], 'y')
   const type = elemType as DataTypeValue
   const out = (op === 'Shape' ? 7 : elemType) as DataTypeValue
-  return encodePerfgateModel('one input', { name: 'one_input', node: g.nodes, initializer: [], input: [valueInfo('x', type, ['n'])], output: [valueInfo('y', out, [op === 'Shape' ? 1 : 'n'])] }, {})
+  return encodePerfgateModel(
+    'one input',
+    { name: 'one_input', node: g.nodes, initializer: [], input: [valueInfo('x', type, ['n'])], output: [valueInfo('y', out, [op === 'Shape' ? 1 : 'n'])] },
+    {},
+  )
 }
 
 let dir: string
@@ -142,7 +146,10 @@ describe('the model file and its input types', () => {
     const err = await rejection(profile(CLASSIFIER, null as never), 'OPTION_INVALID')
     expect(err.message).toContain('profile(target, options)')
     expect(err.message).toContain('an object')
-    await rejection(profile(async () => undefined, null as never), 'OPTION_INVALID')
+    await rejection(
+      profile(async () => undefined, null as never),
+      'OPTION_INVALID',
+    )
     await rejection(profile(CLASSIFIER, 'fast' as never), 'OPTION_INVALID')
   })
 })

@@ -44,7 +44,11 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
 function int64(rows: number[][]): Tensor {
   const b = rows.length
   const s = rows[0]?.length ?? 0
-  return new Tensor('int64', BigInt64Array.from(rows.flat(), (v) => BigInt(v)), [b, s])
+  return new Tensor(
+    'int64',
+    BigInt64Array.from(rows.flat(), (v) => BigInt(v)),
+    [b, s],
+  )
 }
 
 describe('classifier.onnx', () => {
@@ -228,7 +232,10 @@ describe('tiny-gpt/model.onnx', () => {
     // one decode step on top of the padded cache stays finite too
     const next = await step(
       [[pad], [pad]],
-      [[...maskOf(a), 1], [...maskOf(b), 1]],
+      [
+        [...maskOf(a), 1],
+        [...maskOf(b), 1],
+      ],
       [[a.length], [b.length]],
       presentsToPast(batch),
     )

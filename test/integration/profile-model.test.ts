@@ -98,7 +98,7 @@ describe('profile(classifier.onnx)', () => {
     else expect(['vmhwm', 'sampled']).toContain(m.peakSource)
   })
 
-  it("identifies the model by its path, size and sha256", () => {
+  it('identifies the model by its path, size and sha256', () => {
     const abs = resolve(CLASSIFIER)
     expect(result.model).toEqual({
       path: relative(process.cwd(), abs).split('\\').join('/'),

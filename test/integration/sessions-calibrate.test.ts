@@ -55,11 +55,15 @@ describe('profile(model | function, { calibrate: true })', () => {
     // logic under test: the error path; onnxruntime refuses the reference's decoder
     const create = InferenceSession.create.bind(InferenceSession)
     vi.spyOn(InferenceSession, 'create').mockImplementation(((path: string, opts: InferenceSession.SessionOptions) =>
-      String(path).endsWith('tiny-gpt/model.onnx') ? Promise.reject(new Error('simulated load failure')) : create(path, opts)) as typeof InferenceSession.create)
+      String(path).endsWith('tiny-gpt/model.onnx')
+        ? Promise.reject(new Error('simulated load failure'))
+        : create(path, opts)) as typeof InferenceSession.create)
     const err = await profile(CLASSIFIER, { ...QUICK, calibrate: true }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(PerfgateError)
     expect((err as PerfgateError).code).toBe('REFERENCE_FAILED')
-    expect((err as Error).message).toMatch(/^The calibration reference workload \(.*tiny-gpt\/model\.onnx, shipped with perfgate\) failed: simulated load failure\. Reinstall perfgate/)
+    expect((err as Error).message).toMatch(
+      /^The calibration reference workload \(.*tiny-gpt\/model\.onnx, shipped with perfgate\) failed: simulated load failure\. Reinstall perfgate/,
+    )
   })
 
   it('has no calibration unless asked', async () => {
@@ -80,7 +84,7 @@ describe('profile.generate(model, { calibrate: true })', () => {
 
   it('refuses a calibrate that is not a boolean, naming the option', async () => {
     await expect(profile.generate('bench/models/tiny-gpt', { prompts: ['Hi'], calibrate: 1 as unknown as boolean })).rejects.toThrow(
-      "Invalid option profile.generate({ calibrate }): got 1, expected true or false.",
+      'Invalid option profile.generate({ calibrate }): got 1, expected true or false.',
     )
   })
 })

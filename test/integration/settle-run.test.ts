@@ -26,7 +26,13 @@ function newRecord(key: string, test: string, value: number): GateRecord {
 }
 
 function mod(records: GateRecord[], claims: ModuleOutcome['claims']): ModuleOutcome {
-  return { moduleId: join(root, 'x.perf.test.ts'), ranToEnd: true, tests: [...new Set(records.map((r) => r.test))].map((fullName) => ({ fullName, state: 'passed' })), records, claims }
+  return {
+    moduleId: join(root, 'x.perf.test.ts'),
+    ranToEnd: true,
+    tests: [...new Set(records.map((r) => r.test))].map((fullName) => ({ fullName, state: 'passed' })),
+    records,
+    claims,
+  }
 }
 
 describe('settleRun', () => {

@@ -83,9 +83,7 @@ describe('profile.sweep over a symbolic dimension', () => {
 
   it('a malformed axis fails before any model is loaded', async () => {
     let progress = 0
-    const err: unknown = await profile
-      .sweep('no/such/model.onnx', { over: { batch: [1], height: [2] }, onProgress: () => progress++ })
-      .catch((e: unknown) => e)
+    const err: unknown = await profile.sweep('no/such/model.onnx', { over: { batch: [1], height: [2] }, onProgress: () => progress++ }).catch((e: unknown) => e)
     expect((err as PerfgateError).code).toBe('SWEEP_AXIS_INVALID')
     expect(progress).toBe(0)
   })
@@ -112,7 +110,13 @@ describe('profile.sweep over session options', () => {
   })
 
   it('graphOptimizationLevel: a categorical axis has speedups but no factor or efficiency', async () => {
-    const s = await profile.sweep(CLASSIFIER, { over: { graphOptimizationLevel: ['disabled', 'all'] }, dims: { height: 16, width: 16 }, runs: 5, minTime: 0, warmup: 1 })
+    const s = await profile.sweep(CLASSIFIER, {
+      over: { graphOptimizationLevel: ['disabled', 'all'] },
+      dims: { height: 16, width: 16 },
+      runs: 5,
+      minTime: 0,
+      warmup: 1,
+    })
     expect(s.points.map((p) => p.label)).toEqual(['graphOptimizationLevel=disabled', 'graphOptimizationLevel=all'])
     expect(s.points.map((p) => p.factor)).toEqual([null, null])
     expect(s.points.map((p) => p.efficiency)).toEqual([null, null])

@@ -13,9 +13,19 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /** bottom: pure statistics, shared types, metric definitions and their maths, the error dictionary; middle: I/O and decisions; top: wiring. */
 const LAYERS: Readonly<Record<string, number>> = {
-  'stats': 0, 'types': 0, 'metrics': 0, 'errors.ts': 0,
-  'measure': 1, 'baseline': 1, 'compare': 1, 'report': 1, 'results': 1, 'options': 1,
-  'vitest': 2, 'cli': 2, 'index.ts': 2,
+  stats: 0,
+  types: 0,
+  metrics: 0,
+  'errors.ts': 0,
+  measure: 1,
+  baseline: 1,
+  compare: 1,
+  report: 1,
+  results: 1,
+  options: 1,
+  vitest: 2,
+  cli: 2,
+  'index.ts': 2,
 }
 
 /** The top folder (or file) of src/ a module belongs to. */

@@ -37,7 +37,7 @@ describe('mergeBaseline', () => {
     write['__proto__'] = a
     const ctor: string = 'constructor'
     write[ctor] = b
-    const merged = mergeBaseline(baselineFile({ 'toString': b }), { write, remove: [] })
+    const merged = mergeBaseline(baselineFile({ toString: b }), { write, remove: [] })
     expect(Object.keys(merged!.entries).sort()).toEqual(['__proto__', 'constructor', 'toString'])
     expect(merged!.entries['__proto__']).toBe(a)
     expect(Object.getPrototypeOf(merged!.entries)).toBeNull()

@@ -16,7 +16,14 @@ function stored(...keys: string[]) {
 
 describe('planFileChanges', () => {
   it('writes the entries of new and updated records, and nothing for the other outcomes', () => {
-    const records = [record('n 1', 'new'), record('u 1', 'updated'), record('p 1', 'pass'), record('r 1', 'regressed'), record('m 1', 'missing'), record('i 1', 'improved')]
+    const records = [
+      record('n 1', 'new'),
+      record('u 1', 'updated'),
+      record('p 1', 'pass'),
+      record('r 1', 'regressed'),
+      record('m 1', 'missing'),
+      record('i 1', 'improved'),
+    ]
     const plan = planFileChanges(undefined, records, [], 'new', true)
     expect(Object.keys(plan.write)).toEqual(['n 1', 'u 1'])
     expect(plan.write['n 1']).toBe(records[0]!.entry)

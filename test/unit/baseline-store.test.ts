@@ -109,7 +109,9 @@ describe('readBaselineFile', () => {
     expect(read.state).toBe('invalid')
     const message = (read as { message: string }).message
     expect(message.startsWith('Invalid baseline file baselines/det.json: it is not valid JSON (')).toBe(true)
-    expect(message.endsWith('perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with `npx vitest run -u`.')).toBe(true)
+    expect(message.endsWith('perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with `npx vitest run -u`.')).toBe(
+      true,
+    )
   })
 
   it("is 'invalid' for a top level that breaks the schema, naming the field", () => {
@@ -125,7 +127,7 @@ describe('readBaselineFile', () => {
     expect(readBaselineFile(file, 'baselines/det.json')).toMatchObject({ state: 'invalid', message: expect.stringContaining('field entries must be object') })
   })
 
-  it("keeps the valid entries of a file with one invalid entry, and names the invalid one with its field", () => {
+  it('keeps the valid entries of a file with one invalid entry, and names the invalid one with its field', () => {
     const file = join(root, 'det.json')
     const good = JSON.parse(formatBaselineJson(data.entries['det 1'])) as unknown
     writeFileSync(file, JSON.stringify({ perfgate: 1, entries: { 'det 1': { kind: 'profile' }, 'det 2': good } }))

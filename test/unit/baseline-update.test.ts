@@ -39,7 +39,9 @@ function caught(fn: () => unknown): PerfgateError {
 
 const one = valueEntry(1, 'lower', { test: 'one' })
 const two = valueEntry(2, 'lower', { test: 'two' })
-const write = (key: string, entry = one) => () => ({ write: Object.assign(entryMap(), { [key]: entry }), remove: [] })
+const write =
+  (key: string, entry = one) =>
+  () => ({ write: Object.assign(entryMap(), { [key]: entry }), remove: [] })
 
 describe('updateBaselineFile', () => {
   it('plans against the file as it is under the lock, so an entry written by another run in between is kept', () => {
@@ -150,7 +152,11 @@ describe('withFileLock', () => {
 
   it('releases the lock when the work throws', () => {
     const file = join(root, 'x.json')
-    expect(() => withFileLock(file, () => { throw new Error('boom') })).toThrow('boom')
+    expect(() =>
+      withFileLock(file, () => {
+        throw new Error('boom')
+      }),
+    ).toThrow('boom')
     expect(existsSync(lockPathFor(file))).toBe(false)
   })
 })

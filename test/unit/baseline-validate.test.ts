@@ -8,11 +8,15 @@ const FIX = 'perfgate left it untouched. Fix the field by hand or delete the fil
 /** A valid file as JSON data, to break one field of. */
 function valid(): Record<string, unknown> {
   const file = baselineFile({
-    't 1': profileEntry({ 'latency.p95': 11.8 }, { latency: runs(10, 3), cpu: [] }, {
-      runs: 3,
-      model: { path: 'models/det.onnx', bytes: 1234, sha256: sha('a') },
-      options: { warmup: 2, dims: { batch: 1 } },
-    }),
+    't 1': profileEntry(
+      { 'latency.p95': 11.8 },
+      { latency: runs(10, 3), cpu: [] },
+      {
+        runs: 3,
+        model: { path: 'models/det.onnx', bytes: 1234, sha256: sha('a') },
+        options: { warmup: 2, dims: { batch: 1 } },
+      },
+    ),
     value: valueEntry(42, 'higher'),
   })
   return JSON.parse(JSON.stringify(file)) as Record<string, unknown>

@@ -32,7 +32,15 @@ describe('calibrated', () => {
       { latency: [1, 2, 3], cpu: [4], tokensPerSecond: [100, 200] },
     )
     const c = calibrated(e, 0.5)
-    expect(c.metrics).toStrictEqual({ 'latency.p50': 1, 'cpu.p50': 2, loadMs: 5, throughput: 1000, 'memory.peakDeltaMB': 30, tokensPerSecond: 200, 'ttft.p95': 4 })
+    expect(c.metrics).toStrictEqual({
+      'latency.p50': 1,
+      'cpu.p50': 2,
+      loadMs: 5,
+      throughput: 1000,
+      'memory.peakDeltaMB': 30,
+      tokensPerSecond: 200,
+      'ttft.p95': 4,
+    })
     expect(c.samples).toStrictEqual({ latency: [0.5, 1, 1.5], cpu: [2], tokensPerSecond: [200, 400] })
     // the measured entry itself is untouched
     expect(e.metrics['latency.p50']).toBe(2)

@@ -44,12 +44,23 @@ function functionName(node: ts.FunctionLikeDeclaration): string | undefined {
 }
 
 function isFunction(node: ts.Node): node is ts.FunctionLikeDeclaration {
-  return ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node)
-    || ts.isFunctionExpression(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessor(node) ||
+    ts.isSetAccessor(node)
+  )
 }
 
 /** One finding: where, what, and how many lines. */
-export interface SizeFinding { key: string, where: string, lines: number }
+export interface SizeFinding {
+  key: string
+  where: string
+  lines: number
+}
 
 /** The files over MAX_FILE_LINES and the named functions whose body spans more than MAX_FUNCTION_LINES, in one source text. */
 export function sizeFindings(file: string, text: string): SizeFinding[] {
@@ -90,9 +101,11 @@ describe('code size', () => {
   })
 
   it('allows only offenders that still exist', () => {
-    const keys = new Set(sourceFiles(join(ROOT, 'src'))
-      .flatMap((file) => sizeFindings(file, readFileSync(join(ROOT, file), 'utf8')))
-      .map((f) => f.key))
+    const keys = new Set(
+      sourceFiles(join(ROOT, 'src'))
+        .flatMap((file) => sizeFindings(file, readFileSync(join(ROOT, file), 'utf8')))
+        .map((f) => f.key),
+    )
     expect(Object.keys(ALLOWED).filter((key) => !keys.has(key))).toEqual([])
   })
 })

@@ -60,16 +60,24 @@ describe('compareEntry: lower-is-better latency', () => {
 
   it('warns, and passes, when a significant change is beyond the warning band but within the tolerance', () => {
     // base 10..12.9 ms, current 10.7..13.6 ms (n = 30): p50 11.45 -> 12.15 ms, +6.1%: beyond warn 5%, within 10%.
-    const cmp = compareEntry(profileEntry({ 'latency.p50': 11.45 }, { latency: runs(10, 30) }), profileEntry({ 'latency.p50': 12.15 }, { latency: runs(10.7, 30) }), {
-      metrics: ['latency.p50'],
-      tolerance: { rel: '10%', warn: '5%' },
-    })
+    const cmp = compareEntry(
+      profileEntry({ 'latency.p50': 11.45 }, { latency: runs(10, 30) }),
+      profileEntry({ 'latency.p50': 12.15 }, { latency: runs(10.7, 30) }),
+      {
+        metrics: ['latency.p50'],
+        tolerance: { rel: '10%', warn: '5%' },
+      },
+    )
     expect(cmp.verdict).toBe('warned')
     expect(cmp.rows[0]).toMatchObject({ verdict: 'warned', tolerance: '10% (warn 5%)' })
-    const calm = compareEntry(profileEntry({ 'latency.p50': 11.45 }, { latency: runs(10, 30) }), profileEntry({ 'latency.p50': 11.6 }, { latency: runs(10.15, 30) }), {
-      metrics: ['latency.p50'],
-      tolerance: { rel: '10%', warn: '5%' },
-    })
+    const calm = compareEntry(
+      profileEntry({ 'latency.p50': 11.45 }, { latency: runs(10, 30) }),
+      profileEntry({ 'latency.p50': 11.6 }, { latency: runs(10.15, 30) }),
+      {
+        metrics: ['latency.p50'],
+        tolerance: { rel: '10%', warn: '5%' },
+      },
+    )
     expect(calm.verdict).toBe('pass')
   })
 
@@ -293,9 +301,13 @@ describe('testbedDifferences', () => {
   })
 
   it('lists differing testbed fields in alphabetical order, with lists joined and null shown as default', () => {
-    const current = profileEntry({}, {}, {
-      testbed: { ...TESTBED, node: 'v22.1.0', executionProviders: ['cuda', 'cpu'], intraOpNumThreads: 4, cores: 16 },
-    })
+    const current = profileEntry(
+      {},
+      {},
+      {
+        testbed: { ...TESTBED, node: 'v22.1.0', executionProviders: ['cuda', 'cpu'], intraOpNumThreads: 4, cores: 16 },
+      },
+    )
     expect(testbedDifferences(profileEntry({}), current)).toEqual([
       { field: 'cores', baseline: '8', current: '16' },
       { field: 'executionProviders', baseline: 'cpu', current: 'cuda,cpu' },
@@ -304,7 +316,7 @@ describe('testbedDifferences', () => {
     ])
   })
 
-  it("names a changed model by the first 12 hex digits of its sha256, and its size", () => {
+  it('names a changed model by the first 12 hex digits of its sha256, and its size', () => {
     const before = profileEntry({}, {}, { model: { path: 'models/det.onnx', bytes: 1000, sha256: sha('a') } })
     const after = profileEntry({}, {}, { model: { path: 'models/det.onnx', bytes: 2000, sha256: sha('b') } })
     expect(testbedDifferences(before, after)).toEqual([

@@ -32,9 +32,17 @@ describe('decideEntry', () => {
   })
 
   it('rewrites a stored entry under update all, even a regression or a change of kind', () => {
-    expect(decide({ stored, current: slower, update: 'all' })).toStrictEqual({ pass: true, record: { status: 'updated', entry: slower }, reason: { kind: 'recorded' } })
+    expect(decide({ stored, current: slower, update: 'all' })).toStrictEqual({
+      pass: true,
+      record: { status: 'updated', entry: slower },
+      reason: { kind: 'recorded' },
+    })
     const number = valueEntry(1)
-    expect(decide({ stored, current: number, update: 'all' })).toStrictEqual({ pass: true, record: { status: 'updated', entry: number }, reason: { kind: 'recorded' } })
+    expect(decide({ stored, current: number, update: 'all' })).toStrictEqual({
+      pass: true,
+      record: { status: 'updated', entry: number },
+      reason: { kind: 'recorded' },
+    })
   })
 
   describe('a missing entry in CI', () => {
@@ -139,7 +147,9 @@ describe('decisionMessage', () => {
     expect(decisionMessage(decide({ current: same, update: 'none', missingTestbed: facts('warn', ['arm']) }), at)).toMatch(
       /^No baseline for "det 1" on this testbed \(ci\): .* baselines of this test file exist for arm\./,
     )
-    expect(decisionMessage(decide({ current: same, update: 'none' }), at)).toMatch(/^No baseline for "det 1" in baselines\/ci\/det\.test\.ts\.json, and missing baselines are not recorded in CI/)
+    expect(decisionMessage(decide({ current: same, update: 'none' }), at)).toMatch(
+      /^No baseline for "det 1" in baselines\/ci\/det\.test\.ts\.json, and missing baselines are not recorded in CI/,
+    )
   })
 
   it('explains a change of kind and how to fix it', () => {
@@ -154,7 +164,7 @@ describe('decisionMessage', () => {
     expect(decisionMessage(decide({ current: same }), { ...at, key: '\u001b[2Jx' })).toBe('perfgate: recorded "\\x1b[2Jx" in baselines/ci/det.test.ts.json')
   })
 
-  it('keeps a line break in a name on the name\'s line', () => {
+  it("keeps a line break in a name on the name's line", () => {
     expect(decisionMessage(decide({ current: same, update: 'none' }), { ...at, key: 'a\r\nb' })).toMatch(/^No baseline for "a\\x0d\\x0ab" in /)
     expect(decisionMessage(decide({ current: same, update: 'none' }), { ...at, key: 'a\r\nb' })).not.toContain('\n')
   })

@@ -77,13 +77,33 @@ describe('detectDecoderLayout', () => {
     expect(merged).toContain('Supported layouts: (a) Hugging Face Optimum')
     expect(merged).toContain('(b) GPT-2 style')
 
-    expect(problem(inputs.filter((v) => !v.name.startsWith('past')), outputs)).toContain('it has no KV-cache inputs')
-    expect(problem(inputs, outputs.filter((v) => v.name !== 'present.0.value'))).toContain('input past_key_values.0.value has no matching output present.0.value')
-    expect(problem(inputs, outputs.filter((v) => v.name !== 'logits'))).toContain('it has no logits output')
+    expect(
+      problem(
+        inputs.filter((v) => !v.name.startsWith('past')),
+        outputs,
+      ),
+    ).toContain('it has no KV-cache inputs')
+    expect(
+      problem(
+        inputs,
+        outputs.filter((v) => v.name !== 'present.0.value'),
+      ),
+    ).toContain('input past_key_values.0.value has no matching output present.0.value')
+    expect(
+      problem(
+        inputs,
+        outputs.filter((v) => v.name !== 'logits'),
+      ),
+    ).toContain('it has no logits output')
     expect(problem([t('input_ids', 'float32', ['b', 's']), ...inputs.slice(1)], outputs)).toContain('input input_ids has type float32, expected int64 or int32')
     expect(problem([...inputs, t('past_3', 'float32', [2, 'b', 4, 'p', 32])], outputs)).toContain('mixes past_key_values')
     const gap = optimum(2)
-    expect(problem(gap.inputs.filter((v) => !v.name.startsWith('past_key_values.0')), gap.outputs)).toContain('layer 0 has no input past_key_values.0.key')
+    expect(
+      problem(
+        gap.inputs.filter((v) => !v.name.startsWith('past_key_values.0')),
+        gap.outputs,
+      ),
+    ).toContain('layer 0 has no input past_key_values.0.key')
     expect(problem([t('pixel_values', 'float32', [1, 3, 'h', 'w'])], [t('logits', 'float32', [1, 10])])).toContain('it has no input_ids input')
   })
 })

@@ -20,15 +20,17 @@ describe('errorMessage', () => {
 
   it('shows received values as code: strings quoted, everything else as JSON', () => {
     const expected = 'a positive integer'
-    expect(errorMessage('OPTION_INVALID', { option: 'runs', value: 'ten', expected })).toBe(
-      "Invalid option runs: got 'ten', expected a positive integer.",
-    )
+    expect(errorMessage('OPTION_INVALID', { option: 'runs', value: 'ten', expected })).toBe("Invalid option runs: got 'ten', expected a positive integer.")
     expect(errorMessage('OPTION_INVALID', { option: 'runs', value: -1, expected })).toBe('Invalid option runs: got -1, expected a positive integer.')
     expect(errorMessage('OPTION_INVALID', { option: 'dims', value: { h: 'x' }, expected })).toBe(
       'Invalid option dims: got {"h":"x"}, expected a positive integer.',
     )
-    expect(errorMessage('OPTION_INVALID', { option: 'dims.h', value: Number.NaN, expected })).toBe('Invalid option dims.h: got NaN, expected a positive integer.')
-    expect(errorMessage('OPTION_INVALID', { option: 'dims.h', value: -Infinity, expected })).toBe('Invalid option dims.h: got -Infinity, expected a positive integer.')
+    expect(errorMessage('OPTION_INVALID', { option: 'dims.h', value: Number.NaN, expected })).toBe(
+      'Invalid option dims.h: got NaN, expected a positive integer.',
+    )
+    expect(errorMessage('OPTION_INVALID', { option: 'dims.h', value: -Infinity, expected })).toBe(
+      'Invalid option dims.h: got -Infinity, expected a positive integer.',
+    )
     expect(errorMessage('OPTION_INVALID', { option: 'runs', value: undefined, expected })).toBe(
       'Invalid option runs: got undefined, expected a positive integer.',
     )
@@ -49,9 +51,7 @@ describe('perfgateError', () => {
     expect(err).toBeInstanceOf(Error)
     expect(err.name).toBe('PerfgateError')
     expect(err.code).toBe('MODEL_NOT_FOUND')
-    expect(err.message).toBe(
-      'Model file not found: models/nope.onnx. Pass the path of an .onnx file (relative paths are resolved from the current directory).',
-    )
+    expect(err.message).toBe('Model file not found: models/nope.onnx. Pass the path of an .onnx file (relative paths are resolved from the current directory).')
     expect(err).not.toHaveProperty('cause')
   })
 

@@ -70,9 +70,26 @@ describe('sweepTable', () => {
 })
 
 function loadResult(): LoadResult {
-  const a = levelFigures({ concurrency: 1, offeredRate: null, latencies: runs(10, 100, 0.1), errors: 0, errorMessages: [], missed: 0, wallMs: 2000, cpuMs: 1800 }, { p95: 25 })
-  const b = levelFigures({ concurrency: 4, offeredRate: null, latencies: runs(20, 150, 0.1), errors: 2, errorMessages: ['timeout'], missed: 0, wallMs: 2000, cpuMs: 3900 }, { p95: 25 })
-  return { kind: 'load', target: 'models/cls.onnx', levels: [a, b], slo: { p95: 25 }, sustainable: 0, goodput: a.okPerSecond, workerLoadMs: [30, 31, 29, 33], durationMs: 2000, testbed: TESTBED, window: { start: 0, end: 1 } }
+  const a = levelFigures(
+    { concurrency: 1, offeredRate: null, latencies: runs(10, 100, 0.1), errors: 0, errorMessages: [], missed: 0, wallMs: 2000, cpuMs: 1800 },
+    { p95: 25 },
+  )
+  const b = levelFigures(
+    { concurrency: 4, offeredRate: null, latencies: runs(20, 150, 0.1), errors: 2, errorMessages: ['timeout'], missed: 0, wallMs: 2000, cpuMs: 3900 },
+    { p95: 25 },
+  )
+  return {
+    kind: 'load',
+    target: 'models/cls.onnx',
+    levels: [a, b],
+    slo: { p95: 25 },
+    sustainable: 0,
+    goodput: a.okPerSecond,
+    workerLoadMs: [30, 31, 29, 33],
+    durationMs: 2000,
+    testbed: TESTBED,
+    window: { start: 0, end: 1 },
+  }
 }
 
 describe('loadTable', () => {
@@ -139,12 +156,23 @@ describe('compareTable', () => {
   const cmp = {
     fp32,
     int8,
-    summary: { reference: 'fp32', variants: ['fp32', 'int8'], ratios: [variantRatios(fp32, int8, 0.95)], confidence: 0.95, rounds: 4, runsPerRound: 5, processRounds: 3, order: [] },
+    summary: {
+      reference: 'fp32',
+      variants: ['fp32', 'int8'],
+      ratios: [variantRatios(fp32, int8, 0.95)],
+      confidence: 0.95,
+      rounds: 4,
+      runsPerRound: 5,
+      processRounds: 3,
+      order: [],
+    },
   } as unknown as ModelComparison
 
   it('a row per metric with both figures, the ratio, its interval and the verdict', () => {
     const lines = compareTable(cmp).split('\n')
-    expect(lines[0]).toBe('Model comparison: fp32, int8; reference fp32. 4 rounds x 5 runs each, interleaved (order rotating by round); 3 fresh processes per variant for load time and memory.')
+    expect(lines[0]).toBe(
+      'Model comparison: fp32, int8; reference fp32. 4 rounds x 5 runs each, interleaved (order rotating by round); 3 fresh processes per variant for load time and memory.',
+    )
     expect(lines[2]).toBe('int8 against fp32:')
     expect(lines[4]).toMatch(/^metric\s+fp32\s+int8\s+ratio\s+95% CI\s+verdict$/)
     expect(lines[6]).toMatch(/^latency p50\s+11\.0 ms\s+6\.00 ms\s+0\.543x\s+0\.\d+x-0\.\d+x\s+faster$/)
@@ -169,19 +197,37 @@ describe('compareTable', () => {
   })
 
   it('CSV: variant names are data, never a spreadsheet formula', () => {
-    const named = { ...cmp, '=cmd|calc': int8, summary: { ...cmp.summary, ratios: [{ ...cmp.summary.ratios[0]!, variant: '=cmd|calc' }] } } as unknown as ModelComparison
+    const named = {
+      ...cmp,
+      '=cmd|calc': int8,
+      summary: { ...cmp.summary, ratios: [{ ...cmp.summary.ratios[0]!, variant: '=cmd|calc' }] },
+    } as unknown as ModelComparison
     expect(compareCsv(named).split('\r\n')[1]).toMatch(/^'=cmd\|calc,fp32,latency_p50_ms,/)
   })
 })
 
 describe('toCsv', () => {
   it('quotes what needs quoting; empty cells for missing values; arrays joined with +; CRLF line ends (RFC 4180)', () => {
-    expect(toCsv(['a', 'b', 'c', 'd'], [['x,y', 'say "hi"', null, ['cuda', 'cpu']], [1 / 3, NaN, undefined, true]])).toBe(
-      'a,b,c,d\r\n"x,y","say ""hi""",,cuda+cpu\r\n0.333333,,,true\r\n',
-    )
+    expect(
+      toCsv(
+        ['a', 'b', 'c', 'd'],
+        [
+          ['x,y', 'say "hi"', null, ['cuda', 'cpu']],
+          [1 / 3, NaN, undefined, true],
+        ],
+      ),
+    ).toBe('a,b,c,d\r\n"x,y","say ""hi""",,cuda+cpu\r\n0.333333,,,true\r\n')
   })
 
   it('keeps negative numbers numbers and text that starts like a formula text', () => {
-    expect(toCsv(['n', 't'], [[-0.5, '-0.5'], [-2, '@x']])).toBe("n,t\r\n-0.5,'-0.5\r\n-2,'@x\r\n")
+    expect(
+      toCsv(
+        ['n', 't'],
+        [
+          [-0.5, '-0.5'],
+          [-2, '@x'],
+        ],
+      ),
+    ).toBe("n,t\r\n-0.5,'-0.5\r\n-2,'@x\r\n")
   })
 })

@@ -35,7 +35,9 @@ describe('toBeFasterThan', () => {
     const r = toBeFasterThan.call(ctx, heavy, light, { by: '20%' })
     expect(r.pass).toBe(false)
     expect(r.message()).toContain('perfgate: fp32 is not shown to be faster than int8 by 20% (at 95% confidence).')
-    expect(r.message()).toMatch(/speedup \(median latency int8 \/ fp32\): 0\.12\dx, 95% CI 0\.1\d+x-0\.1\d+x; the claim needs the whole interval at or above 1\.20x\./)
+    expect(r.message()).toMatch(
+      /speedup \(median latency int8 \/ fp32\): 0\.12\dx, 95% CI 0\.1\d+x-0\.1\d+x; the claim needs the whole interval at or above 1\.20x\./,
+    )
     expect(r.message()).toMatch(/median latency: fp32 \d\.\d+ ms \(40 runs\), int8 \d\.\d+ ms \(40 runs\), Mann-Whitney p[=<]/)
   })
 

@@ -23,7 +23,9 @@ describe('a gate that compares nothing', () => {
 describe('gatedMetricsFor', () => {
   it('refuses a matcher list naming metrics the kind does not have, listing the ones it has', () => {
     expect(() => gatedMetricsFor('generation', ['latency.p95'])).toThrow("names 'latency.p95', which a generation result does not have")
-    expect(() => gatedMetricsFor('bench', ['memory.peakDeltaMB'])).toThrow('A Vitest benchmark result gates: latency.mean, latency.p50, latency.p90, latency.p95, latency.p99, throughput.')
+    expect(() => gatedMetricsFor('bench', ['memory.peakDeltaMB'])).toThrow(
+      'A Vitest benchmark result gates: latency.mean, latency.p50, latency.p90, latency.p95, latency.p99, throughput.',
+    )
   })
 
   it("gives each kind the plugin list's ids it has, else its default (benchmarks included)", () => {

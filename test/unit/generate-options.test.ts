@@ -23,8 +23,12 @@ describe('generate options', () => {
   })
 
   it('say which option is wrong and what it takes', () => {
-    expect(() => resolveGenerateOptions({ maxNewTokens: 0 })).toThrow('Invalid option profile.generate({ maxNewTokens }): got 0, expected an integer from 1 to 1000000.')
-    expect(() => resolveGenerateOptions({ ignoreEos: 'yes' as unknown as boolean })).toThrow("Invalid option profile.generate({ ignoreEos }): got 'yes', expected true or false.")
+    expect(() => resolveGenerateOptions({ maxNewTokens: 0 })).toThrow(
+      'Invalid option profile.generate({ maxNewTokens }): got 0, expected an integer from 1 to 1000000.',
+    )
+    expect(() => resolveGenerateOptions({ ignoreEos: 'yes' as unknown as boolean })).toThrow(
+      "Invalid option profile.generate({ ignoreEos }): got 'yes', expected true or false.",
+    )
     expect(() => resolveGenerateOptions({ warmup: -1 })).toThrow('Invalid option profile.generate({ warmup })')
   })
 })

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { generateBaselineTypes, generateResultPartTypes, generateResultsTypes, generatedPath, resultPartsGeneratedPath, resultsGeneratedPath } from '../../scripts/generate-types.js'
+import {
+  generateBaselineTypes,
+  generateResultPartTypes,
+  generateResultsTypes,
+  generatedPath,
+  resultPartsGeneratedPath,
+  resultsGeneratedPath,
+} from '../../scripts/generate-types.js'
 
 describe('src/types/baseline.generated.ts', () => {
   it('is what schema/baseline.schema.json generates', async () => {
@@ -19,7 +26,7 @@ describe('src/types/results.generated.ts', () => {
 })
 
 describe('src/types/result-parts.generated.ts', () => {
-  it('is what the gate records\' definitions in schema/results.schema.json generate', async () => {
+  it("is what the gate records' definitions in schema/results.schema.json generate", async () => {
     const fresh = await generateResultPartTypes()
     const committed = readFileSync(resultPartsGeneratedPath, 'utf8')
     expect(committed, 'src/types/result-parts.generated.ts is stale: run `npm run gen:types` and commit the result').toBe(fresh)
@@ -28,8 +35,9 @@ describe('src/types/result-parts.generated.ts', () => {
 
 describe('the generated types', () => {
   it('declare no numbered duplicate (a definition inlined twice, e.g. CalibrationApplied1)', async () => {
-    const declared = [await generateBaselineTypes(), await generateResultsTypes(), await generateResultPartTypes()]
-      .flatMap((text) => [...text.matchAll(/export (?:interface|type) (\w+)/g)].map((m) => m[1]))
+    const declared = [await generateBaselineTypes(), await generateResultsTypes(), await generateResultPartTypes()].flatMap((text) =>
+      [...text.matchAll(/export (?:interface|type) (\w+)/g)].map((m) => m[1]),
+    )
     expect(declared.filter((name) => /\D\d+$/.test(name ?? ''))).toStrictEqual([])
   })
 })

@@ -23,7 +23,10 @@ export interface GenerationFixture {
 export function generationResult({ runs = 2, scale = 1 }: GenerationFixture = {}, overrides: Partial<GenerationResult> = {}): GenerationResult {
   const requests = []
   for (let run = 0; run < runs; run++) {
-    for (const [prompt, inputTokens, start] of [[0, 4, 10], [1, 8, 20]] as const) {
+    for (const [prompt, inputTokens, start] of [
+      [0, 4, 10],
+      [1, 8, 20],
+    ] as const) {
       const times = [start + 2 * run, start + 2 + 3 * run, start + 4 + 4 * run].map((t) => t * scale)
       requests.push(requestFigures({ prompt, run, inputTokens, tokenTimesMs: times }))
     }

@@ -4,7 +4,12 @@ import { baselineProblem } from '../../src/baseline/validate.js'
 import { compareEntry } from '../../src/compare/compare-entry.js'
 import { decideGate } from '../../src/compare/gate.js'
 import { gatedMetricsFor } from '../../src/compare/gated-metrics.js'
-import { DEFAULT_GATED_GENERATION_METRICS, GENERATION_METRIC_DEFS, GENERATION_METRIC_IDS, generationMetricValues } from '../../src/metrics/generation-metrics.js'
+import {
+  DEFAULT_GATED_GENERATION_METRICS,
+  GENERATION_METRIC_DEFS,
+  GENERATION_METRIC_IDS,
+  generationMetricValues,
+} from '../../src/metrics/generation-metrics.js'
 import { DEFAULT_GATED_METRICS, isMetricId, KNOWN_METRIC_IDS, METRICS, PROFILE_METRIC_IDS } from '../../src/metrics/catalogue.js'
 import { baselineFile, profileResult, sha, TESTBED } from './entry-factory.js'
 import { generationResult } from './generation-factory.js'
@@ -64,9 +69,9 @@ describe('generationMetricValues', () => {
     expect(v['itl.mean']).toBe(2.5)
     expect(v['e2e.mean']).toBe(21)
     // output tokens / E2E per request: 3/14, 3/24, 3/18, 3/28 per ms
-    expect(v.tokensPerSecond).toBeCloseTo(((3000 / 14 + 3000 / 24 + 3000 / 18 + 3000 / 28) / 4), 10)
-    expect(v.totalTokensPerSecond).toBeCloseTo(((7000 / 14 + 11000 / 24 + 7000 / 18 + 11000 / 28) / 4), 10)
-    expect(v.prefillTokensPerSecond).toBeCloseTo(((4000 / 10 + 8000 / 20 + 4000 / 12 + 8000 / 22) / 4), 10)
+    expect(v.tokensPerSecond).toBeCloseTo((3000 / 14 + 3000 / 24 + 3000 / 18 + 3000 / 28) / 4, 10)
+    expect(v.totalTokensPerSecond).toBeCloseTo((7000 / 14 + 11000 / 24 + 7000 / 18 + 11000 / 28) / 4, 10)
+    expect(v.prefillTokensPerSecond).toBeCloseTo((4000 / 10 + 8000 / 20 + 4000 / 12 + 8000 / 22) / 4, 10)
     expect([v['memory.peakDeltaMB'], v['memory.peakRssMB'], v.loadMs]).toEqual([60.25, 160.25, 40])
     expect(Object.keys(v)).toHaveLength(GENERATION_METRIC_IDS.length)
   })

@@ -16,7 +16,12 @@ import { generationResult } from './generation-factory.js'
 function wordTokenizer(): PromptTokenizer {
   const vocab: string[] = []
   return {
-    encode: (text) => ({ ids: text.split(' ').filter(Boolean).map((w) => (vocab.includes(w) ? vocab.indexOf(w) : vocab.push(w) - 1)) }),
+    encode: (text) => ({
+      ids: text
+        .split(' ')
+        .filter(Boolean)
+        .map((w) => (vocab.includes(w) ? vocab.indexOf(w) : vocab.push(w) - 1)),
+    }),
     decode: (ids) => ids.map((i) => vocab[i]).join(' '),
   }
 }
@@ -58,7 +63,13 @@ function generationSweepOf(values: number[], throughputs: number[]): SweepResult
     kind: 'sweep',
     axis: 'maxNewTokens',
     axisKind: 'generation',
-    points: values.map((v, i) => ({ value: v, label: `maxNewTokens=${v}`, result: generationResult({ scale: i + 1 }), throughput: throughputs[i]!, ...s.rows[i]! })),
+    points: values.map((v, i) => ({
+      value: v,
+      label: `maxNewTokens=${v}`,
+      result: generationResult({ scale: i + 1 }),
+      throughput: throughputs[i]!,
+      ...s.rows[i]!,
+    })),
     best: s.best,
     flattensAt: s.flattensAt,
     flatBelow: s.flatBelow,

@@ -68,7 +68,9 @@ describe('assertGpuProvidersAvailable', () => {
       err = e as PerfgateError
     }
     expect(err?.code).toBe('GPU_UNAVAILABLE')
-    expect(err?.message).toMatch(/^The cuda execution provider was requested, but onnxruntime-node's provider libraries .* are not installed in \/ort\/bin; and no NVIDIA GPU is visible/)
+    expect(err?.message).toMatch(
+      /^The cuda execution provider was requested, but onnxruntime-node's provider libraries .* are not installed in \/ort\/bin; and no NVIDIA GPU is visible/,
+    )
     expect(err?.message).toContain('perfgate does not fall back to the CPU silently')
   })
 
@@ -101,7 +103,11 @@ describe("nvidia-smi's CSV", () => {
   })
 
   it('GPU figures from three snapshots', () => {
-    const snap = (used: number, processMB?: number) => ({ devices: [{ ...H100, memoryUsedMB: used }], usedMB: used, ...(processMB !== undefined ? { processMB } : {}) })
+    const snap = (used: number, processMB?: number) => ({
+      devices: [{ ...H100, memoryUsedMB: used }],
+      usedMB: used,
+      ...(processMB !== undefined ? { processMB } : {}),
+    })
     expect(gpuFigures(snap(100), snap(900, 700), snap(1100, 950))).toEqual({
       devices: [{ index: 0, name: 'NVIDIA H100 80GB HBM3', memoryTotalMB: 81559 }],
       usedBeforeLoadMB: 100,

@@ -28,7 +28,12 @@ describe('findKeyCollisions', () => {
   })
 
   it('finds nothing when every key has one test', () => {
-    expect(findKeyCollisions([{ key: 'a 1', testId: 't1', where: 'a' }, { key: 'b 1', testId: 't2', where: 'b' }])).toEqual([])
+    expect(
+      findKeyCollisions([
+        { key: 'a 1', testId: 't1', where: 'a' },
+        { key: 'b 1', testId: 't2', where: 'b' },
+      ]),
+    ).toEqual([])
   })
 })
 

@@ -95,7 +95,11 @@ describe('runRequestLoop', () => {
   it('collects extra figures a request reports', async () => {
     let n = 0
     const clock = virtualClock()
-    const out = await runRequestLoop(() => ({ ttftMs: ++n }), { startAt: clock.now(), durationMs: 10_000, intervalMs: null, offsetMs: 0, maxRequests: 3 }, clock)
+    const out = await runRequestLoop(
+      () => ({ ttftMs: ++n }),
+      { startAt: clock.now(), durationMs: 10_000, intervalMs: null, offsetMs: 0, maxRequests: 3 },
+      clock,
+    )
     expect(out.extra).toEqual({ ttftMs: [1, 2, 3] })
   })
 

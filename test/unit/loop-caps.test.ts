@@ -16,8 +16,12 @@ describe('resolveLoopOptions: caps', () => {
   })
 
   it('refuses run counts beyond 1e6 and times beyond 10 minutes', () => {
-    expect(() => resolveLoopOptions({ runs: 1e9, maxRuns: 1e9 })).toThrow("Invalid option profile({ runs }): got 1000000000, expected an integer from 1 to 1000000 or 'auto'.")
-    expect(() => resolveLoopOptions({ warmupTime: 1e12 })).toThrow('profile({ warmupTime }): got 1000000000000, expected a number of milliseconds >= 0 and <= 600000 (10 minutes).')
+    expect(() => resolveLoopOptions({ runs: 1e9, maxRuns: 1e9 })).toThrow(
+      "Invalid option profile({ runs }): got 1000000000, expected an integer from 1 to 1000000 or 'auto'.",
+    )
+    expect(() => resolveLoopOptions({ warmupTime: 1e12 })).toThrow(
+      'profile({ warmupTime }): got 1000000000000, expected a number of milliseconds >= 0 and <= 600000 (10 minutes).',
+    )
     expect(() => resolveLoopOptions({ minTime: 600_001 })).toThrow('profile({ minTime })')
     expect(() => resolveLoopOptions({ warmup: 1e7 })).toThrow('profile({ warmup })')
     expect(resolveLoopOptions({ warmupTime: 600_000, minTime: 600_000 })).toMatchObject({ warmupTimeMs: 600_000, minTimeMs: 600_000 })

@@ -63,7 +63,7 @@ describe('toBeWithinBaseline options', () => {
     [{ metrics: ['latency.p50x'] }, 'METRIC_UNKNOWN', "Did you mean 'latency.p50'?"],
     [{ metrics: [] }, 'METRICS_EMPTY', 'toBeWithinBaseline({ metrics }) is an empty list'],
     [{ metrics: ['ttft.p95'] }, 'METRICS_NOT_OF_KIND', "toBeWithinBaseline({ metrics }) names 'ttft.p95', which a profile result does not have"],
-    [{ better: 'higher' }, 'OPTION_INVALID', 'toBeWithinBaseline({ better }): got \'higher\', expected no better for a result'],
+    [{ better: 'higher' }, 'OPTION_INVALID', "toBeWithinBaseline({ better }): got 'higher', expected no better for a result"],
   ])('refuses %j on a profile result: it would gate nothing, or be ignored', (options, code, words) => {
     const err = refused(result, options)
     expect(err.code).toBe(code)

@@ -83,7 +83,11 @@ describe('entryFromOrigin', () => {
 
 describe('the ambiguity notice', () => {
   it('names the value, every metric it is, the bare-number rule and the fix', () => {
-    const text = errorMessage('METRIC_ORIGIN_AMBIGUOUS', { value: 9.5, metrics: ['latency.p90 of profile(a.onnx)', 'latency.p95 of profile(a.onnx)'], suggest: 'latency.p90' })
+    const text = errorMessage('METRIC_ORIGIN_AMBIGUOUS', {
+      value: 9.5,
+      metrics: ['latency.p90 of profile(a.onnx)', 'latency.p95 of profile(a.onnx)'],
+      suggest: 'latency.p90',
+    })
     expect(text).toContain('The number 9.5 is latency.p90 of profile(a.onnx) and latency.p95 of profile(a.onnx)')
     expect(text).toContain('gated as a bare number')
     expect(text).toContain("expect(r).toBeWithinBaseline({ metrics: ['latency.p90'] })")

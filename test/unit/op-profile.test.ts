@@ -128,7 +128,11 @@ function table(runs: number, types: Record<string, number>, nodes: Record<string
 
 describe('opGrowth', () => {
   const base = table(20, { MatMul: 2, Add: 1, Softmax: 0.5 }, { 'h.0.mlp': ['MatMul', 1.5], 'h.0.add': ['Add', 1] })
-  const cur = table(10, { MatMul: 6, Add: 1.25, Softmax: 0.25, Conv: 0.5 }, { 'h.0.mlp': ['MatMul', 1.5], 'h.1.mlp': ['MatMul', 1.5], 'h.0.add': ['Add', 1.25] })
+  const cur = table(
+    10,
+    { MatMul: 6, Add: 1.25, Softmax: 0.25, Conv: 0.5 },
+    { 'h.0.mlp': ['MatMul', 1.5], 'h.1.mlp': ['MatMul', 1.5], 'h.0.add': ['Add', 1.25] },
+  )
 
   it('compares ms per run (tables of 20 and 10 runs), lists only growth, largest first; new rows have no baseline', () => {
     const g = opGrowth(base, cur)

@@ -62,7 +62,9 @@ describe('validateOptions', () => {
   })
 
   it('names a dimension with its path', () => {
-    expect(failure(PROFILE_SPEC, { dims: { batch: -1 } }, 'profile').message).toBe('Invalid option profile({ dims.batch }): got -1, expected a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0).')
+    expect(failure(PROFILE_SPEC, { dims: { batch: -1 } }, 'profile').message).toBe(
+      'Invalid option profile({ dims.batch }): got -1, expected a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0).',
+    )
   })
 
   it('gives no suggestion when nothing is close', () => {
@@ -71,7 +73,7 @@ describe('validateOptions', () => {
   })
 
   it.each([
-    ['runs', Number.NaN, 'got NaN, expected an integer from 1 to 1000000 or \'auto\''],
+    ['runs', Number.NaN, "got NaN, expected an integer from 1 to 1000000 or 'auto'"],
     ['runs', 2.5, 'got 2.5'],
     ['runs', '30', "got '30'"],
     ['warmup', -1, 'got -1, expected an integer from 0 to 1000000'],
@@ -93,7 +95,19 @@ describe('validateOptions', () => {
 
   it('accepts every documented option with a valid value, and undefined as "the default"', () => {
     expect(() =>
-      validateOptions(PROFILE_SPEC, { runs: 'auto', warmup: 0, warmupTime: MAX_TIME_MS, opProfile: true, session: { logSeverityLevel: 3, anything: 1 }, dims: { batch: 1 }, seed: undefined }, 'profile'),
+      validateOptions(
+        PROFILE_SPEC,
+        {
+          runs: 'auto',
+          warmup: 0,
+          warmupTime: MAX_TIME_MS,
+          opProfile: true,
+          session: { logSeverityLevel: 3, anything: 1 },
+          dims: { batch: 1 },
+          seed: undefined,
+        },
+        'profile',
+      ),
     ).not.toThrow()
     expect(() => validateOptions(PROFILE_SPEC, { opProfile: { runs: 5, warmup: 0, top: 3 } }, 'profile')).not.toThrow()
     expect(() => validateOptions(PROFILE_SPEC, undefined, 'profile')).not.toThrow()
@@ -109,7 +123,12 @@ describe('the specs of every public options object', () => {
   it.each([
     ['profile.generate', GENERATE_SPEC, { maxTokens: 2 }, "Unknown option profile.generate({ maxTokens }): did you mean 'maxNewTokens'?"],
     ['profile.sweep', SWEEP_SPEC, { over: { batch: [1] }, flatbelow: 0.2 }, "did you mean 'flatBelow'?"],
-    ['profile.sweep', GENERATION_SWEEP_SPEC, { generate: { prompts: ['a'], maxNewToken: 2 }, over: {} }, "profile.sweep({ generate.maxNewToken }): did you mean 'maxNewTokens'?"],
+    [
+      'profile.sweep',
+      GENERATION_SWEEP_SPEC,
+      { generate: { prompts: ['a'], maxNewToken: 2 }, over: {} },
+      "profile.sweep({ generate.maxNewToken }): did you mean 'maxNewTokens'?",
+    ],
     ['profile.load', LOAD_SPEC, { duration: 100 }, "did you mean 'durationMs'?"],
     ['profile.compare', COMPARE_SPEC, { round: 3 }, "did you mean 'rounds'?"],
     ['perfgate', PLUGIN_SPEC, { tolerence: '5%' }, "Unknown option perfgate({ tolerence }): did you mean 'tolerance'?"],
@@ -122,7 +141,12 @@ describe('the specs of every public options object', () => {
   })
 
   it.each([
-    ['profile.load', LOAD_SPEC, { durationMs: MAX_TIME_MS + 1 }, 'profile.load({ durationMs }): got 600001, expected a number of milliseconds > 0 and <= 600000 (10 minutes)'],
+    [
+      'profile.load',
+      LOAD_SPEC,
+      { durationMs: MAX_TIME_MS + 1 },
+      'profile.load({ durationMs }): got 600001, expected a number of milliseconds > 0 and <= 600000 (10 minutes)',
+    ],
     ['profile.load', LOAD_SPEC, { stopGraceMs: 1e9 }, 'profile.load({ stopGraceMs })'],
     ['profile.load', LOAD_SPEC, { concurrency: [] }, 'a non-empty array of integers from 1 to 1024'],
     ['profile.compare', COMPARE_SPEC, { confidence: 95 }, 'profile.compare({ confidence }): got 95, expected a finite number between 0 and 1, exclusive'],
@@ -156,7 +180,17 @@ describe('the specs of every public options object', () => {
   })
 
   it('documents every option with a default', () => {
-    for (const spec of [PROFILE_SPEC, GENERATE_SPEC, SWEEP_SPEC, GENERATION_SWEEP_SPEC, LOAD_SPEC, COMPARE_SPEC, PLUGIN_SPEC, MATCHER_SPEC, FASTER_SPEC] as OptionsSpec[]) {
+    for (const spec of [
+      PROFILE_SPEC,
+      GENERATE_SPEC,
+      SWEEP_SPEC,
+      GENERATION_SWEEP_SPEC,
+      LOAD_SPEC,
+      COMPARE_SPEC,
+      PLUGIN_SPEC,
+      MATCHER_SPEC,
+      FASTER_SPEC,
+    ] as OptionsSpec[]) {
       for (const [name, def] of Object.entries(spec)) {
         expect(def.doc, name).not.toBe('')
         expect(def.default, name).not.toBe('')

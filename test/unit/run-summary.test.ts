@@ -74,7 +74,17 @@ describe('runSummary', () => {
 
 describe('runSummary for a terminal', () => {
   const wide: MetricComparison[] = [
-    { ...regressedRow, metric: 'memory.peakDeltaMB', unit: 'MB', baseline: 2687.5, current: 30100.25, change: 27412.75, changePct: 1020.0, tolerance: '10%, ±32 MB', interval: { lowPct: 990.5, highPct: 1050.25, confidence: 0.99 } },
+    {
+      ...regressedRow,
+      metric: 'memory.peakDeltaMB',
+      unit: 'MB',
+      baseline: 2687.5,
+      current: 30100.25,
+      change: 27412.75,
+      changePct: 1020.0,
+      tolerance: '10%, ±32 MB',
+      interval: { lowPct: 990.5, highPct: 1050.25, confidence: 0.99 },
+    },
     { ...regressedRow, metric: 'throughput', unit: 'runs/s', better: 'higher', baseline: 2687, current: 301, change: -2386, changePct: -88.8 },
   ]
   const run = { ...none, records: [rec('detector 1', 'regressed', wide)], changedBaselines: [FILE] }

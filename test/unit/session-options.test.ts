@@ -9,11 +9,15 @@ describe('resolveSessionOptions', () => {
   })
 
   it.each([0, 1.5, -2, '3', 1001])('refuses sessions: %j, naming the option (checked with the loop options)', (sessions) => {
-    expect(() => resolveLoopOptions({ sessions: sessions as number })).toThrow(/Invalid option profile\(\{ sessions \}\): got .*, expected an integer from 1 to 1000/)
+    expect(() => resolveLoopOptions({ sessions: sessions as number })).toThrow(
+      /Invalid option profile\(\{ sessions \}\): got .*, expected an integer from 1 to 1000/,
+    )
   })
 
   it('refuses a calibrate that is not a boolean', () => {
-    expect(() => resolveLoopOptions({ calibrate: 'yes' as unknown as boolean })).toThrow("Invalid option profile({ calibrate }): got 'yes', expected true or false.")
+    expect(() => resolveLoopOptions({ calibrate: 'yes' as unknown as boolean })).toThrow(
+      "Invalid option profile({ calibrate }): got 'yes', expected true or false.",
+    )
   })
 })
 

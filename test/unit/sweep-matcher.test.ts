@@ -70,7 +70,10 @@ describe('gating a sweep', () => {
     const { gate } = fakeGate([])
     expect(() => gateSweep.call({ ...ctx, isNot: true }, sweepOf(['a']), {}, gate)).toThrow(TypeError)
     expect(() => gateSweep.call({ ...ctx, isNot: true }, sweepOf(['a']), {}, gate)).toThrow(
-      expect.objectContaining({ code: 'MATCHER_NEGATION_UNSUPPORTED', message: errorMessage('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' }) }),
+      expect.objectContaining({
+        code: 'MATCHER_NEGATION_UNSUPPORTED',
+        message: errorMessage('MATCHER_NEGATION_UNSUPPORTED', { matcher: 'toBeWithinBaseline' }),
+      }),
     )
   })
 })

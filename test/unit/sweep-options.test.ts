@@ -9,7 +9,8 @@ import { parseOver, pointLabel, pointProfileOptions, runSweep } from '../../src/
 import type { SweepAxisKind } from '../../src/types/index.js'
 
 const asDim = (): SweepAxisKind => 'dim'
-const bySession = (axis: string): SweepAxisKind => (axis === 'intraOpNumThreads' || axis === 'executionProviders' || axis === 'graphOptimizationLevel' ? 'session' : 'dim')
+const bySession = (axis: string): SweepAxisKind =>
+  axis === 'intraOpNumThreads' || axis === 'executionProviders' || axis === 'graphOptimizationLevel' ? 'session' : 'dim'
 
 function invalid(f: () => unknown): string {
   try {
@@ -38,7 +39,9 @@ describe('parseOver', () => {
     expect(invalid(() => parseOver(null, asDim))).toContain('must be an object')
     expect(invalid(() => parseOver({ batch: [] }, asDim))).toContain('over.batch must be a non-empty array')
     expect(invalid(() => parseOver({ batch: [1, 2.5] }, asDim))).toContain('over.batch has the value 2.5')
-    expect(invalid(() => parseOver({ graphOptimizationLevel: ['all', 'fast'] }, bySession))).toContain('"fast", which a session option graphOptimizationLevel cannot take')
+    expect(invalid(() => parseOver({ graphOptimizationLevel: ['all', 'fast'] }, bySession))).toContain(
+      '"fast", which a session option graphOptimizationLevel cannot take',
+    )
     expect(invalid(() => parseOver({ intraOpNumThreads: [1, -2] }, bySession))).toContain('-2')
     expect(invalid(() => parseOver({ batch: [4, 1, 4] }, asDim))).toContain('over.batch has 4 twice')
   })
@@ -100,11 +103,17 @@ describe('runSweep with a fake measure', () => {
 
   it('stops at the first point that throws', async () => {
     const seen: number[] = []
-    const err = await runSweep('n', 'argument', [1, 2, 3], async (v) => {
-      seen.push(v as number)
-      if (v === 2) throw new Error('point 2 failed')
-      return 1
-    }, (r) => r).catch((e: unknown) => e)
+    const err = await runSweep(
+      'n',
+      'argument',
+      [1, 2, 3],
+      async (v) => {
+        seen.push(v as number)
+        if (v === 2) throw new Error('point 2 failed')
+        return 1
+      },
+      (r) => r,
+    ).catch((e: unknown) => e)
     expect((err as Error).message).toBe('point 2 failed')
     expect(seen).toEqual([1, 2])
   })

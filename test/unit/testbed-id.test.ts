@@ -8,7 +8,9 @@ describe('deriveTestbedId: a readable folder name from what makes timings compar
   })
 
   it('drops the clock speed and trademark signs, and caps the CPU part at 40 characters', () => {
-    expect(deriveTestbedId({ os: 'linux 5', arch: 'x64', cpuModel: 'Intel(R) Core(TM) i7-8700 CPU @ 3.20GHz', cores: 12 })).toBe('linux-x64-intel-core-i7-8700-12c')
+    expect(deriveTestbedId({ os: 'linux 5', arch: 'x64', cpuModel: 'Intel(R) Core(TM) i7-8700 CPU @ 3.20GHz', cores: 12 })).toBe(
+      'linux-x64-intel-core-i7-8700-12c',
+    )
     const long = deriveTestbedId({ os: 'linux 5', arch: 'x64', cpuModel: 'A'.repeat(60), cores: 1 })
     expect(long).toBe(`linux-x64-${'a'.repeat(40)}-1c`)
   })

@@ -31,11 +31,15 @@ describe('textTable', () => {
 
 describe('textTable shows cells as data', () => {
   it('escapes control characters in cells and header and aligns on the escaped text', () => {
-    expect(textTable(['name', 'n'], [['a\u001b[31mb', '1'], ['tab\there', '22']], ['left', 'right']).split('\n')).toEqual([
-      'name          n',
-      '-----------  --',
-      'a\\x1b[31mb    1',
-      'tab\\x09here  22',
-    ])
+    expect(
+      textTable(
+        ['name', 'n'],
+        [
+          ['a\u001b[31mb', '1'],
+          ['tab\there', '22'],
+        ],
+        ['left', 'right'],
+      ).split('\n'),
+    ).toEqual(['name          n', '-----------  --', 'a\\x1b[31mb    1', 'tab\\x09here  22'])
   })
 })

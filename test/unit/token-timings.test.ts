@@ -81,12 +81,7 @@ describe('tokenScaling', () => {
 
 describe('generationFigures', () => {
   // two prompts (4 and 8 tokens), two passes each
-  const requests = [
-    request(4, [10, 12, 14], 0, 0),
-    request(8, [20, 22, 24], 1, 0),
-    request(4, [12, 15, 18], 0, 1),
-    request(8, [22, 25, 28], 1, 1),
-  ]
+  const requests = [request(4, [10, 12, 14], 0, 0), request(8, [20, 22, 24], 1, 0), request(4, [12, 15, 18], 0, 1), request(8, [22, 25, 28], 1, 1)]
   const outcomes = [
     { prompt: 'short', inputTokens: 4, tokens: [1, 2, 3], text: 'abc' },
     { prompt: 'longer prompt', inputTokens: 8, tokens: [4, 5, 6], text: 'def' },

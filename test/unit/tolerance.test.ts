@@ -22,8 +22,7 @@ function thrown(fn: () => unknown): PerfgateError {
   throw new Error('expected a PerfgateError')
 }
 
-const HOW_TO =
-  "Use a percentage string like '10%', an absolute amount in the metric's unit like { abs: 2 }, or both: { rel: '10%', abs: 2 }."
+const HOW_TO = "Use a percentage string like '10%', an absolute amount in the metric's unit like { abs: 2 }, or both: { rel: '10%', abs: 2 }."
 
 describe('parseTolerance', () => {
   it('reads a percentage string as a relative tolerance (a fraction)', () => {

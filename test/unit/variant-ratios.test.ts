@@ -66,7 +66,9 @@ describe('variantRatios', () => {
     expect(r.latency.verdict).toBe('lower')
     expect(r.throughput.verdict).toBe('higher')
     expect(r.latency.pValue).toBeLessThan(1e-6)
-    expect(r.verdict).toMatch(/^int8 is faster than fp32: median latency 0\.563x \(95% CI 0\.\d+x-0\.\d+x, p<0\.0001\); throughput 1\.78x \(95% CI [\d.]+x-[\d.]+x\); memory 0\.500x \(95% CI [\d.]+x-[\d.]+x\); load time 0\.500x; file size 0\.400x$/)
+    expect(r.verdict).toMatch(
+      /^int8 is faster than fp32: median latency 0\.563x \(95% CI 0\.\d+x-0\.\d+x, p<0\.0001\); throughput 1\.78x \(95% CI [\d.]+x-[\d.]+x\); memory 0\.500x \(95% CI [\d.]+x-[\d.]+x\); load time 0\.500x; file size 0\.400x$/,
+    )
   })
 
   it('the other way round it is slower', () => {

@@ -33,7 +33,16 @@ export function buildClassifier(opts: ClassifierOptions = {}): Uint8Array {
   const g = new GraphBuilder()
   g.reserve('pixel_values', 'logits')
   const w = (label: string, dims: number[], fanIn: number): string =>
-    g.float(label, dims, weightsFor(seed, label, dims.reduce((a, b) => a * b, 1), fanIn))
+    g.float(
+      label,
+      dims,
+      weightsFor(
+        seed,
+        label,
+        dims.reduce((a, b) => a * b, 1),
+        fanIn,
+      ),
+    )
 
   const w1 = w('conv1.weight', [c, 3, 3, 3], 3 * 9)
   const b1 = w('conv1.bias', [c], 3 * 9)

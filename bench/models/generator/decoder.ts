@@ -27,14 +27,7 @@
  * tied to the token embedding. opset 17 (LayerNormalization is native; GELU is
  * composed of Mul/Add/Tanh because the Gelu op only arrives in opset 20).
  */
-import {
-  checkPositiveInt,
-  DataType,
-  encodePerfgateModel,
-  GraphBuilder,
-  valueInfo,
-  type ValueInfoMsg,
-} from './onnx-schema.js'
+import { checkPositiveInt, DataType, encodePerfgateModel, GraphBuilder, valueInfo, type ValueInfoMsg } from './onnx-schema.js'
 import { int8Dense } from './quantize.js'
 import { deriveSeed, Rng, weightsFor } from './rng.js'
 
@@ -112,13 +105,11 @@ export function buildDecoder(opts: DecoderOptions): Uint8Array {
   // --- parameters ---------------------------------------------------------
   const size = (dims: number[]): number => dims.reduce((a, b) => a * b, 1)
   /** Linear-layer style weight: uniform in ±1/sqrt(fan_in). */
-  const linear = (label: string, dims: number[], fanIn: number): string =>
-    g.float(label, dims, weightsFor(seed, label, size(dims), fanIn))
+  const linear = (label: string, dims: number[], fanIn: number): string => g.float(label, dims, weightsFor(seed, label, size(dims), fanIn))
   /** Embedding style weight: normal-ish with the given std. */
   const embedding = (label: string, dims: number[], std: number): string =>
     g.float(label, dims, new Rng(deriveSeed(seed, label)).normalishArray(size(dims), std))
-  const constant = (label: string, dims: number[], value: number): string =>
-    g.float(label, dims, new Float32Array(size(dims)).fill(value))
+  const constant = (label: string, dims: number[], value: number): string => g.float(label, dims, new Float32Array(size(dims)).fill(value))
 
   const wte = embedding('wte.weight', [V, D], 0.05)
   const wpe = embedding('wpe.weight', [P, D], 0.02)

@@ -258,19 +258,13 @@ export function encodePerfgateModel(docString: string, graph: GraphMsg, props: R
     doc_string: docString,
     opset_import: [{ domain: '', version: OPSET }],
     graph,
-    metadata_props: [
-      { key: 'perfgate.generator', value: GENERATOR_TAG },
-      ...Object.entries(props).map(([key, value]) => ({ key: `perfgate.${key}`, value })),
-    ],
+    metadata_props: [{ key: 'perfgate.generator', value: GENERATOR_TAG }, ...Object.entries(props).map(([key, value]) => ({ key: `perfgate.${key}`, value }))],
   })
 }
 
 /** Parses model bytes back into a plain object (int64 as numbers, bytes as Uint8Array). */
 export function decodeModel(bytes: Uint8Array): Record<string, unknown> {
-  return ModelProto.toObject(ModelProto.decode(bytes), { longs: Number, defaults: false, arrays: true }) as Record<
-    string,
-    unknown
-  >
+  return ModelProto.toObject(ModelProto.decode(bytes), { longs: Number, defaults: false, arrays: true }) as Record<string, unknown>
 }
 
 // ---------------------------------------------------------------------------
@@ -299,13 +293,7 @@ export function attr(name: string, value: AttrValue): AttributeMsg {
   return { name, type: AttributeType.TENSOR, t: value }
 }
 
-export function makeNode(
-  opType: string,
-  inputs: string[],
-  outputs: string[],
-  name: string,
-  attrs: Record<string, AttrValue> = {},
-): NodeMsg {
+export function makeNode(opType: string, inputs: string[], outputs: string[], name: string, attrs: Record<string, AttrValue> = {}): NodeMsg {
   return {
     op_type: opType,
     input: inputs,

@@ -30,7 +30,11 @@ export function int8Dense(g: GraphBuilder, x: string, prefix: string, weights: A
   const wq = g.int8(`${prefix}.weight_quantized`, dims, q)
   const wScale = g.float(`${prefix}.weight_scale`, [], [scale])
   const wZero = g.int8(`${prefix}.weight_zero_point`, [], [0])
-  const [xq, xScale, xZero] = g.opMulti('DynamicQuantizeLinear', [x], [`${prefix}.input_quantized`, `${prefix}.input_scale`, `${prefix}.input_zero_point`]) as [string, string, string]
+  const [xq, xScale, xZero] = g.opMulti('DynamicQuantizeLinear', [x], [`${prefix}.input_quantized`, `${prefix}.input_scale`, `${prefix}.input_zero_point`]) as [
+    string,
+    string,
+    string,
+  ]
   const acc = g.op('MatMulInteger', [xq, wq, xZero, wZero], `${prefix}.matmul_integer`)
   const accF = g.op('Cast', [acc], `${prefix}.matmul_integer_float`, { to: 1 })
   const scale2 = g.op('Mul', [xScale, wScale], `${prefix}.output_scale`)

@@ -42,8 +42,7 @@ const PRETOKENIZE = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]
  */
 export function bytesToUnicode(): string[] {
   const table: string[] = new Array<string>(256)
-  const printable = (b: number): boolean =>
-    (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff)
+  const printable = (b: number): boolean => (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff)
   let shifted = 0
   for (let b = 0; b < 256; b++) {
     if (printable(b)) {
@@ -124,10 +123,7 @@ function cmp(a: string, b: string): number {
  * Learns BPE merges until `newTokens` new vocabulary entries exist.
  * Ties in pair frequency are broken by the lexicographically smallest pair.
  */
-export function trainBpe(
-  text: string,
-  newTokens: number,
-): { byteChars: string[]; merges: [string, string][]; learned: string[] } {
+export function trainBpe(text: string, newTokens: number): { byteChars: string[]; merges: [string, string][]; learned: string[] } {
   const byteChars = bytesToUnicode()
   const counts = new Map<string, Word>()
   for (const symbols of pretokenize(text, byteChars)) {

@@ -102,7 +102,8 @@ function variantNames<K extends string>(variants: Record<K, string>): K[] {
   const names = Object.keys(variants) as K[]
   if (names.length < 2) throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `got ${names.length} variant${names.length === 1 ? '' : 's'}` })
   for (const n of names) {
-    if (RESERVED.has(n)) throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `'${n}' is reserved for the comparison's summary; name the variant otherwise` })
+    if (RESERVED.has(n))
+      throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `'${n}' is reserved for the comparison's summary; name the variant otherwise` })
     if (typeof variants[n] !== 'string') throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `variant '${n}' is not a path to an .onnx file` })
   }
   return names
@@ -132,7 +133,8 @@ function compareSettings(options: CompareModelsOptions, names: readonly string[]
     throw perfgateError('OPTION_INVALID', { option: 'confidence', value: confidence, expected: 'a number between 0 and 1, e.g. 0.95' })
   }
   const reference = options.reference ?? names[0]!
-  if (!names.includes(reference)) throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `the reference '${reference}' is none of the variants (${names.join(', ')})` })
+  if (!names.includes(reference))
+    throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `the reference '${reference}' is none of the variants (${names.join(', ')})` })
   const loop = resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax, batchSize: options.batchSize })
   const sessionOptions = options.session ?? {}
   assertGpuProvidersAvailable(sessionOptions.executionProviders)
@@ -145,7 +147,9 @@ async function probeVariants(vs: readonly Variant[], set: CompareSettings, progr
     for (const v of roundOrder(vs, r)) {
       progress?.(`compare: fresh process ${r + 1}/${set.processRounds} for ${v.name}`)
       try {
-        v.probes.push(await probeInFreshProcess({ model: v.abs, session: set.sessionOptions, dims: set.dims, seed: set.loop.seed, intMax: set.loop.intMax, runs: 5 }))
+        v.probes.push(
+          await probeInFreshProcess({ model: v.abs, session: set.sessionOptions, dims: set.dims, seed: set.loop.seed, intMax: set.loop.intMax, runs: 5 }),
+        )
       } catch (err) {
         throw perfgateError('MODEL_LOAD_FAILED', { path: v.path, detail: (err as Error).message }, err)
       }
@@ -205,7 +209,7 @@ function recordedOptions(options: CompareModelsOptions, set: CompareSettings): R
 }
 
 /** One variant's result: warm figures from the rounds, load and memory as medians of its fresh processes. */
-function variantResult(v: Variant, set: CompareSettings, recorded: Record<string, unknown>, window: { start: number, end: number }): VariantResult {
+function variantResult(v: Variant, set: CompareSettings, recorded: Record<string, unknown>, window: { start: number; end: number }): VariantResult {
   const figures = runFigures(
     { warmupRuns: v.warmupRuns, latency: v.latency, cpu: v.cpu, stoppedBy: 'runs', medianHalfWidth: medianHalfWidth(v.latency) },
     v.batchSize,
@@ -239,7 +243,17 @@ export async function compareModels<K extends string>(variants: Record<K, string
   const vs: Variant[] = names.map((name) => {
     const path = variants[name]
     const abs = resolveModelFile(path)
-    return { name, path, abs, identity: modelIdentity(abs, readFileSync(abs)), probes: [], batchSize: options.batchSize ?? 1, latency: [], cpu: [], warmupRuns: 0 }
+    return {
+      name,
+      path,
+      abs,
+      identity: modelIdentity(abs, readFileSync(abs)),
+      probes: [],
+      batchSize: options.batchSize ?? 1,
+      latency: [],
+      cpu: [],
+      warmupRuns: 0,
+    }
   })
   const progress = options.onProgress
   const release = await acquireMeasureLock(progress)

@@ -39,7 +39,11 @@ export async function sweepGeneration(model: LanguageModelSource, options: Gener
   validateOptions(GENERATION_SWEEP_SPEC, options, 'profile.sweep')
   const { generate, over, flatBelow } = options
   if (typeof generate !== 'object' || generate === null) {
-    throw perfgateError('OPTION_INVALID', { option: 'profile.sweep({ generate })', value: generate, expected: "profile.generate options, e.g. { prompts: ['Hello'], maxNewTokens: 8 }" })
+    throw perfgateError('OPTION_INVALID', {
+      option: 'profile.sweep({ generate })',
+      value: generate,
+      expected: "profile.generate options, e.g. { prompts: ['Hello'], maxNewTokens: 8 }",
+    })
   }
   if (flatBelow !== undefined && !(typeof flatBelow === 'number' && Number.isFinite(flatBelow))) {
     throw perfgateError('OPTION_INVALID', { option: 'flatBelow', value: flatBelow, expected: 'a number such as 0.2' })
@@ -47,7 +51,9 @@ export async function sweepGeneration(model: LanguageModelSource, options: Gener
   const axes = typeof over === 'object' && over !== null ? Object.keys(over) : []
   const unknown = axes.find((a) => !isGenerationAxis(a))
   if (unknown !== undefined) {
-    throw perfgateError('SWEEP_AXIS_INVALID', { detail: `over.${unknown} is not a generation axis; a generation sweep varies one of ${GENERATION_AXES.join(', ')}` })
+    throw perfgateError('SWEEP_AXIS_INVALID', {
+      detail: `over.${unknown} is not a generation axis; a generation sweep varies one of ${GENERATION_AXES.join(', ')}`,
+    })
   }
   const { axis, values } = parseOver(over, () => 'generation')
   // checked once, before the first point measures anything

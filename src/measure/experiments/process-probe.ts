@@ -60,7 +60,8 @@ async function probe(job: ProbeJob): Promise<ProbeFigures> {
 /** Runs the probe in a fresh Node process and returns its figures; rejects with the child's own message. */
 export function probeInFreshProcess(job: ProbeJob, timeoutMs = 120_000): Promise<ProbeFigures> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawnModule(siblingModule(import.meta.url, 'process-probe'), JSON.stringify(job), { ...process.env, [ENV_FLAG]: '1' } as SpawnOptions['env'] & object)
+    const child = spawnModule(siblingModule(import.meta.url, 'process-probe'), JSON.stringify(job), { ...process.env, [ENV_FLAG]: '1' } as SpawnOptions['env'] &
+      object)
     let out = ''
     let err = ''
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
@@ -75,7 +76,18 @@ export function probeInFreshProcess(job: ProbeJob, timeoutMs = 120_000): Promise
       const line = out.trim().split('\n').pop() ?? ''
       if (code === 0 && line.startsWith('{')) return resolvePromise(JSON.parse(line) as ProbeFigures)
       const why = signal ? `killed by ${signal}${signal === 'SIGKILL' ? ` after ${timeoutMs} ms` : ''}` : `exit code ${code}`
-      reject(new Error(`${err.trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-3).join(' ') || 'no output'} (${why})`))
+      reject(
+        new Error(
+          `${
+            err
+              .trim()
+              .split('\n')
+              .filter((l) => !/^\s+at /.test(l))
+              .slice(-3)
+              .join(' ') || 'no output'
+          } (${why})`,
+        ),
+      )
     })
   })
 }

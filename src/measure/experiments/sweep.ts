@@ -72,9 +72,12 @@ export function parseOver(over: unknown, kindOf: (axis: string) => SweepAxisKind
         ? (v) => Number.isInteger(v) && (v as number) >= 0
         : kind === 'generation'
           ? (v) => Number.isInteger(v) && (v as number) >= 1
-        : (v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+          : (v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
   for (const v of values) {
-    if (!ok(v)) throw perfgateError('SWEEP_AXIS_INVALID', { detail: `over.${axis} has the value ${JSON.stringify(v)}, which a ${kind === 'dim' ? 'dimension (an integer >= 0)' : kind === 'generation' ? 'generation axis (an integer >= 1)' : kind === 'session' ? `session option ${axis}` : 'function argument'} cannot take` })
+    if (!ok(v))
+      throw perfgateError('SWEEP_AXIS_INVALID', {
+        detail: `over.${axis} has the value ${JSON.stringify(v)}, which a ${kind === 'dim' ? 'dimension (an integer >= 0)' : kind === 'generation' ? 'generation axis (an integer >= 1)' : kind === 'session' ? `session option ${axis}` : 'function argument'} cannot take`,
+      })
   }
   const labels = values.map((v: SweepValue) => pointLabel(axis, v))
   const dup = labels.find((l, i) => labels.indexOf(l) !== i)
@@ -99,8 +102,18 @@ export async function runSweep<R>(
     const result = await measure(value, i)
     measured.push({ value, result, throughput: throughputOf(result, value) })
   }
-  const scaling = scalingOf(measured.map((m) => m.value), measured.map((m) => m.throughput), flatBelow)
-  const points = measured.map((m, i): SweepPoint<R> => ({ value: m.value, label: pointLabel(axis, m.value), result: m.result, throughput: m.throughput, ...scaling.rows[i]! }))
+  const scaling = scalingOf(
+    measured.map((m) => m.value),
+    measured.map((m) => m.throughput),
+    flatBelow,
+  )
+  const points = measured.map((m, i): SweepPoint<R> => ({
+    value: m.value,
+    label: pointLabel(axis, m.value),
+    result: m.result,
+    throughput: m.throughput,
+    ...scaling.rows[i]!,
+  }))
   return { kind: 'sweep', axis, axisKind, points, best: scaling.best, flattensAt: scaling.flattensAt, flatBelow: scaling.flatBelow }
 }
 
@@ -119,7 +132,11 @@ export function pointProfileOptions(base: ProfileOptions, axis: string, kind: Sw
 /** `profile.sweep(model | factory, options)`. */
 export async function sweep(target: string | SweepFunctionFactory, options: SweepOptions): Promise<SweepResult> {
   if (typeof target !== 'string' && typeof target !== 'function') {
-    throw perfgateError('OPTION_INVALID', { option: 'profile.sweep(target)', value: typeof target, expected: 'a path to an .onnx file or a function (point) => function to measure' })
+    throw perfgateError('OPTION_INVALID', {
+      option: 'profile.sweep(target)',
+      value: typeof target,
+      expected: 'a path to an .onnx file or a function (point) => function to measure',
+    })
   }
   validateOptions(SWEEP_SPEC, options, 'profile.sweep')
   const { over, pointOptions, workPerRun, flatBelow, ...base } = options ?? ({} as SweepOptions)
@@ -135,18 +152,23 @@ export async function sweep(target: string | SweepFunctionFactory, options: Swee
       // a misspelt or foreign dimension name changes nothing: say so after the second point, not after the last
       if (kind === 'dim' && i === 0) firstInputs = inputs
       if (kind === 'dim' && i === 1 && inputs === firstInputs) {
-        const shown = Object.entries(r.inputs ?? {}).map(([k, v]) => `${k} ${v.type}[${v.dims.join(',')}]`).join(', ')
+        const shown = Object.entries(r.inputs ?? {})
+          .map(([k, v]) => `${k} ${v.type}[${v.dims.join(',')}]`)
+          .join(', ')
         throw perfgateError('SWEEP_AXIS_UNUSED', { axis, model: target, inputs: shown })
       }
       return r
     }
     const fn = await target({ [axis]: value })
     if (typeof fn !== 'function') {
-      throw perfgateError('OPTION_INVALID', { option: `profile.sweep(factory) at ${pointLabel(axis, value)}`, value: typeof fn, expected: 'the factory to return the function to measure' })
+      throw perfgateError('OPTION_INVALID', {
+        option: `profile.sweep(factory) at ${pointLabel(axis, value)}`,
+        value: typeof fn,
+        expected: 'the factory to return the function to measure',
+      })
     }
     return profileFunction(fn, opts)
   }
-  const throughputOf = (r: ProfileResult, value: SweepValue) =>
-    workPerRun ? r.throughput.runsPerSecond * workPerRun(value, r) : r.throughput.samplesPerSecond
+  const throughputOf = (r: ProfileResult, value: SweepValue) => (workPerRun ? r.throughput.runsPerSecond * workPerRun(value, r) : r.throughput.samplesPerSecond)
   return runSweep(axis, kind, values, measure, throughputOf, flatBelow)
 }

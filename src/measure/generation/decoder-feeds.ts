@@ -151,7 +151,8 @@ export function argmaxLastPosition(logits: ort.Tensor, picks: number[] = []): nu
   const data = logits.data
   for (let b = 0; b < batch; b++) {
     const start = (b * seq + seq - 1) * vocab
-    picks[b] = logits.type === 'float16' && data instanceof Uint16Array ? argmaxFloat16Bits(data, start, vocab) : argmaxValues(data as Float32Array, start, vocab)
+    picks[b] =
+      logits.type === 'float16' && data instanceof Uint16Array ? argmaxFloat16Bits(data, start, vocab) : argmaxValues(data as Float32Array, start, vocab)
   }
   return picks
 }

@@ -69,7 +69,12 @@ export function detectDecoderLayout(inputs: readonly ValueInfo[], outputs: reado
 }
 
 /** The past input and present output of every layer's cache, numbered from 0 without gaps. */
-function cachePairs(kind: 'optimum' | 'legacy', layerCount: number, byName: ReadonlyMap<string, ValueInfo>, outNames: ReadonlySet<string>): DecoderLayout['cache'] {
+function cachePairs(
+  kind: 'optimum' | 'legacy',
+  layerCount: number,
+  byName: ReadonlyMap<string, ValueInfo>,
+  outNames: ReadonlySet<string>,
+): DecoderLayout['cache'] {
   const cache: DecoderLayout['cache'] = []
   for (let i = 0; i < layerCount; i++) {
     const pairs: [string, string][] =
@@ -93,7 +98,8 @@ function detect(inputs: readonly ValueInfo[], outputs: readonly ValueInfo[], hin
   const outNames = new Set(outputs.map((v) => v.name))
   const tensorType = (v: ValueInfo | undefined, allowed: readonly string[], what: string): string => {
     if (!v) throw new Unsupported(`it has no ${what} input`)
-    if (!v.isTensor || !v.type || !allowed.includes(v.type)) throw new Unsupported(`input ${v.name} has type ${v.type ?? 'non-tensor'}, expected ${allowed.join(' or ')}`)
+    if (!v.isTensor || !v.type || !allowed.includes(v.type))
+      throw new Unsupported(`input ${v.name} has type ${v.type ?? 'non-tensor'}, expected ${allowed.join(' or ')}`)
     return v.type
   }
 

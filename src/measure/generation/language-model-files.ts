@@ -74,7 +74,9 @@ function findDecoder(folder: string, shown: string, genai: Json | undefined): st
     if (!existsSync(p)) throw perfgateError('LANGUAGE_MODEL_NOT_FOUND', { path: shown, detail: `genai_config.json names ${named}, which is not there` })
     return p
   }
-  const onnx = readdirSync(folder).filter((f) => f.endsWith('.onnx')).sort()
+  const onnx = readdirSync(folder)
+    .filter((f) => f.endsWith('.onnx'))
+    .sort()
   if (onnx.length === 0) throw perfgateError('LANGUAGE_MODEL_NOT_FOUND', { path: shown, detail: 'the folder holds no .onnx file' })
   if (onnx.length === 1) return join(folder, onnx[0]!)
   const preferred = PREFERRED_NAMES.find((n) => onnx.includes(n))
@@ -101,7 +103,10 @@ function loadTokenizer(path: string, configPath: string | undefined): Tokenizer 
 }
 
 /** The files of a language model source: the decoder, the tokenizer and its config, and the folder of the other configs. */
-function languageModelPaths(source: LanguageModelSource, cwd: string): { modelPath: string, tokenizerPath: string, tokenizerConfigPath: string | undefined, folder: string } {
+function languageModelPaths(
+  source: LanguageModelSource,
+  cwd: string,
+): { modelPath: string; tokenizerPath: string; tokenizerConfigPath: string | undefined; folder: string } {
   let modelPath: string
   let tokenizerPath: string
   let tokenizerConfigPath: string | undefined

@@ -12,7 +12,7 @@ import ort from 'onnxruntime-node'
 import { perfgateError, PerfgateError } from '../../errors.js'
 import type { GenerationRequest, GenerationResult } from '../../types/index.js'
 import { runnableLoad, runQueueWaitMs, usableCores } from '../run/contention-probe.js'
-import { detectDecoderLayout } from './decoder-layout.js'
+import { detectDecoderLayout, type DecoderLayout } from './decoder-layout.js'
 import { summarizeDisturbance } from '../run/disturbance.js'
 import { loadPrompts, recordedGenerateOptions, resolveGenerateOptions, type GenerateOptions } from './generate-options.js'
 import { generateBatch, type GeneratedRow, type GenerationSettings } from './generation-loop.js'
@@ -39,7 +39,7 @@ type ResolvedGenerateOptions = ReturnType<typeof resolveGenerateOptions>
 type LanguageModelFiles = ReturnType<typeof resolveLanguageModel>
 
 /** Token ids per prompt, counted up front (outside any timer): empty prompts, too long sequences and ids beyond config.json's vocabulary fail before measuring. */
-function promptTokens(prompts: readonly string[], files: LanguageModelFiles, o: ResolvedGenerateOptions): { promptIds: number[][], inputTokens: number[] } {
+function promptTokens(prompts: readonly string[], files: LanguageModelFiles, o: ResolvedGenerateOptions): { promptIds: number[][]; inputTokens: number[] } {
   const promptIds = prompts.map((p) => files.tokenizer.encode(p).ids)
   const inputTokens = promptIds.map((ids) => ids.length)
   checkTokenIds(prompts, (i) => promptIds[i]!, files.vocabSize, shownPath(files.tokenizerPath))
@@ -147,10 +147,31 @@ function promptOutcomes(prompts: readonly string[], inputTokens: readonly number
   }))
 }
 
+/** The decoder's layout, once its inputs fit the prompts: token ids within the model's vocabulary, and a mask where a batch pads. */
+function checkedLayout(
+  session: ort.InferenceSession,
+  files: LanguageModelFiles,
+  path: string,
+  prompts: readonly string[],
+  promptIds: readonly (readonly number[])[],
+  inputTokens: readonly number[],
+  batches: readonly number[][],
+): DecoderLayout {
+  const layout = detectDecoderLayout(session.inputMetadata, session.outputMetadata, path, files)
+  // the model's own vocabulary wins over config.json's
+  checkTokenIds(prompts, (i) => promptIds[i]!, vocabularyFromLogits(session.outputMetadata, layout.logits), shownPath(files.tokenizerPath))
+  if (!layout.mask && batches.some((b) => new Set(b.map((i) => inputTokens[i])).size > 1)) throw perfgateError('BATCH_NEEDS_MASK', { path })
+  return layout
+}
+
 /** Everything checked without measuring: options, prompts, files, tokens per prompt, the model file. */
 function prepareGeneration(model: LanguageModelSource, options: GenerateOptions) {
   if (typeof options !== 'object' || options === null) {
-    throw perfgateError('OPTION_INVALID', { option: 'profile.generate(model, options)', value: options, expected: "an object with prompts, e.g. { prompts: ['Hello'] }" })
+    throw perfgateError('OPTION_INVALID', {
+      option: 'profile.generate(model, options)',
+      value: options,
+      expected: "an object with prompts, e.g. { prompts: ['Hello'] }",
+    })
   }
   const o = resolveGenerateOptions(options)
   const prompts = loadPrompts(options.prompts)
@@ -176,16 +197,12 @@ export async function profileGenerate(model: LanguageModelSource, options: Gener
     session = await createSession(files.modelPath, sessionOptions, label)
     const loadMs = performance.now() - t0
     const rssAfterLoadMB = rssMB()
-    const layout = detectDecoderLayout(session.inputMetadata, session.outputMetadata, identity.path, files)
-    // the model's own vocabulary wins over config.json's
-    checkTokenIds(prompts, (i) => promptIds[i]!, vocabularyFromLogits(session.outputMetadata, layout.logits), shownPath(files.tokenizerPath))
-    if (!layout.mask && batches.some((b) => new Set(b.map((i) => inputTokens[i])).size > 1)) {
-      throw perfgateError('BATCH_NEEDS_MASK', { path: identity.path })
-    }
+    const layout = checkedLayout(session, files, identity.path, prompts, promptIds, inputTokens, batches)
 
     const s = session
     const settings = generationSettings(o, files, identity.path)
-    const generate = (batch: number[]) => generateBatch(s, layout, tokenizer, batch.map((i) => prompts[i]!), settings)
+    const textsOf = (batch: number[]) => batch.map((i) => prompts[i]!)
+    const generate = (batch: number[]) => generateBatch(s, layout, tokenizer, textsOf(batch), settings)
     options.onProgress?.(`loaded ${identity.path} in ${loadMs.toFixed(1)} ms (${layout.kind} layout, ${layout.layers} layers); generating...`)
 
     for (let w = 0; w < o.warmup; w++) for (const batch of batches) await generate(batch)

@@ -22,7 +22,12 @@ export function vocabularyFromLogits(outputs: readonly ort.InferenceSession.Valu
 }
 
 /** Refuses the first prompt whose largest token id is beyond the vocabulary. */
-export function checkTokenIds(prompts: readonly string[], idsOf: (index: number) => readonly number[], vocabulary: Vocabulary | undefined, tokenizer: string): void {
+export function checkTokenIds(
+  prompts: readonly string[],
+  idsOf: (index: number) => readonly number[],
+  vocabulary: Vocabulary | undefined,
+  tokenizer: string,
+): void {
   if (!vocabulary) return
   prompts.forEach((prompt, index) => {
     const ids = idsOf(index)

@@ -19,7 +19,11 @@ function isTensorLike(v: unknown): v is ort.Tensor {
 
 export function checkUserFeeds(feeds: unknown, inputNames: readonly string[]): Record<string, ort.Tensor> {
   if (typeof feeds !== 'object' || feeds === null || Array.isArray(feeds)) {
-    throw perfgateError('OPTION_INVALID', { option: 'feeds', value: describe(feeds), expected: 'an object of onnxruntime Tensors by input name, e.g. { input_ids: new Tensor(...) }' })
+    throw perfgateError('OPTION_INVALID', {
+      option: 'feeds',
+      value: describe(feeds),
+      expected: 'an object of onnxruntime Tensors by input name, e.g. { input_ids: new Tensor(...) }',
+    })
   }
   const given = Object.keys(feeds)
   for (const [name, value] of Object.entries(feeds)) if (!isTensorLike(value)) throw perfgateError('FEED_NOT_TENSOR', { feed: name, received: describe(value) })

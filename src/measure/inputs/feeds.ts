@@ -61,43 +61,57 @@ export function generateFeeds(inputs: readonly Metadata[], opts: FeedOptions): G
   let batchSize = 1
   planned.forEach(({ meta, dims }, i) => {
     if (i === 0 && typeof meta.shape[0] === 'string') batchSize = dims[0] ?? 1
-    const size = dims.reduce((a, b) => a * b, 1)
     const isMask = /mask/i.test(meta.name)
-    const int = () => (isMask ? 1 : Math.floor(rand() * opts.intMax))
-    const float = () => rand() * 2 - 1
-    let tensor: ort.Tensor
-    switch (meta.type) {
-      case 'float32':
-        tensor = new ort.Tensor('float32', Float32Array.from({ length: size }, float), dims)
-        break
-      case 'float64':
-        tensor = new ort.Tensor('float64', Float64Array.from({ length: size }, float), dims)
-        break
-      case 'float16':
-        tensor = new ort.Tensor('float16', Uint16Array.from({ length: size }, () => toHalfBits(float())), dims)
-        break
-      case 'int64':
-        tensor = new ort.Tensor('int64', BigInt64Array.from({ length: size }, () => BigInt(int())), dims)
-        break
-      case 'int32':
-        tensor = new ort.Tensor('int32', Int32Array.from({ length: size }, int), dims)
-        break
-      case 'int8':
-        tensor = new ort.Tensor('int8', Int8Array.from({ length: size }, () => int() % 128), dims)
-        break
-      case 'uint8':
-        tensor = new ort.Tensor('uint8', Uint8Array.from({ length: size }, () => int() % 256), dims)
-        break
-      case 'bool':
-        tensor = new ort.Tensor('bool', Uint8Array.from({ length: size }, () => 1), dims)
-        break
-      default:
-        throw perfgateError('INPUT_UNSUPPORTED', { input: meta.name, type: meta.type })
-    }
+    const tensor = generatedTensor(meta.name, meta.type, dims, isMask ? () => 1 : () => Math.floor(rand() * opts.intMax), () => rand() * 2 - 1)
     feeds[meta.name] = tensor
     shapes[meta.name] = { type: meta.type, dims }
   })
   return { feeds, shapes, batchSize }
+}
+
+/** One generated input: values in [-1, 1) from `float`, integers from `int` (a mask is all ones), in the order the seed gives them. */
+function generatedTensor(name: string, type: string, dims: number[], int: () => number, float: () => number): ort.Tensor {
+  const size = dims.reduce((a, b) => a * b, 1)
+  switch (type) {
+    case 'float32':
+      return new ort.Tensor('float32', Float32Array.from({ length: size }, float), dims)
+    case 'float64':
+      return new ort.Tensor('float64', Float64Array.from({ length: size }, float), dims)
+    case 'float16':
+      return new ort.Tensor(
+        'float16',
+        Uint16Array.from({ length: size }, () => toHalfBits(float())),
+        dims,
+      )
+    case 'int64':
+      return new ort.Tensor(
+        'int64',
+        BigInt64Array.from({ length: size }, () => BigInt(int())),
+        dims,
+      )
+    case 'int32':
+      return new ort.Tensor('int32', Int32Array.from({ length: size }, int), dims)
+    case 'int8':
+      return new ort.Tensor(
+        'int8',
+        Int8Array.from({ length: size }, () => int() % 128),
+        dims,
+      )
+    case 'uint8':
+      return new ort.Tensor(
+        'uint8',
+        Uint8Array.from({ length: size }, () => int() % 256),
+        dims,
+      )
+    case 'bool':
+      return new ort.Tensor(
+        'bool',
+        Uint8Array.from({ length: size }, () => 1),
+        dims,
+      )
+    default:
+      throw perfgateError('INPUT_UNSUPPORTED', { input: name, type })
+  }
 }
 
 /** IEEE 754 half-precision bits of a float in [-1, 1) (no overflow or NaN handling needed there). */

@@ -26,5 +26,11 @@ export function loadMemoryLimit(free: number = freemem()): number {
 export function checkLoadConcurrency(option: string, concurrency: number, modelBytes: number, limitBytes: number = loadMemoryLimit()): void {
   const perWorkerBytes = workerBytes(modelBytes)
   if (concurrency * perWorkerBytes <= limitBytes) return
-  throw perfgateError('LOAD_CONCURRENCY_TOO_HIGH', { option, concurrency, perWorkerBytes, limitBytes, most: Math.max(0, Math.floor(limitBytes / perWorkerBytes)) })
+  throw perfgateError('LOAD_CONCURRENCY_TOO_HIGH', {
+    option,
+    concurrency,
+    perWorkerBytes,
+    limitBytes,
+    most: Math.max(0, Math.floor(limitBytes / perWorkerBytes)),
+  })
 }

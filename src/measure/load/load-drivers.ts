@@ -29,7 +29,13 @@ async function stopWorkers(workers: readonly Worker[], exited: ReadonlySet<Worke
 }
 
 /** Runs one level on the first `concurrency` workers; fails when one errs or outlives `waitMs`. */
-async function workerLevel(workers: readonly Worker[], failed: (detail: string) => Error, concurrency: number, plan: (i: number) => LoopPlan, waitMs: number): Promise<LoopOutcome[]> {
+async function workerLevel(
+  workers: readonly Worker[],
+  failed: (detail: string) => Error,
+  concurrency: number,
+  plan: (i: number) => LoopPlan,
+  waitMs: number,
+): Promise<LoopOutcome[]> {
   const active = workers.slice(0, concurrency)
   const timers: NodeJS.Timeout[] = []
   try {
@@ -55,7 +61,13 @@ async function workerLevel(workers: readonly Worker[], failed: (detail: string) 
 }
 
 /** Worker threads, each with its own session, started once for every level. */
-export async function workerDriver(job: LoadJob, count: number, warmup: number, model: string, progress?: (m: string) => void): Promise<Driver & { loadMs: number[] }> {
+export async function workerDriver(
+  job: LoadJob,
+  count: number,
+  warmup: number,
+  model: string,
+  progress?: (m: string) => void,
+): Promise<Driver & { loadMs: number[] }> {
   const workers: Worker[] = []
   const exited = new Set<Worker>()
   const stopAll = () => stopWorkers(workers, exited)
@@ -70,7 +82,9 @@ export async function workerDriver(job: LoadJob, count: number, warmup: number, 
         workers.push(w)
         w.once('exit', () => exited.add(w))
         return new Promise<number>((res, rej) => {
-          w.once('message', (m: { type: string; loadMs?: number; message?: string }) => (m.type === 'ready' ? res(m.loadMs!) : rej(failed(m.message ?? 'it did not start'))))
+          w.once('message', (m: { type: string; loadMs?: number; message?: string }) =>
+            m.type === 'ready' ? res(m.loadMs!) : rej(failed(m.message ?? 'it did not start')),
+          )
           w.once('error', (e) => rej(failed(e.message)))
           w.once('exit', (code) => rej(failed(`it exited with code ${code} before it was ready`)))
         })

@@ -13,13 +13,27 @@ import type { LoadJob } from './load-runners.js'
 /** A language model source with absolute paths (it crosses into worker threads, whose cwd may differ). */
 function absoluteSource(source: LanguageModelSource): LanguageModelSource {
   if (typeof source === 'string') return resolve(source)
-  return { ...source, model: resolve(source.model), tokenizer: resolve(source.tokenizer), ...(source.tokenizerConfig ? { tokenizerConfig: resolve(source.tokenizerConfig) } : {}) }
+  return {
+    ...source,
+    model: resolve(source.model),
+    tokenizer: resolve(source.tokenizer),
+    ...(source.tokenizerConfig ? { tokenizerConfig: resolve(source.tokenizerConfig) } : {}),
+  }
 }
 
 /** The job of a generation load test, checked here (files, prompts, lengths) before any worker starts. */
-export function generationJob(target: unknown, generate: Pick<GenerateOptions, 'prompts' | 'maxNewTokens' | 'ignoreEos'>, session: ort.InferenceSession.SessionOptions): { job: LoadJob; modelPath: string } {
+export function generationJob(
+  target: unknown,
+  generate: Pick<GenerateOptions, 'prompts' | 'maxNewTokens' | 'ignoreEos'>,
+  session: ort.InferenceSession.SessionOptions,
+): { job: LoadJob; modelPath: string } {
   const isSource = typeof target === 'string' || (typeof target === 'object' && target !== null && 'model' in target && 'tokenizer' in target)
-  if (!isSource) throw perfgateError('OPTION_INVALID', { option: 'profile.load(target) with generate', value: typeof target, expected: 'a language model folder or { model, tokenizer }' })
+  if (!isSource)
+    throw perfgateError('OPTION_INVALID', {
+      option: 'profile.load(target) with generate',
+      value: typeof target,
+      expected: 'a language model folder or { model, tokenizer }',
+    })
   const o = resolveGenerateOptions(generate)
   const prompts = loadPrompts(generate.prompts)
   const source = absoluteSource(target as LanguageModelSource)
@@ -30,7 +44,8 @@ export function generationJob(target: unknown, generate: Pick<GenerateOptions, '
     const n = promptIds[index]!.length
     if (n === 0) throw perfgateError('PROMPT_WITHOUT_TOKENS', { index, prompt })
     const limit = files.maxPositions
-    if (limit && n + o.maxNewTokens > limit.value) throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
+    if (limit && n + o.maxNewTokens > limit.value)
+      throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
   })
   return { job: { kind: 'generation', source, prompts, maxNewTokens: o.maxNewTokens, ignoreEos: o.ignoreEos, session }, modelPath: files.modelPath }
 }

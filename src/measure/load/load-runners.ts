@@ -63,10 +63,7 @@ export async function createRunner(job: LoadJob): Promise<RequestRunner> {
       const feeds = job.feeds
         ? Object.fromEntries(Object.entries(job.feeds).map(([k, t]) => [k, new ort.Tensor(t.type, t.data as never, t.dims)]))
         : generateFeeds(session.inputMetadata, { dims: job.dims, seed: job.seed, intMax: job.intMax, model: job.model }).feeds
-      const fed = describeFed(
-        Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: t.dims }])),
-        job.feeds ? undefined : job.dims,
-      )
+      const fed = describeFed(Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { type: t.type, dims: t.dims }])), job.feeds ? undefined : job.dims)
       return {
         loadMs,
         request: async () => {
@@ -85,8 +82,19 @@ export async function createRunner(job: LoadJob): Promise<RequestRunner> {
       const session = await ort.InferenceSession.create(files.modelPath, quietSessionOptions(job.session))
       const loadMs = performance.now() - t0
       const layout = detectDecoderLayout(session.inputMetadata, session.outputMetadata, files.modelPath, files)
-      checkTokenIds(job.prompts, (i) => files.tokenizer.encode(job.prompts[i]!).ids, vocabularyFromLogits(session.outputMetadata, layout.logits), files.tokenizerPath)
-      const settings = { maxNewTokens: job.maxNewTokens, ignoreEos: job.ignoreEos, eosTokenIds: new Set(files.eosTokenIds), padTokenId: files.padTokenId, modelLabel: files.modelPath }
+      checkTokenIds(
+        job.prompts,
+        (i) => files.tokenizer.encode(job.prompts[i]!).ids,
+        vocabularyFromLogits(session.outputMetadata, layout.logits),
+        files.tokenizerPath,
+      )
+      const settings = {
+        maxNewTokens: job.maxNewTokens,
+        ignoreEos: job.ignoreEos,
+        eosTokenIds: new Set(files.eosTokenIds),
+        padTokenId: files.padTokenId,
+        modelLabel: files.modelPath,
+      }
       let next = 0
       return {
         loadMs,

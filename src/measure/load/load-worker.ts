@@ -30,7 +30,10 @@ async function main(port: NonNullable<typeof parentPort>, data: LoadWorkerData):
   const r = runner
   port.on('message', (msg: { type: 'level'; plan: LoopPlan } | { type: 'stop' }) => {
     if (msg.type === 'stop') {
-      void r.close().catch(() => undefined).then(() => port.close())
+      void r
+        .close()
+        .catch(() => undefined)
+        .then(() => port.close())
       return
     }
     void runRequestLoop(() => r.request(), msg.plan).then((outcome) => port.postMessage({ type: 'level-done', outcome }))

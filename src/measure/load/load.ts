@@ -107,9 +107,14 @@ function validateSlo(slo: unknown): LoadSlo | null {
   if (slo === undefined) return null
   if (typeof slo !== 'object' || slo === null) throw perfgateError('OPTION_INVALID', { option: 'slo', value: slo, expected: 'an object like { p95: 50 }' })
   for (const [k, v] of Object.entries(slo)) {
-    if (!['p50', 'p90', 'p95', 'p99', 'errorRate'].includes(k)) throw perfgateError('OPTION_INVALID', { option: `slo.${k}`, value: v, expected: 'one of p50, p90, p95, p99 (ms) and errorRate (0..1)' })
+    if (!['p50', 'p90', 'p95', 'p99', 'errorRate'].includes(k))
+      throw perfgateError('OPTION_INVALID', { option: `slo.${k}`, value: v, expected: 'one of p50, p90, p95, p99 (ms) and errorRate (0..1)' })
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (k === 'errorRate' && v > 1)) {
-      throw perfgateError('OPTION_INVALID', { option: `slo.${k}`, value: v, expected: k === 'errorRate' ? 'a share between 0 and 1' : 'a number of milliseconds >= 0' })
+      throw perfgateError('OPTION_INVALID', {
+        option: `slo.${k}`,
+        value: v,
+        expected: k === 'errorRate' ? 'a share between 0 and 1' : 'a number of milliseconds >= 0',
+      })
     }
   }
   return slo as LoadSlo
@@ -120,7 +125,14 @@ function tensorData(feeds: Record<string, ort.Tensor>): Record<string, TensorDat
 }
 
 /** Merges the loops of one level into its samples. */
-export function mergeOutcomes(concurrency: number, offeredRate: number | null, startAt: number, durationMs: number, cpuMs: number, outcomes: readonly LoopOutcome[]): LevelSamples {
+export function mergeOutcomes(
+  concurrency: number,
+  offeredRate: number | null,
+  startAt: number,
+  durationMs: number,
+  cpuMs: number,
+  outcomes: readonly LoopOutcome[],
+): LevelSamples {
   const latencies = outcomes.flatMap((o) => o.latencies)
   const completed = latencies.length + outcomes.reduce((s, o) => s + o.errors, 0)
   const lastEnd = Math.max(...outcomes.map((o) => o.lastEnd))
@@ -144,7 +156,8 @@ export function mergeOutcomes(concurrency: number, offeredRate: number | null, s
 function loadSettings(options: LoadOptions) {
   validateOptions(LOAD_SPEC, options, 'profile.load')
   const levels = options.concurrency ?? [...LOAD_DEFAULTS.concurrency]
-  if (!Array.isArray(levels) || levels.length === 0) throw perfgateError('OPTION_INVALID', { option: 'concurrency', value: levels, expected: 'a non-empty array of integers >= 1, e.g. [1, 2, 4]' })
+  if (!Array.isArray(levels) || levels.length === 0)
+    throw perfgateError('OPTION_INVALID', { option: 'concurrency', value: levels, expected: 'a non-empty array of integers >= 1, e.g. [1, 2, 4]' })
   levels.forEach((c, i) => positiveInt(`concurrency[${i}]`, c, 1))
   return {
     levels,
@@ -163,18 +176,31 @@ type LoadSettings = ReturnType<typeof loadSettings>
 type LoadTarget = string | (() => unknown) | LanguageModelSource
 
 /** What each worker runs (none for a function target) and the model file it loads. */
-function loadJob(target: LoadTarget, options: LoadOptions, set: LoadSettings): { job?: LoadJob, modelPath?: string } {
+function loadJob(target: LoadTarget, options: LoadOptions, set: LoadSettings): { job?: LoadJob; modelPath?: string } {
   if (options.generate !== undefined) {
-    if (typeof target === 'function') throw perfgateError('OPTION_INVALID', { option: 'generate', value: 'given', expected: 'a language model target, not a function' })
+    if (typeof target === 'function')
+      throw perfgateError('OPTION_INVALID', { option: 'generate', value: 'given', expected: 'a language model target, not a function' })
     return generationJob(target, options.generate, set.session)
   }
   if (typeof target === 'string') {
     const modelPath = resolveModelFile(target)
-    const job: LoadJob = { kind: 'model', model: modelPath, session: set.session, dims: options.dims ?? {}, seed: set.loop.seed, intMax: set.loop.intMax, ...(options.feeds ? { feeds: tensorData(options.feeds) } : {}) }
+    const job: LoadJob = {
+      kind: 'model',
+      model: modelPath,
+      session: set.session,
+      dims: options.dims ?? {},
+      seed: set.loop.seed,
+      intMax: set.loop.intMax,
+      ...(options.feeds ? { feeds: tensorData(options.feeds) } : {}),
+    }
     return { job, modelPath }
   }
   if (options.feeds || options.dims) {
-    throw perfgateError('OPTION_INVALID', { option: options.feeds ? 'feeds' : 'dims', value: 'given', expected: 'no feeds or dims for a function: it builds its own inputs' })
+    throw perfgateError('OPTION_INVALID', {
+      option: options.feeds ? 'feeds' : 'dims',
+      value: 'given',
+      expected: 'no feeds or dims for a function: it builds its own inputs',
+    })
   }
   return {}
 }

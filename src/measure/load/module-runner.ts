@@ -22,7 +22,9 @@ function tsxApiUrl(from: URL): string {
   try {
     pkg = createRequire(from).resolve('tsx/package.json')
   } catch {
-    throw new Error(`perfgate runs from its TypeScript sources (${fileURLToPath(from)}) and needs tsx to start a worker: install tsx, or use the built package (dist/)`)
+    throw new Error(
+      `perfgate runs from its TypeScript sources (${fileURLToPath(from)}) and needs tsx to start a worker: install tsx, or use the built package (dist/)`,
+    )
   }
   const api = join(dirname(pkg), 'dist/esm/api/index.mjs')
   if (!existsSync(api)) throw new Error(`tsx's module API is not at ${api}; perfgate expects tsx 4`)

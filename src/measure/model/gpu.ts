@@ -67,7 +67,9 @@ export function gpuProblems(provider: string, facts: GpuFacts): { missing: strin
   } else {
     const absent = needs.filter((lib) => !facts.libs.includes(lib))
     if (absent.length > 0) {
-      missing.push(`onnxruntime-node's provider librar${absent.length === 1 ? 'y' : 'ies'} ${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} not installed in ${facts.libDir}`)
+      missing.push(
+        `onnxruntime-node's provider librar${absent.length === 1 ? 'y' : 'ies'} ${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} not installed in ${facts.libDir}`,
+      )
       fixes.push(
         facts.platform === 'linux/x64'
           ? 'Install them with `npm rebuild onnxruntime-node --onnxruntime-node-install=cuda12` (and remove `onnxruntime-node-install=skip` from .npmrc); they need CUDA 12 and cuDNN 9 on the machine'

@@ -64,7 +64,9 @@ export function parseOrtProfile(trace: unknown, opts: { skipRuns?: number; top?:
   const median = percentile(sortSamples(measured.map((x) => x.end - x.start)), 50)
   const runs = measured.filter((x) => x.end - x.start <= outlierFactor * median)
   const kernels = all
-    .filter((e) => e.cat === 'Node' && typeof e.name === 'string' && e.name.endsWith(KERNEL_SUFFIX) && Number.isFinite(num(e.ts)) && Number.isFinite(num(e.dur)))
+    .filter(
+      (e) => e.cat === 'Node' && typeof e.name === 'string' && e.name.endsWith(KERNEL_SUFFIX) && Number.isFinite(num(e.ts)) && Number.isFinite(num(e.dur)),
+    )
     .sort((a, b) => num(a.ts) - num(b.ts))
 
   const byType = new Map<string, { calls: number; us: number }>()
@@ -88,7 +90,12 @@ export function parseOrtProfile(trace: unknown, opts: { skipRuns?: number; top?:
     byNode.set(node, n)
   }
   const runMs = runs.reduce((s, x) => s + (x.end - x.start), 0) / 1000
-  const row = (calls: number, us: number) => ({ calls, totalMs: us / 1000, meanMs: calls > 0 ? us / 1000 / calls : 0, share: runMs > 0 ? us / 1000 / runMs : 0 })
+  const row = (calls: number, us: number) => ({
+    calls,
+    totalMs: us / 1000,
+    meanMs: calls > 0 ? us / 1000 / calls : 0,
+    share: runMs > 0 ? us / 1000 / runMs : 0,
+  })
   return {
     runs: runs.length,
     ...(measured.length > runs.length ? { droppedRuns: measured.length - runs.length } : {}),

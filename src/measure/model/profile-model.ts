@@ -43,7 +43,11 @@ export function oversubscription(intraOpNumThreads: number | undefined, cores: n
 /** Everything checked before the lock is taken: options, the model file, threads and GPU providers. */
 function prepareProfile(modelPath: string, options: ProfileOptions) {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw perfgateError('OPTION_INVALID', { option: 'profile(model, options)', value: options, expected: 'an object, e.g. { dims: { batch: 1 }, runs: 30 } (or nothing, for the defaults)' })
+    throw perfgateError('OPTION_INVALID', {
+      option: 'profile(model, options)',
+      value: options,
+      expected: 'an object, e.g. { dims: { batch: 1 }, runs: 30 } (or nothing, for the defaults)',
+    })
   }
   const loop = resolveLoopOptions(options)
   // after the option validator, which owns types and ranges: this refuses what it lets through (0)
@@ -104,6 +108,18 @@ async function measureInSessions(
   return measured
 }
 
+/** One measured `session.run`; a failure names the inputs perfgate fed and the dims behind them. */
+function runNamingFeeds(feeds: Record<string, ort.Tensor>, inputs: ProfileResult['inputs'], modelPath: string, options: ProfileOptions) {
+  return async (s: ort.InferenceSession) => {
+    try {
+      return await s.run(feeds)
+    } catch (err) {
+      const fed = describeFed(inputs ?? {}, options.feeds ? undefined : (options.dims ?? {}))
+      throw perfgateError('MODEL_RUN_FAILED', { model: modelPath, detail: (err as Error).message.trim(), ...fed }, err)
+    }
+  }
+}
+
 /** Creates a session on the model, its load failure explained and named after the model. */
 function sessionFactory(abs: string, modelPath: string, sessionOptions: ort.InferenceSession.SessionOptions): () => Promise<ort.InferenceSession> {
   return async () => {
@@ -136,13 +152,7 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
     const { feeds, inputs, batchSize } = profileFeeds(held.session, options, loop, modelPath)
 
     progress?.(`loaded ${model.path} in ${loadMs.toFixed(1)} ms; measuring${sessions > 1 ? ` in ${sessions} sessions` : ''}...`)
-    const run = async (s: ort.InferenceSession) => {
-      try {
-        return await s.run(feeds)
-      } catch (err) {
-        throw perfgateError('MODEL_RUN_FAILED', { model: modelPath, detail: (err as Error).message.trim(), ...describeFed(inputs, options.feeds ? undefined : (options.dims ?? {})) }, err)
-      }
-    }
+    const run = runNamingFeeds(feeds, inputs, modelPath, options)
     const measured = await measureInSessions(held, createSession, run, perSessionLoop(loop, sessions), sessions, reference)
     const { firstRunMs, samples, peakRssMB, peakSource, contention } = poolMeasuredRuns(measured)
     gpu?.snap()

@@ -28,7 +28,8 @@ export function lockTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.PERFGATE_LOCK_TIMEOUT
   if (raw === undefined || raw === '') return DEFAULT_LOCK_TIMEOUT_MS
   const ms = Number(raw)
-  if (!Number.isFinite(ms) || ms <= 0) throw perfgateError('OPTION_INVALID', { option: 'PERFGATE_LOCK_TIMEOUT (environment)', value: raw, expected: 'a number of milliseconds > 0, e.g. 600000' })
+  if (!Number.isFinite(ms) || ms <= 0)
+    throw perfgateError('OPTION_INVALID', { option: 'PERFGATE_LOCK_TIMEOUT (environment)', value: raw, expected: 'a number of milliseconds > 0, e.g. 600000' })
   return ms
 }
 

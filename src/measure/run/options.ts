@@ -122,9 +122,7 @@ export function perSessionLoop(loop: ResolvedLoop, sessions: number): ResolvedLo
     runs: Math.max(1, Math.ceil(loop.runs / sessions)),
     minTimeMs: loop.minTimeMs / sessions,
     maxRuns: Math.max(1, Math.ceil(loop.maxRuns / sessions)),
-    ...(loop.adaptive
-      ? { adaptive: { precision: loop.adaptive.precision * Math.sqrt(sessions), maxTimeMs: loop.adaptive.maxTimeMs / sessions } }
-      : {}),
+    ...(loop.adaptive ? { adaptive: { precision: loop.adaptive.precision * Math.sqrt(sessions), maxTimeMs: loop.adaptive.maxTimeMs / sessions } } : {}),
   }
 }
 

@@ -16,9 +16,19 @@ import { collectTestbed } from './testbed.js'
 
 export async function profileFunction(fn: () => unknown, options: ProfileOptions = {}): Promise<ProfileResult> {
   const loop = resolveLoopOptions(options)
-  if (options.opProfile) throw perfgateError('OPTION_INVALID', { option: 'opProfile', value: options.opProfile, expected: 'no opProfile for a function: the operator profile needs a model path' })
+  if (options.opProfile)
+    throw perfgateError('OPTION_INVALID', {
+      option: 'opProfile',
+      value: options.opProfile,
+      expected: 'no opProfile for a function: the operator profile needs a model path',
+    })
   const { sessions, calibrate } = resolveSessionOptions(options)
-  if (sessions !== 1) throw perfgateError('OPTION_INVALID', { option: 'sessions', value: sessions, expected: 'no sessions for a function: perfgate creates sessions only for a model path' })
+  if (sessions !== 1)
+    throw perfgateError('OPTION_INVALID', {
+      option: 'sessions',
+      value: sessions,
+      expected: 'no sessions for a function: perfgate creates sessions only for a model path',
+    })
   const release = await acquireMeasureLock(options.onProgress)
   const windowStart = Date.now()
   const reference = calibrate ? new ReferenceWorkload() : undefined

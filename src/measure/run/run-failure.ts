@@ -4,7 +4,10 @@ export function describeFed(
   inputs: Readonly<Record<string, { type: string; dims: readonly number[] }>> | undefined,
   dims: Readonly<Record<string, number>> | undefined,
 ): { fed: string; dims: string } {
-  const fed = Object.entries(inputs ?? {}).map(([name, t]) => `${name} ${t.type}[${t.dims.join(', ')}]`).join(', ')
-  const shownDims = dims === undefined ? 'none (your own feeds)' : Object.keys(dims).length === 0 ? '{} (batch-like dimensions default to 1)' : JSON.stringify(dims)
+  const fed = Object.entries(inputs ?? {})
+    .map(([name, t]) => `${name} ${t.type}[${t.dims.join(', ')}]`)
+    .join(', ')
+  const shownDims =
+    dims === undefined ? 'none (your own feeds)' : Object.keys(dims).length === 0 ? '{} (batch-like dimensions default to 1)' : JSON.stringify(dims)
   return { fed: fed || 'no inputs', dims: shownDims }
 }

@@ -57,7 +57,9 @@ function seriesParts(s: ChartSeries, i: number, x: (v: number) => number, y: (v:
   const dots =
     style === 'step'
       ? ''
-      : pts.map((p) => `<circle cx="${px(x(p.x))}" cy="${px(y(p.y))}" r="3"><title>${escapeHtml(p.label ?? `${s.name}: ${formatNumber(p.y)}`)}</title></circle>`).join('')
+      : pts
+          .map((p) => `<circle cx="${px(x(p.x))}" cy="${px(y(p.y))}" r="3"><title>${escapeHtml(p.label ?? `${s.name}: ${formatNumber(p.y)}`)}</title></circle>`)
+          .join('')
   const lx = left + (i % 3) * 150
   const ly = 32 + Math.floor(i / 3) * 14
   return [
@@ -104,7 +106,9 @@ export function lineChart(series: readonly ChartSeries[], opts: LineChartOptions
   parts.push(`<text class="axis-label" x="${left}" y="${top - 10}" text-anchor="middle">${escapeHtml(opts.yLabel)}</text>`)
   for (const m of opts.markers ?? []) {
     const mx = px(x(m.x))
-    parts.push(`<g class="marker"><title>${escapeHtml(m.label)}</title><line x1="${mx}" x2="${mx}" y1="${top}" y2="${bottom}"/><path d="M${mx} ${top - 6}l5 6l-5 6l-5 -6z"/></g>`)
+    parts.push(
+      `<g class="marker"><title>${escapeHtml(m.label)}</title><line x1="${mx}" x2="${mx}" y1="${top}" y2="${bottom}"/><path d="M${mx} ${top - 6}l5 6l-5 6l-5 -6z"/></g>`,
+    )
   }
   series.forEach((s, i) => parts.push(...seriesParts(s, i, x, y, left)))
   const label = `${opts.title}: ${series.map((s) => s.name).join(', ')} by ${opts.xLabel}`

@@ -33,13 +33,21 @@ describe('annotationsFor', () => {
 
   it('warns about a change beyond tolerance that was not significant, and about another testbed; notes an improvement', () => {
     expect(annotationsFor(improved!)).toEqual([
-      { type: 'warning', message: 'perfgate: "detector 320 1": latency.p95 6.00 ms -> 5.90 ms (-1.7%, tolerance 10%): beyond tolerance, not significant: p=0.200 >= 0.01' },
-      { type: 'notice', message: 'perfgate: "detector 320 1" improved beyond tolerance: latency.p50 5.00 ms -> 4.00 ms (-20.0%, tolerance 10%). Lock it in with `npx vitest run -u`.' },
+      {
+        type: 'warning',
+        message: 'perfgate: "detector 320 1": latency.p95 6.00 ms -> 5.90 ms (-1.7%, tolerance 10%): beyond tolerance, not significant: p=0.200 >= 0.01',
+      },
+      {
+        type: 'notice',
+        message:
+          'perfgate: "detector 320 1" improved beyond tolerance: latency.p50 5.00 ms -> 4.00 ms (-20.0%, tolerance 10%). Lock it in with `npx vitest run -u`.',
+      },
     ])
     expect(annotationsFor(otherTestbed!)).toEqual([
       {
         type: 'warning',
-        message: 'perfgate: "classifier 1" was compared with a baseline measured on a different testbed (the change may be the machine, not the code): cpuModel Old CPU -> Test CPU @ 3.00GHz',
+        message:
+          'perfgate: "classifier 1" was compared with a baseline measured on a different testbed (the change may be the machine, not the code): cpuModel Old CPU -> Test CPU @ 3.00GHz',
       },
     ])
     expect(annotationsFor(added!)).toEqual([])
@@ -47,7 +55,10 @@ describe('annotationsFor', () => {
 
   it('warns about a verdict it does not know (a warning band from a newer comparison)', () => {
     const rows = [{ ...regressed!.rows![3]!, verdict: 'warned' as never }]
-    expect(annotationsFor({ ...regressed!, rows })[0]).toMatchObject({ type: 'warning', message: expect.stringContaining('memory.peakDeltaMB 50.0 MB -> 52.0 MB (+4.0%, tolerance 10%, ±32 MB) is warned') })
+    expect(annotationsFor({ ...regressed!, rows })[0]).toMatchObject({
+      type: 'warning',
+      message: expect.stringContaining('memory.peakDeltaMB 50.0 MB -> 52.0 MB (+4.0%, tolerance 10%, ±32 MB) is warned'),
+    })
   })
 })
 

@@ -21,7 +21,13 @@ describe('distributionChart', () => {
   const cur = [...Array.from({ length: 100 }, (_, i) => 5 + (i % 17) * 0.3), 83]
 
   it('ends the axis at the 99th percentile and counts the stalls beyond it in the last bin', () => {
-    const svg = distributionChart([{ label: 'baseline', samples: base, tone: 'base' }, { label: 'current', samples: cur, tone: 'cur' }], { title: 'Latency per run', unit: 'ms' })
+    const svg = distributionChart(
+      [
+        { label: 'baseline', samples: base, tone: 'base' },
+        { label: 'current', samples: cur, tone: 'cur' },
+      ],
+      { title: 'Latency per run', unit: 'ms' },
+    )
     expect(svg).toContain('1 sample above 10 (max 83.0) in the last bin')
     expect(svg).toContain('aria-label="Latency per run: baseline median 0.445 ms, current median 7.40 ms"')
     expect(svg.match(/<g class="hist (base|cur)">/g)).toHaveLength(2)
@@ -36,8 +42,23 @@ describe('lineChart', () => {
   it('draws lines, dashed steps and markers, with every label escaped', () => {
     const svg = lineChart(
       [
-        { name: HOSTILE, tone: 'current', points: [{ x: 0, y: 1 }, { x: 1, y: 2 }] },
-        { name: 'baseline', tone: 'baseline', style: 'step', points: [{ x: 0, y: 1 }, { x: 1, y: 1.5 }] },
+        {
+          name: HOSTILE,
+          tone: 'current',
+          points: [
+            { x: 0, y: 1 },
+            { x: 1, y: 2 },
+          ],
+        },
+        {
+          name: 'baseline',
+          tone: 'baseline',
+          style: 'step',
+          points: [
+            { x: 0, y: 1 },
+            { x: 1, y: 1.5 },
+          ],
+        },
       ],
       { title: HOSTILE, xLabel: 'commit', yLabel: 'ms', categories: ['abc', HOSTILE], markers: [{ x: 1, label: HOSTILE }] },
     )

@@ -40,7 +40,15 @@ describe('csvCell', () => {
 
 describe('csvDocument', () => {
   it('writes the header and one line per row, each ended by CRLF', () => {
-    expect(csvDocument(['name', 'value'], [['=a', -2], ['b,c', null]])).toBe("name,value\r\n'=a,-2\r\n\"b,c\",\r\n")
+    expect(
+      csvDocument(
+        ['name', 'value'],
+        [
+          ['=a', -2],
+          ['b,c', null],
+        ],
+      ),
+    ).toBe('name,value\r\n\'=a,-2\r\n"b,c",\r\n')
     expect(csvDocument(['only'], [])).toBe('only\r\n')
   })
 })

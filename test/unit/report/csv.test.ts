@@ -13,8 +13,12 @@ describe('resultsCsv', () => {
     expect(lines).toContain(
       'baselines/det.perf.test.ts.json,detector 640 1,detector 640,regressed,latency.p50,ms,lower,true,11,13,2,18.181818181818183,12.5,24.25,0.99,10%,regressed,0.0001,',
     )
-    expect(lines).toContain('baselines/det.perf.test.ts.json,detector 640 1,detector 640,regressed,latency.p95,ms,lower,true,11.8,13.8,2,16.94915254237288,,,,10%,regressed,0.0001,')
-    expect(lines).toContain('baselines/det.perf.test.ts.json,<img src=x onerror=alert(1)> 1,<img src=x onerror=alert(1)>,pass,latency.p50,ms,lower,true,3,3,0,0,,,,10%,pass,,')
+    expect(lines).toContain(
+      'baselines/det.perf.test.ts.json,detector 640 1,detector 640,regressed,latency.p95,ms,lower,true,11.8,13.8,2,16.94915254237288,,,,10%,regressed,0.0001,',
+    )
+    expect(lines).toContain(
+      'baselines/det.perf.test.ts.json,<img src=x onerror=alert(1)> 1,<img src=x onerror=alert(1)>,pass,latency.p50,ms,lower,true,3,3,0,0,,,,10%,pass,,',
+    )
     expect(lines.filter((l) => l.includes('detector 320 1') && l.includes('"beyond tolerance, not significant: p=0.200 >= 0.01"'))).toHaveLength(1)
     // the metrics a compared entry recorded but did not gate: baseline and current, no verdict
     expect(lines.filter((l) => l.includes(',classifier 1,'))).toEqual([

@@ -41,7 +41,9 @@ describe('the gate message', () => {
   it('has the disturbance line when the current entry has one', () => {
     const cmp = compareEntry(entry(calm), entry(busy), { metrics: ['latency.p50'] })
     expect(cmp.disturbance).toStrictEqual({ baseline: calm, current: busy })
-    expect(comparisonReport('det 1', 'b.json', cmp)).toContain('disturbed runs: baseline 2% -> current 61% (involuntary switches, run-queue wait, load above cores)')
+    expect(comparisonReport('det 1', 'b.json', cmp)).toContain(
+      'disturbed runs: baseline 2% -> current 61% (involuntary switches, run-queue wait, load above cores)',
+    )
   })
 
   it('has none for entries recorded without it', () => {
@@ -73,7 +75,9 @@ describe('the reports', () => {
 
   it('HTML has a disturbed-runs row in the testbed table', () => {
     const html = htmlReport(file)
-    expect(html).toContain('<tr class="differs"><td>disturbed runs</td><td>2% (involuntary switches)</td><td>61% (involuntary switches, run-queue wait, load above cores)</td></tr>')
+    expect(html).toContain(
+      '<tr class="differs"><td>disturbed runs</td><td>2% (involuntary switches)</td><td>61% (involuntary switches, run-queue wait, load above cores)</td></tr>',
+    )
     expect(html).toContain('<tr><td>disturbed runs</td><td>not recorded</td><td>0%</td></tr>')
   })
 })

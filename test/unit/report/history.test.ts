@@ -8,7 +8,13 @@ const GATED = ['latency.p50', 'latency.p95', 'throughput', 'memory.peakDeltaMB']
 describe('historyRecord', () => {
   it('keeps the gated metrics of every measured entry, the baseline values, and which baseline files changed', () => {
     const rec = historyRecord(resultsFile(), { ref: 'main', changedBaselines: new Set([FILE]), gatedMetrics: GATED })
-    expect(rec).toMatchObject({ perfgate: 1, kind: 'history', time: '2025-01-02T03:04:05.000Z', commit: '0123456789abcdef0123456789abcdef01234567', ref: 'main' })
+    expect(rec).toMatchObject({
+      perfgate: 1,
+      kind: 'history',
+      time: '2025-01-02T03:04:05.000Z',
+      commit: '0123456789abcdef0123456789abcdef01234567',
+      ref: 'main',
+    })
     expect(rec.entries.map((e) => [e.key, e.baselineChanged])).toEqual([
       ['p50 alone', false],
       ['classifier 1', false],
@@ -16,7 +22,14 @@ describe('historyRecord', () => {
       ['<img src=x onerror=alert(1)> 1', true],
       ['detector 320 1', true],
     ])
-    expect(rec.entries[0]).toEqual({ file: 'baselines/cls.perf.test.ts.json', key: 'p50 alone', test: 'classifier', status: 'new', metrics: { value: 2.5 }, baselineChanged: false })
+    expect(rec.entries[0]).toEqual({
+      file: 'baselines/cls.perf.test.ts.json',
+      key: 'p50 alone',
+      test: 'classifier',
+      status: 'new',
+      metrics: { value: 2.5 },
+      baselineChanged: false,
+    })
     expect(rec.entries[2]!.metrics).toEqual({ 'latency.p50': 13, 'latency.p95': 13.8, throughput: 76.9, 'memory.peakDeltaMB': 52 })
     expect(rec.entries[2]!.baseline).toEqual({ 'latency.p50': 11, 'latency.p95': 11.8, throughput: 90.9, 'memory.peakDeltaMB': 50 })
   })
@@ -34,7 +47,10 @@ describe('historyRecord', () => {
   it('uses the gated metric list for entries without a comparison (new, updated)', () => {
     const file = resultsFile()
     const det = file.results[2]!
-    const rec = historyRecord({ ...file, results: [{ ...det, status: 'updated', rows: undefined }] }, { changedBaselines: new Set(), gatedMetrics: ['latency.p95'] })
+    const rec = historyRecord(
+      { ...file, results: [{ ...det, status: 'updated', rows: undefined }] },
+      { changedBaselines: new Set(), gatedMetrics: ['latency.p95'] },
+    )
     expect(rec.entries[0]!.metrics).toEqual({ 'latency.p95': 13.8 })
     expect(rec.entries[0]!.baseline).toBeUndefined()
   })

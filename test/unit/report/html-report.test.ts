@@ -17,7 +17,22 @@ function withExtras(): ResultsFile {
         { label: `prompt ${HOSTILE}`, inputTokens: 40, outputTokens: 8, ttftMs: 30, tpotMs: 2.2 },
       ],
     },
-    sweeps: [{ parameter: 'batch', metric: 'latency.p50', unit: 'ms', series: [{ name: `threads ${HOSTILE}`, points: [{ x: 1, y: 2 }, { x: 4, y: 7 }] }] }],
+    sweeps: [
+      {
+        parameter: 'batch',
+        metric: 'latency.p50',
+        unit: 'ms',
+        series: [
+          {
+            name: `threads ${HOSTILE}`,
+            points: [
+              { x: 1, y: 2 },
+              { x: 4, y: 7 },
+            ],
+          },
+        ],
+      },
+    ],
   }
   return file
 }

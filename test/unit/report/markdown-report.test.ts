@@ -31,7 +31,10 @@ describe('markdownReport', () => {
   })
 
   it('has no interval column when no row has an interval, and no regressed table when nothing regressed', () => {
-    const calm = buildResultsFile(records().filter((r) => r.status !== 'regressed'), { createdAt: new Date(0), commit: null })
+    const calm = buildResultsFile(
+      records().filter((r) => r.status !== 'regressed'),
+      { createdAt: new Date(0), commit: null },
+    )
     const md = markdownReport(calm)
     expect(md.split('\n')[0]).toBe('## ✅ perfgate: 0 regressed, 1 improved, 2 passed, 1 new')
     expect(md).not.toContain('### Regressed')

@@ -49,7 +49,9 @@ describe('RunReports', () => {
       const out = reports.finish(records(), [])
       expect(out.files).toEqual(['out/summary.md', 'out/results.json', 'out/results.csv'])
       expect(out.problems).toEqual([
-        expect.stringMatching(/^perfgate: Could not write the HTML report out\/blocked\/x\.html: EEXIST: .* A regular file is in the way where a folder should be: move that file away, or point the `html` option at another folder\.$/),
+        expect.stringMatching(
+          /^perfgate: Could not write the HTML report out\/blocked\/x\.html: EEXIST: .* A regular file is in the way where a folder should be: move that file away, or point the `html` option at another folder\.$/,
+        ),
       ])
       expect(out.failed).toEqual(['out/blocked/x.html'])
       expect(schemaProblem('results', JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8')))).toBeNull()

@@ -47,7 +47,10 @@ export function records(): GateRecord[] {
     key: 'detector 320 1',
     test: 'detector 320',
     status: 'improved',
-    rows: [row('latency.p50', 5, 4, { verdict: 'improved', pValue: 0.001 }), row('latency.p95', 6, 5.9, { note: 'beyond tolerance, not significant: p=0.200 >= 0.01' })],
+    rows: [
+      row('latency.p50', 5, 4, { verdict: 'improved', pValue: 0.001 }),
+      row('latency.p95', 6, 5.9, { note: 'beyond tolerance, not significant: p=0.200 >= 0.01' }),
+    ],
     baseline: profile(4),
     current: profile(3),
   }

@@ -13,7 +13,10 @@ describe('summaryTable', () => {
   const rows = [
     row('latency.p50', 11, 13, { verdict: 'regressed', interval: { lowPct: 12.5, highPct: 24.25, confidence: 0.99 } }),
     row('throughput', 2687, 301, { verdict: 'regressed', tolerance: '50%' }),
-    row('memory.peakDeltaMB', 34, 38.3, { tolerance: '50%, ±30 MB', note: 'beyond tolerance, not significant: p=0.200 >= 0.01 and a long note that has to wrap' }),
+    row('memory.peakDeltaMB', 34, 38.3, {
+      tolerance: '50%, ±30 MB',
+      note: 'beyond tolerance, not significant: p=0.200 >= 0.01 and a long note that has to wrap',
+    }),
   ]
 
   it('fits 80 columns, keeping the interval and dropping the tolerance first', () => {
@@ -73,9 +76,7 @@ describe('escaping', () => {
   })
 
   it('Markdown table cells: HTML, pipes, backticks, emphasis and line breaks', () => {
-    expect(escapeMarkdown(`${HOSTILE} | \`x\` *y* _z_ [l](u)\nnext`)).toBe(
-      '&lt;img src=x onerror=alert(1)&gt; \\| \\`x\\` \\*y\\* \\_z\\_ \\[l\\](u) next',
-    )
+    expect(escapeMarkdown(`${HOSTILE} | \`x\` *y* _z_ [l](u)\nnext`)).toBe('&lt;img src=x onerror=alert(1)&gt; \\| \\`x\\` \\*y\\* \\_z\\_ \\[l\\](u) next')
   })
 
   it('Markdown table cells show terminal escape sequences as text (perfgate report prints them)', () => {
