@@ -2,6 +2,9 @@
  * Every error message perfgate shows a user comes from this dictionary: what
  * went wrong, where (file, field or option), and how to fix it.
  */
+import { formatBytes, formatValue, jsKey } from './message-values.js'
+
+export { formatValue, jsKey }
 
 const messages = {
   BASELINE_INVALID_JSON: (p: { file: string; detail: string }) =>
@@ -285,47 +288,4 @@ export function perfgateTypeError(code: PlainCode): PerfgateTypeError
 export function perfgateTypeError<C extends ParamCode>(code: C, params: Params<C>): PerfgateTypeError
 export function perfgateTypeError(code: ErrorCode, params?: unknown): PerfgateTypeError {
   return new PerfgateTypeError(code, (messages[code] as (p: unknown) => string)(params))
-}
-
-/** An object key as JavaScript source: bare when it is an identifier, quoted otherwise (`'p2o.DynamicDimension.0'`). */
-export function jsKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
-}
-
-/** A value as a user wrote it: strings quoted, NaN and Infinity by name, functions, symbols and bigints recognisably. */
-export function formatValue(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v)
-  if (typeof v === 'bigint') return `${v}n`
-  if (typeof v === 'symbol') return v.toString()
-  if (typeof v === 'function') return `a function${v.name ? ` (${v.name})` : ''}`
-  if (v === undefined) return 'undefined'
-  try {
-    // JSON would print NaN and Infinity inside objects as null: name them
-    const json = JSON.stringify(v, (_k, x: unknown) =>
-      typeof x === 'number' && !Number.isFinite(x)
-        ? `\u0000${String(x)}\u0000`
-        : typeof x === 'bigint'
-          ? `\u0000${x}n\u0000`
-          : typeof x === 'function'
-            ? '\u0000[function]\u0000'
-            : typeof x === 'symbol'
-              ? `\u0000${x.toString()}\u0000`
-              : x,
-    )
-    return json === undefined ? String(v) : json.replace(/"\\u0000(.*?)\\u0000"/g, '$1')
-  } catch {
-    return String(v)
-  }
-}
-
-function formatBytes(n: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
-  let v = n
-  let u = 0
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024
-    u++
-  }
-  return u === 0 ? `${n} bytes` : `${v.toFixed(1)} ${units[u]} (${n.toExponential(2).replace('e+', 'e')} bytes)`
 }

@@ -17,6 +17,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   types: 0,
   metrics: 0,
   'errors.ts': 0,
+  'message-values.ts': 0,
   measure: 1,
   baseline: 1,
   compare: 1,
