@@ -6,19 +6,7 @@ import type { GateRecord } from '../types/index.js'
 import { plain, type Paint } from './ansi.js'
 import { summaryTable, wrapText } from './summary-table.js'
 import { terminalLines, terminalText } from './terminal-text.js'
-
-/** Difference fields that describe the machine and runtime, as opposed to the model or options. */
-const TESTBED_FIELDS: ReadonlySet<string> = new Set([
-  'cpuModel',
-  'cores',
-  'os',
-  'arch',
-  'node',
-  'onnxruntime',
-  'executionProviders',
-  'intraOpNumThreads',
-  'interOpNumThreads',
-])
+import { MACHINE_FIELDS } from './machine-fields.js'
 
 export interface RunSummaryInput {
   records: readonly GateRecord[]
@@ -115,11 +103,11 @@ function entryLists(input: RunSummaryInput): string[] {
     lines.push('', 'Improved beyond tolerance (run `npx vitest run -u` to lock it in):')
     for (const r of improved) lines.push(`  ${entryName(r)}`)
   }
-  const otherTestbed = input.records.filter((r) => r.differences?.some((d) => TESTBED_FIELDS.has(d.field)))
+  const otherTestbed = input.records.filter((r) => r.differences?.some((d) => MACHINE_FIELDS.has(d.field)))
   if (otherTestbed.length > 0) {
     lines.push('', ...wrapText('Compared with a baseline measured on a different testbed (the change may be the machine, not the code):', input.width ?? 80))
     for (const r of otherTestbed) {
-      const diffs = (r.differences ?? []).filter((d) => TESTBED_FIELDS.has(d.field)).map((d) => `${d.field} ${d.baseline} -> ${d.current}`)
+      const diffs = (r.differences ?? []).filter((d) => MACHINE_FIELDS.has(d.field)).map((d) => `${d.field} ${d.baseline} -> ${d.current}`)
       lines.push(`  ${entryName(r)}: ${terminalText(diffs.join('; '))}`)
     }
   }

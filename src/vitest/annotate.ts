@@ -8,19 +8,7 @@
 import type { GateRecord, MetricComparison } from '../types/index.js'
 import { formatPercent, formatWithUnit } from '../report/format-number.js'
 import { terminalText } from '../report/terminal-text.js'
-
-/** Testbed fields that describe the machine and runtime (not the model or the options). */
-const MACHINE_FIELDS: ReadonlySet<string> = new Set([
-  'cpuModel',
-  'cores',
-  'os',
-  'arch',
-  'node',
-  'onnxruntime',
-  'executionProviders',
-  'intraOpNumThreads',
-  'interOpNumThreads',
-])
+import { MACHINE_FIELDS } from '../report/machine-fields.js'
 
 export interface Annotation {
   type: 'error' | 'warning' | 'notice'
