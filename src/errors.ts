@@ -145,6 +145,10 @@ const messages = {
     `Invalid model comparison: ${p.detail}. Pass at least two variants by name, e.g. profile.compare({ fp32: 'model.onnx', int8: 'model.int8.onnx' }).`,
   FASTER_RECEIVED: (p: { which: 'received' | 'expected'; received: string }) =>
     `toBeFasterThan() compares two perfgate profile results (e.g. cmp.int8 and cmp.fp32 from profile.compare()); the ${p.which} value is ${p.received}.`,
+  TSX_MISSING: (p: { from: string }) =>
+    `perfgate runs from its TypeScript sources (${p.from}) and needs tsx to start a worker: install tsx, or use the built package (dist/).`,
+  TSX_API_MISSING: (p: { api: string }) =>
+    `tsx's module API is not at ${p.api}; perfgate's workers expect tsx 4: install tsx@4, or use the built package (dist/).`,
   LOAD_WORKER_FAILED: (p: { model: string; detail: string }) => `A load-test worker for ${p.model} failed: ${p.detail}`,
   LOAD_WORKER_STUCK: (p: { level: number; waitedMs: number }) =>
     `A load-test worker did not finish concurrency level ${p.level} within ${p.waitedMs} ms (its duration plus the stop grace); it was terminated. ` +

@@ -68,7 +68,7 @@ export function parseHistory(text: string, file: string): HistoryRecord[] {
     try {
       data = JSON.parse(line)
     } catch (err) {
-      throw perfgateError('HISTORY_INVALID_LINE', { file, line: i + 1, detail: `not valid JSON (${(err as Error).message})` })
+      throw perfgateError('HISTORY_INVALID_LINE', { file, line: i + 1, detail: `not valid JSON (${(err as Error).message})` }, err)
     }
     const problem = schemaProblem('history-record', data)
     if (problem) throw perfgateError('HISTORY_INVALID_LINE', { file, line: i + 1, detail: `field ${problem.field} ${problem.detail}` })

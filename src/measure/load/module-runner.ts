@@ -11,6 +11,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { perfgateError } from '../../errors.js'
 
 /** The module `name` next to the module at `callerUrl`, with the caller's extension (.ts in sources, .js in dist). */
 export function siblingModule(callerUrl: string, name: string): URL {
@@ -22,12 +23,10 @@ function tsxApiUrl(from: URL): string {
   try {
     pkg = createRequire(from).resolve('tsx/package.json')
   } catch {
-    throw new Error(
-      `perfgate runs from its TypeScript sources (${fileURLToPath(from)}) and needs tsx to start a worker: install tsx, or use the built package (dist/)`,
-    )
+    throw perfgateError('TSX_MISSING', { from: fileURLToPath(from) })
   }
   const api = join(dirname(pkg), 'dist/esm/api/index.mjs')
-  if (!existsSync(api)) throw new Error(`tsx's module API is not at ${api}; perfgate expects tsx 4`)
+  if (!existsSync(api)) throw perfgateError('TSX_API_MISSING', { api })
   return pathToFileURL(api).href
 }
 
