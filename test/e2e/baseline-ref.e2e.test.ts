@@ -18,6 +18,10 @@ function git(...args: string[]): void {
 beforeAll(() => {
   project = createFixtureProject('classifier-gate')
   project.write('.gitignore', 'node_modules\n')
+  // this file asserts which baseline decides, not measurement accuracy: a timing tolerance that an unchanged
+  // model's noise on a busy machine cannot cross (a 50% one was crossed once), and the 8x heavier model still does
+  project.write('vitest.config.ts', project.read('vitest.config.ts').replace("default: '50%'", "default: '300%'"))
+  expect(project.read('vitest.config.ts')).toContain("default: '300%'")
 })
 afterAll(() => project.remove())
 
@@ -33,7 +37,7 @@ it('judges a change that re-recorded its own baseline against the committed one'
   const loosen = await project.vitest(['-u'], { ci: false })
   expect(loosen.code, loosen.output).toBe(0)
   const own = await project.vitest([], { ci: true })
-  expect(own.code, 'against its own edited baseline the change passes').toBe(0)
+  expect(own.code, `against its own edited baseline the change passes:\n${own.output}`).toBe(0)
 
   project.write('vitest.config.ts', project.read('vitest.config.ts').replace('perfgate({', "perfgate({ baselineRef: 'HEAD',"))
   const judged = await project.vitest([], { ci: true })
