@@ -7,9 +7,10 @@
  * lock file. Synchronous, since the reporter settles a run in one go.
  */
 import { randomUUID } from 'node:crypto'
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { perfgateError } from '../errors.js'
-import { processAlive } from './process-alive.js'
+import { readLockFile as readLock, tryTakeLockFile } from '../locks/lock-file.js'
+import { processAlive } from '../locks/process-alive.js'
 
 /** How long to wait for another writer of the same file. @default 30000 */
 export const LOCK_WAIT_MS = 30_000
@@ -26,47 +27,12 @@ export function lockPathFor(file: string): string {
   return `${file}.lock`
 }
 
-function readLock(lock: string): string | undefined {
-  try {
-    return readFileSync(lock, 'utf8')
-  } catch {
-    return undefined
-  }
-}
-
-function isStale(lock: string, content: string): boolean {
-  if (content !== '') return !processAlive(Number(content.split(':')[0]))
-  try {
-    return Date.now() - statSync(lock).mtimeMs > EMPTY_LOCK_STALE_MS
-  } catch {
-    return false
-  }
-}
-
-function tryAcquire(lock: string, me: string): boolean {
-  try {
-    const fd = openSync(lock, 'wx')
-    try {
-      writeSync(fd, me)
-    } finally {
-      closeSync(fd)
-    }
-    return true
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-  }
-  const content = readLock(lock)
-  // read again right before removing, so a lock that changed hands in between is left alone
-  if (content !== undefined && isStale(lock, content) && readLock(lock) === content) rmSync(lock, { force: true })
-  return false
-}
-
 /** Runs `fn` holding the lock of `file`; waits at most `waitMs` for it. */
 export function withFileLock<T>(file: string, fn: () => T, waitMs: number = LOCK_WAIT_MS): T {
   const lock = lockPathFor(file)
   const me = `${process.pid}:${randomUUID()}`
   const started = Date.now()
-  while (!tryAcquire(lock, me)) {
+  while (!tryTakeLockFile(lock, me, { ownerGone: (content) => !processAlive(Number(content.split(':')[0])), emptyStaleMs: EMPTY_LOCK_STALE_MS })) {
     if (Date.now() - started >= waitMs) {
       const owner = readLock(lock)
       throw perfgateError('BASELINE_LOCK_TIMEOUT', { lock, owner: owner ? `process ${owner.split(':')[0]}` : 'an unknown process', waitedMs: waitMs })

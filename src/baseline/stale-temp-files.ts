@@ -5,7 +5,7 @@
  */
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { processAlive } from './process-alive.js'
+import { processAlive } from '../locks/process-alive.js'
 
 const TEMP_NAME = /^\.[a-z0-9]+\.(\d+)\.tmp$/
 

@@ -24,6 +24,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   report: 1,
   results: 1,
   options: 1,
+  locks: 1,
   vitest: 2,
   cli: 2,
   'index.ts': 2,

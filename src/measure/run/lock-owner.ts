@@ -9,6 +9,7 @@
  * with a fake one.
  */
 import { existsSync, readFileSync, readlinkSync } from 'node:fs'
+import { processAlive } from '../../locks/process-alive.js'
 
 export interface LockOwner {
   pid: number
@@ -79,14 +80,7 @@ function readProc(path: string): string | undefined {
 
 /** The real process table: signal 0 for existence, /proc for the rest (undefined off Linux). */
 export const systemProbe: ProcessProbe = {
-  alive(pid) {
-    try {
-      process.kill(pid, 0)
-      return true
-    } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'EPERM'
-    }
-  },
+  alive: processAlive,
   startTime(pid) {
     const stat = readProc(`/proc/${pid}/stat`)
     // the command name (field 2) may hold spaces and parentheses: count fields after its closing one

@@ -8,11 +8,12 @@
  * PERFGATE_LOCK_TIMEOUT (ms, default 10 minutes).
  */
 import { randomUUID } from 'node:crypto'
-import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { perfgateError } from '../../errors.js'
+import { readLockFile as readLock, tryTakeLockFile } from '../../locks/lock-file.js'
 import { currentOsThreadId, describeOwner, formatOwner, staleReason, systemProbe, type ProcessProbe } from './lock-owner.js'
 
 /** Lock file path: PERFGATE_LOCK_FILE, else perfgate-measure.lock in the OS temp folder. */
@@ -39,23 +40,6 @@ const EMPTY_LOCK_STALE_MS = 10_000
 /** Say what we are waiting for after this long. */
 const WAIT_WARNING_MS = 30_000
 
-function readLock(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch {
-    return undefined
-  }
-}
-
-function isStale(file: string, content: string, probe: ProcessProbe): boolean {
-  if (content !== '') return staleReason(content, probe) !== undefined
-  try {
-    return Date.now() - statSync(file).mtimeMs > EMPTY_LOCK_STALE_MS
-  } catch {
-    return false
-  }
-}
-
 /** A lock path perfgate cannot use: a directory, a missing folder, or another error creating it. */
 function unusable(file: string, err: NodeJS.ErrnoException): Error {
   if (err.code === 'EISDIR' || (existsSync(file) && statSync(file).isDirectory())) return perfgateError('LOCK_PATH_IS_DIRECTORY', { path: file }, err)
@@ -65,23 +49,14 @@ function unusable(file: string, err: NodeJS.ErrnoException): Error {
 
 /** Creates the lock file, or takes over a stale one; false while someone alive holds it. */
 function tryAcquire(file: string, me: string, probe: ProcessProbe): boolean {
-  try {
-    const fd = openSync(file, 'wx')
-    try {
-      writeSync(fd, me)
-    } finally {
-      closeSync(fd)
-    }
-    return true
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(file, err as NodeJS.ErrnoException)
-  }
+  const taken = tryTakeLockFile(file, me, {
+    ownerGone: (content) => staleReason(content, probe) !== undefined,
+    emptyStaleMs: EMPTY_LOCK_STALE_MS,
+    createError: (err) => unusable(file, err),
+  })
   // a directory "exists" too, and would be waited for forever
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw perfgateError('LOCK_PATH_IS_DIRECTORY', { path: file })
-  const content = readLock(file)
-  // read again right before removing, so a lock that changed hands in between is left alone
-  if (content !== undefined && isStale(file, content, probe) && readLock(file) === content) rmSync(file, { force: true })
-  return false
+  if (!taken && statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw perfgateError('LOCK_PATH_IS_DIRECTORY', { path: file })
+  return taken
 }
 
 /** This thread's lock line. */
