@@ -28,6 +28,7 @@ import { collectTestbed } from '../run/testbed.js'
 import { quietSessionOptions } from '../run/session-log-level.js'
 import { checkTokenIds, vocabularyFromLogits } from './token-id-check.js'
 import { requestFigures } from '../../metrics/token-timings.js'
+import { promptTokens } from './prompt-tokens.js'
 
 /** A path as results show it: relative to the project when inside it, with forward slashes. */
 function shownPath(abs: string): string {
@@ -37,21 +38,6 @@ function shownPath(abs: string): string {
 
 type ResolvedGenerateOptions = ReturnType<typeof resolveGenerateOptions>
 type LanguageModelFiles = ReturnType<typeof resolveLanguageModel>
-
-/** Token ids per prompt, counted up front (outside any timer): empty prompts, too long sequences and ids beyond config.json's vocabulary fail before measuring. */
-function promptTokens(prompts: readonly string[], files: LanguageModelFiles, o: ResolvedGenerateOptions): { promptIds: number[][]; inputTokens: number[] } {
-  const promptIds = prompts.map((p) => files.tokenizer.encode(p).ids)
-  const inputTokens = promptIds.map((ids) => ids.length)
-  checkTokenIds(prompts, (i) => promptIds[i]!, files.vocabSize, shownPath(files.tokenizerPath))
-  inputTokens.forEach((n, index) => {
-    if (n === 0) throw perfgateError('PROMPT_WITHOUT_TOKENS', { index, prompt: prompts[index]! })
-    const limit = files.maxPositions
-    if (limit && n + o.maxNewTokens > limit.value) {
-      throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
-    }
-  })
-  return { promptIds, inputTokens }
-}
 
 /** The identity of the model file, read and checked to be ONNX. */
 function checkedModelIdentity(files: LanguageModelFiles, label: string): ReturnType<typeof modelIdentity> {
@@ -177,7 +163,7 @@ function prepareGeneration(model: LanguageModelSource, options: GenerateOptions)
   const prompts = loadPrompts(options.prompts)
   const files = resolveLanguageModel(model)
   const label = typeof model === 'string' ? model : model.model
-  const { promptIds, inputTokens } = promptTokens(prompts, files, o)
+  const { promptIds, inputTokens } = promptTokens(prompts, files, o.maxNewTokens, shownPath(files.tokenizerPath))
   const identity = checkedModelIdentity(files, label)
   return { o, prompts, files, label, promptIds, inputTokens, identity, batches: promptBatches(prompts.length, o.batchSize) }
 }

@@ -7,8 +7,8 @@ import type ort from 'onnxruntime-node'
 import { perfgateError } from '../../errors.js'
 import { loadPrompts, resolveGenerateOptions, type GenerateOptions } from '../generation/generate-options.js'
 import { resolveLanguageModel, type LanguageModelSource } from '../generation/language-model-files.js'
-import { checkTokenIds } from '../generation/token-id-check.js'
 import type { LoadJob } from './load-runners.js'
+import { promptTokens } from '../generation/prompt-tokens.js'
 
 /** A language model source with absolute paths (it crosses into worker threads, whose cwd may differ). */
 function absoluteSource(source: LanguageModelSource): LanguageModelSource {
@@ -38,14 +38,6 @@ export function generationJob(
   const prompts = loadPrompts(generate.prompts)
   const source = absoluteSource(target as LanguageModelSource)
   const files = resolveLanguageModel(source)
-  const promptIds = prompts.map((prompt) => files.tokenizer.encode(prompt).ids)
-  checkTokenIds(prompts, (i) => promptIds[i]!, files.vocabSize, files.tokenizerPath)
-  prompts.forEach((prompt, index) => {
-    const n = promptIds[index]!.length
-    if (n === 0) throw perfgateError('PROMPT_WITHOUT_TOKENS', { index, prompt })
-    const limit = files.maxPositions
-    if (limit && n + o.maxNewTokens > limit.value)
-      throw perfgateError('GENERATION_TOO_LONG', { index, inputTokens: n, maxNewTokens: o.maxNewTokens, limit: limit.value, source: limit.source })
-  })
+  promptTokens(prompts, files, o.maxNewTokens, files.tokenizerPath)
   return { job: { kind: 'generation', source, prompts, maxNewTokens: o.maxNewTokens, ignoreEos: o.ignoreEos, session }, modelPath: files.modelPath }
 }
