@@ -71,12 +71,6 @@ export function roundOrder<T>(names: readonly T[], r: number): T[] {
   return [...names.slice(s), ...names.slice(0, s)]
 }
 
-function int(name: string, v: unknown, dflt: number, min: number): number {
-  if (v === undefined) return dflt
-  if (!Number.isInteger(v) || (v as number) < min) throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: `an integer >= ${min}` })
-  return v as number
-}
-
 const med = (xs: readonly number[]) => percentile(sortSamples(xs), 50)
 
 interface Variant {
@@ -123,15 +117,13 @@ interface CompareSettings {
 }
 
 function compareSettings(options: CompareModelsOptions, names: readonly string[]): CompareSettings {
+  // COMPARE_SPEC checks every value's type and range
   validateOptions(COMPARE_SPEC, options, 'profile.compare')
-  const rounds = int('rounds', options.rounds, COMPARE_DEFAULTS.rounds, 1)
-  const runsPerRound = int('runsPerRound', options.runsPerRound, COMPARE_DEFAULTS.runsPerRound, 1)
-  const warmup = int('warmup', options.warmup, COMPARE_DEFAULTS.warmup, 0)
-  const processRounds = int('processRounds', options.processRounds, COMPARE_DEFAULTS.processRounds, 1)
+  const rounds = options.rounds ?? COMPARE_DEFAULTS.rounds
+  const runsPerRound = options.runsPerRound ?? COMPARE_DEFAULTS.runsPerRound
+  const warmup = options.warmup ?? COMPARE_DEFAULTS.warmup
+  const processRounds = options.processRounds ?? COMPARE_DEFAULTS.processRounds
   const confidence = options.confidence ?? COMPARE_DEFAULTS.confidence
-  if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) {
-    throw perfgateError('OPTION_INVALID', { option: 'confidence', value: confidence, expected: 'a number between 0 and 1, e.g. 0.95' })
-  }
   const reference = options.reference ?? names[0]!
   if (!names.includes(reference))
     throw perfgateError('COMPARE_VARIANTS_INVALID', { detail: `the reference '${reference}' is none of the variants (${names.join(', ')})` })

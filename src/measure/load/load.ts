@@ -91,18 +91,6 @@ function fileHead(path: string, bytes = 16): Uint8Array {
 
 export const LOAD_DEFAULTS = { concurrency: [1, 2, 4], durationMs: 2000, maxRequests: 100_000, warmup: 5, stopGraceMs: 5000 } as const
 
-function positiveInt(name: string, v: unknown, dflt: number, min = 1): number {
-  if (v === undefined) return dflt
-  if (!Number.isInteger(v) || (v as number) < min) throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: `an integer >= ${min}` })
-  return v as number
-}
-
-function positiveNumber(name: string, v: unknown): number | undefined {
-  if (v === undefined) return undefined
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw perfgateError('OPTION_INVALID', { option: name, value: v, expected: 'a number > 0' })
-  return v
-}
-
 function validateSlo(slo: unknown): LoadSlo | null {
   if (slo === undefined) return null
   if (typeof slo !== 'object' || slo === null) throw perfgateError('OPTION_INVALID', { option: 'slo', value: slo, expected: 'an object like { p95: 50 }' })
@@ -154,18 +142,15 @@ export function mergeOutcomes(
 
 /** The load test's own options, validated and with their defaults. */
 function loadSettings(options: LoadOptions) {
+  // LOAD_SPEC checks every value's type and range; only the SLO's fields are checked below
   validateOptions(LOAD_SPEC, options, 'profile.load')
-  const levels = options.concurrency ?? [...LOAD_DEFAULTS.concurrency]
-  if (!Array.isArray(levels) || levels.length === 0)
-    throw perfgateError('OPTION_INVALID', { option: 'concurrency', value: levels, expected: 'a non-empty array of integers >= 1, e.g. [1, 2, 4]' })
-  levels.forEach((c, i) => positiveInt(`concurrency[${i}]`, c, 1))
   return {
-    levels,
-    durationMs: positiveNumber('durationMs', options.durationMs) ?? LOAD_DEFAULTS.durationMs,
-    rate: positiveNumber('rate', options.rate),
-    maxRequests: positiveInt('maxRequests', options.maxRequests, LOAD_DEFAULTS.maxRequests),
-    warmup: positiveInt('warmup', options.warmup, LOAD_DEFAULTS.warmup, 0),
-    stopGraceMs: positiveInt('stopGraceMs', options.stopGraceMs, LOAD_DEFAULTS.stopGraceMs, 0),
+    levels: options.concurrency ?? [...LOAD_DEFAULTS.concurrency],
+    durationMs: options.durationMs ?? LOAD_DEFAULTS.durationMs,
+    rate: options.rate,
+    maxRequests: options.maxRequests ?? LOAD_DEFAULTS.maxRequests,
+    warmup: options.warmup ?? LOAD_DEFAULTS.warmup,
+    stopGraceMs: options.stopGraceMs ?? LOAD_DEFAULTS.stopGraceMs,
     slo: validateSlo(options.slo),
     loop: resolveLoopOptions({ dims: options.dims, seed: options.seed, intMax: options.intMax }, 'profile.load'),
     session: options.session ?? { intraOpNumThreads: 1 },
