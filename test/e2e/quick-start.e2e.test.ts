@@ -5,7 +5,7 @@
  * the perf project, and a model ten times heavier fails the gate in CI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildHeavyClassifier } from '../../bench/models/generate.js'
 import { blocksOf } from '../docs/markdown.js'
@@ -48,5 +48,28 @@ describe("the README's quick start", () => {
     const heavier = await project.vitest(['--project', 'perf'], { ci: true })
     expect(heavier.code, heavier.output).toBe(1)
     expect(heavier.output).toMatch(/latency\.p50 .*REGRESSED/)
+  })
+})
+
+// the packed package (.ci/setup-vitest5.sh packs it, as a user's tarball install gets it) on Vitest 5: the files as they are, model path included
+const install = process.env.PERFGATE_VITEST5_DIR
+const nodeBin = install ? join(install, 'node_modules/.bin/node') : ''
+const packed = !!install && existsSync(nodeBin) && existsSync(join(install, 'node_modules/perfgate'))
+describe.runIf(packed)("the README's quick start, verbatim, with the packed perfgate on Vitest 5", () => {
+  let project: FixtureProject
+  beforeAll(() => {
+    project = createFixtureProject('quick-start', { modules: join(install!, 'node_modules'), nodeBin })
+    project.write('vitest.config.ts', readmeFile('vitest.config.ts'))
+    project.write('model.perf.test.ts', readmeFile('model.perf.test.ts'))
+  })
+  afterAll(() => project?.remove())
+
+  it('records on the first run and compares on the second', async () => {
+    const first = await project.vitest([], { ci: false })
+    expect(first.code, first.output).toBe(0)
+    expect(first.output).toMatch(/^perfgate: .*1 new/m)
+    const second = await project.vitest(['--project', 'perf'], { ci: true })
+    expect(second.output).toMatch(/^perfgate: \d+ passed, \d+ regressed/m)
+    if (second.code !== 0) expect(second.output).toContain('REGRESSED')
   })
 })
