@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, normalize } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { COMMAND_TABLES } from '../../src/cli/command-flags.js'
 import { configurationPath, regionsOf, SPECS, withOptionTables } from '../../scripts/docs-options.js'
 import { anchorsOf, blocksOf, docPages, linksOf, missingLines, REPO, type Block } from '../docs/markdown.js'
 
@@ -94,6 +95,12 @@ describe('documentation', () => {
     const page = readFileSync(configurationPath, 'utf8')
     expect(regionsOf(page).sort()).toEqual(Object.keys(SPECS).sort())
     expect(page, 'docs/configuration.md differs from the option specs: run npm run docs:options').toBe(withOptionTables(page))
+  })
+
+  it("shows every CLI command's --help in docs/cli.md (test/integration/docs-commands.test.ts checks the text)", () => {
+    const shown = blocksOf('docs/cli.md').flatMap((b) => (b.marker.kind === 'output of' ? [b.marker.command] : []))
+    const missing = Object.keys(COMMAND_TABLES).filter((c) => !shown.includes(`npx perfgate ${c} --help`))
+    expect(missing, 'add `<!-- doc-test: output of npx perfgate <command> --help -->` and its output to docs/cli.md').toEqual([])
   })
 
   it('compares outputs by their words, not their figures', () => {
