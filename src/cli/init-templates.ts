@@ -1,0 +1,111 @@
+/** The files `perfgate init` writes, as text. Pure. */
+import { dimsLiteralCommented, type FreeDim } from '../measure/inputs/dims-hints.js'
+
+/** The config of the perf tests, and the command that runs them (the workflow and the next steps use this one). */
+export const PERF_CONFIG_FILE = 'vitest.perf.config.ts'
+export const PERF_TEST_DIR = 'perf'
+export const PERF_COMMAND = `npx vitest run --config ${PERF_CONFIG_FILE}`
+export const WORKFLOW_FILE = '.github/workflows/perf.yml'
+export const NPMRC_LINE = 'onnxruntime-node-install=skip'
+export const TYPES_ENTRY = 'perfgate/vitest'
+
+/** A JavaScript string literal in single quotes. */
+export function jsString(s: string): string {
+  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`
+}
+
+export function perfConfig(): string {
+  return `// The perf tests: ${PERF_COMMAND}
+// The first run records the baselines (commit them); later runs fail on a regression.
+// In CI (CI=true) a missing baseline fails instead of being recorded.
+import { perfgate } from 'perfgate/vitest'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  plugins: [perfgate()],
+  test: {
+    include: ['${PERF_TEST_DIR}/**/*.perf.test.ts'],
+  },
+})
+`
+}
+
+/** The example test of a model at `modelPath` (relative to the project, forward slashes). */
+export function perfTest(
+  modelPath: string,
+  testName: string,
+  dims: readonly Pick<FreeDim, 'key' | 'value' | 'known' | 'advice'>[],
+  inputs: readonly string[],
+): string {
+  const placeholders = dims.filter((d) => !d.known).length
+  const dimsLines =
+    dims.length === 0
+      ? ''
+      : `    // ${placeholders === 0 ? 'every free dimension of the inputs' : `PLACEHOLDER values (${placeholders}): put the sizes your production traffic has`}\n` +
+        `    dims: ${dimsLiteralCommented(dims, '    ')},\n`
+  return `import { profile } from 'perfgate'
+import { expect, test } from 'vitest'
+
+${inputs.map((i) => `// input ${i}`).join('\n')}
+test(${jsString(testName)}, async () => {
+  const result = await profile(${jsString(modelPath)}, {
+${dimsLines}  })
+  // every gated metric against the baseline recorded by the first run
+  expect(result).toBeWithinBaseline()
+})
+`
+}
+
+export function npmrc(): string {
+  return `# onnxruntime-node's install script would download GPU libraries that CPU profiling does not need
+${NPMRC_LINE}
+`
+}
+
+/** A tsconfig for a project that has none: type-checks the perf tests (and their matcher) without emitting anything. */
+export function tsconfig(): string {
+  return `${JSON.stringify(
+    {
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        strict: true,
+        noEmit: true,
+        types: [TYPES_ENTRY],
+      },
+    },
+    null,
+    2,
+  )}\n`
+}
+
+export function workflow(): string {
+  return `# The perf gate on pull requests: a regression against the committed baselines fails the job.
+# Baselines belong to the machine they were measured on (its "testbed"): record this runner's
+# baselines on the runner (run \`npx perfgate update --config ${PERF_CONFIG_FILE}\` there, e.g. from a workflow_dispatch job) and commit them.
+name: perf
+on:
+  pull_request:
+
+permissions:
+  contents: read
+
+jobs:
+  perf:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 22
+          cache: npm
+      - run: npm ci
+      - name: Perf tests (fail on a regression or a missing baseline)
+        run: ${PERF_COMMAND} --reporter=default --reporter=github-actions
+        env:
+          CI: true
+`
+}
