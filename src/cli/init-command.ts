@@ -52,13 +52,11 @@ function stepLines(step: InitStep, dryRun: boolean): string {
   }
 }
 
-function nextSteps(steps: readonly InitStep[], model: InitModel | undefined, outsideProject: boolean): string {
+function nextSteps(model: InitModel | undefined, outsideProject: boolean): string {
   const lines = ['', 'Next:']
   if (!model) lines.push('  - name the model to profile: npx perfgate init --model path/to/model.onnx writes an example perf test for it')
   if (outsideProject) lines.push('  - the model lies outside the project: copy it into the project so that CI finds it, and run perfgate init again')
-  lines.push(`  - ${PERF_COMMAND}   (the first run records the baselines: commit them; the next runs compare)`)
-  if (steps.some((s) => s.kind === 'create' && s.file.endsWith('.perf.test.ts')))
-    lines.push("  - if `npx vitest run` runs your unit tests, exclude the perf folder there: test: { exclude: [...configDefaults.exclude, 'perf/**'] }")
+  lines.push(`  - npx vitest run   (or ${PERF_COMMAND} for the perf tests alone): the first run records the baselines, commit them; the next runs compare`)
   return `${lines.join('\n')}\n`
 }
 
@@ -76,7 +74,7 @@ export function initCommand(args: readonly string[], io: CliIo): Promise<number>
     if (!dryRun) for (const s of created) if (s.kind === 'create') write(io.cwd, s.file, s.content)
     io.stdout.write(`perfgate init${dryRun ? ' (dry run: nothing written)' : ''}:\n${steps.map((s) => stepLines(s, dryRun)).join('')}`)
     if (created.length === 0) io.stdout.write('No file written: every file perfgate init creates exists already.\n')
-    io.stdout.write(nextSteps(steps, model, model !== undefined && model.path.startsWith('..')))
+    io.stdout.write(nextSteps(model, model !== undefined && model.path.startsWith('..')))
     return EXIT.ok
   })
 }

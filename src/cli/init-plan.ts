@@ -10,8 +10,10 @@ import {
   NPMRC_LINE,
   PERF_COMMAND,
   PERF_CONFIG_FILE,
+  PERF_PROJECTS,
   PERF_TEST_DIR,
   perfConfig,
+  VITEST_CONFIG_FILES,
   perfTest,
   tsconfig,
   TYPES_ENTRY,
@@ -40,7 +42,7 @@ export type ProjectFiles = Readonly<Record<string, string | undefined>>
 
 /** The files `plan` looks at, for a model at `model` (or none). */
 export function filesToRead(model?: string): string[] {
-  return ['package.json', '.npmrc', 'tsconfig.json', PERF_CONFIG_FILE, WORKFLOW_FILE, ...(model ? [perfTestFile(model)] : [])]
+  return ['package.json', '.npmrc', 'tsconfig.json', ...VITEST_CONFIG_FILES, WORKFLOW_FILE, ...(model ? [perfTestFile(model)] : [])]
 }
 
 /** `perf/<model name>.perf.test.ts`. */
@@ -70,6 +72,25 @@ function tsconfigStep(files: ProjectFiles): InitStep {
   return { kind: 'suggest', file: 'tsconfig.json', add, why }
 }
 
+/**
+ * The Vitest config: created where the project has none; where it has one (a vite.config.* too, which
+ * Vitest reads when there is no vitest.config.*), the plugin and the projects to add to it.
+ */
+function configStep(files: ProjectFiles): InitStep {
+  const why = `the perf tests run with the perfgate plugin in the \`perf\` project: ${PERF_COMMAND}`
+  const existing = VITEST_CONFIG_FILES.find((f) => files[f] !== undefined)
+  if (existing === undefined) return { kind: 'create', file: PERF_CONFIG_FILE, content: perfConfig(), why }
+  const text = files[existing]!
+  if (text.includes('perfgate(') && /name:\s*['"]perf['"]/.test(text)) return { kind: 'present', file: existing, why }
+  const add =
+    "import { perfgate } from 'perfgate/vitest'  and  configDefaults  from 'vitest/config'\n" +
+    '                  plugins: [perfgate()],\n' +
+    `                  test: {\n${PERF_PROJECTS.split('\n')
+      .map((l) => `                  ${l}`)
+      .join('\n')}\n                  },`
+  return { kind: 'suggest', file: existing, add, why }
+}
+
 function packageJsonStep(files: ProjectFiles): InitStep {
   const pkg = JSON.parse(files['package.json'] ?? '{}') as { type?: unknown }
   const why = 'the config and tests are ES modules (Vite warns when it loads them as CommonJS)'
@@ -84,16 +105,7 @@ function packageJsonStep(files: ProjectFiles): InitStep {
 
 /** The steps for a project with `files`, and an example test of `model` when given. */
 export function planInit(files: ProjectFiles, model?: InitModel): InitStep[] {
-  const steps: InitStep[] = [
-    fileStep(
-      files,
-      PERF_CONFIG_FILE,
-      perfConfig(),
-      `the perf tests run with the perfgate plugin: ${PERF_COMMAND}`,
-      (t) => t.includes('perfgate('),
-      "plugins: [perfgate()] (from 'perfgate/vitest')",
-    ),
-  ]
+  const steps: InitStep[] = [configStep(files)]
   if (model) {
     const file = perfTestFile(model.path)
     const stem = file.slice(PERF_TEST_DIR.length + 1, -'.perf.test.ts'.length)
@@ -116,7 +128,7 @@ export function planInit(files: ProjectFiles, model?: InitModel): InitStep[] {
       WORKFLOW_FILE,
       workflow(),
       'pull requests run the perf gate',
-      (t) => t.includes(PERF_CONFIG_FILE),
+      (t) => t.includes('--project perf'),
       `a step that runs: CI=true ${PERF_COMMAND}`,
     ),
     packageJsonStep(files),

@@ -1,10 +1,25 @@
 /** The files `perfgate init` writes, as text. Pure. */
 import { dimsLiteralCommented, type FreeDim } from '../measure/inputs/dims-hints.js'
 
-/** The config of the perf tests, and the command that runs them (the workflow and the next steps use this one). */
-export const PERF_CONFIG_FILE = 'vitest.perf.config.ts'
+/** The Vitest config with the plugin and a `perf` project, and the command that runs that project (the workflow and the next steps use this one). */
+export const PERF_CONFIG_FILE = 'vitest.config.ts'
+/** Configs Vitest would read instead of (or before) a new vitest.config.ts: where one exists, init only suggests. */
+export const VITEST_CONFIG_FILES = [
+  'vitest.config.ts',
+  'vitest.config.mts',
+  'vitest.config.cts',
+  'vitest.config.js',
+  'vitest.config.mjs',
+  'vitest.config.cjs',
+  'vite.config.ts',
+  'vite.config.mts',
+  'vite.config.cts',
+  'vite.config.js',
+  'vite.config.mjs',
+  'vite.config.cjs',
+] as const
 export const PERF_TEST_DIR = 'perf'
-export const PERF_COMMAND = `npx vitest run --config ${PERF_CONFIG_FILE}`
+export const PERF_COMMAND = 'npx vitest run --project perf'
 export const WORKFLOW_FILE = '.github/workflows/perf.yml'
 export const NPMRC_LINE = 'onnxruntime-node-install=skip'
 export const TYPES_ENTRY = 'perfgate/vitest'
@@ -14,17 +29,23 @@ export function jsString(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`
 }
 
+/** The projects of the config: `unit` keeps Vitest's defaults without the perf tests, `perf` runs them. */
+export const PERF_PROJECTS = `    projects: [
+      { extends: true, test: { name: 'unit', exclude: [...configDefaults.exclude, '**/*.perf.test.ts'] } },
+      { extends: true, test: { name: 'perf', include: ['**/*.perf.test.ts'] } },
+    ],`
+
 export function perfConfig(): string {
-  return `// The perf tests: ${PERF_COMMAND}
-// The first run records the baselines (commit them); later runs fail on a regression.
-// In CI (CI=true) a missing baseline fails instead of being recorded.
+  return `// Perf tests are *.perf.test.ts files, in the \`perf\` project: ${PERF_COMMAND}
+// (\`npx vitest run\` runs them with the unit tests). The first run records the baselines (commit them);
+// later runs fail on a regression. In CI (CI=true) a missing baseline fails instead of being recorded.
 import { perfgate } from 'perfgate/vitest'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   plugins: [perfgate()],
   test: {
-    include: ['${PERF_TEST_DIR}/**/*.perf.test.ts'],
+${PERF_PROJECTS}
   },
 })
 `
@@ -49,7 +70,9 @@ import { expect, test } from 'vitest'
 ${inputs.map((i) => `// input ${i}`).join('\n')}
 test(${jsString(testName)}, async () => {
   const result = await profile(${jsString(modelPath)}, {
-${dimsLines}  })
+${dimsLines}    // one onnxruntime thread: steadier figures on shared CI runners
+    session: { intraOpNumThreads: 1 },
+  })
   // every gated metric against the baseline recorded by the first run
   expect(result).toBeWithinBaseline()
 })
@@ -83,7 +106,7 @@ export function tsconfig(): string {
 export function workflow(): string {
   return `# The perf gate on pull requests: a regression against the committed baselines fails the job.
 # Baselines belong to the machine they were measured on (its "testbed"): record this runner's
-# baselines on the runner (run \`npx perfgate update --config ${PERF_CONFIG_FILE}\` there, e.g. from a workflow_dispatch job) and commit them.
+# baselines on the runner (run \`npx perfgate update --project perf\` there, e.g. from a workflow_dispatch job) and commit them.
 name: perf
 on:
   pull_request:

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixtureProject, E2E_TESTBED, REPO, type FixtureProject } from './fixture-project.js'
 
-const CREATED = ['vitest.perf.config.ts', 'perf/classifier.perf.test.ts', '.npmrc', 'tsconfig.json', '.github/workflows/perf.yml']
+const CREATED = ['vitest.config.ts', 'perf/classifier.perf.test.ts', '.npmrc', 'tsconfig.json', '.github/workflows/perf.yml']
 const BASELINE = `baselines/${E2E_TESTBED}/perf/classifier.perf.test.ts.json`
 
 describe('perfgate init in a fresh project', () => {
@@ -31,19 +31,19 @@ describe('perfgate init in a fresh project', () => {
     expect(test).toContain("profile('models/classifier.onnx'")
     expect(test).toContain('batch: 1, // the batch size')
     expect(test).toMatch(/height: 640, \/\/ PLACEHOLDER: /)
-    expect(project.read('.github/workflows/perf.yml')).toContain('run: npx vitest run --config vitest.perf.config.ts')
+    expect(project.read('.github/workflows/perf.yml')).toContain('run: npx vitest run --project perf')
     expect(run.stdout).toContain('"type": "module"')
     expect(JSON.parse(project.read('package.json'))).not.toHaveProperty('type') // an existing file is never written
   })
 
-  it('records on the first run and passes on the second, with CI=true', async () => {
+  it('records on the first `vitest run` and passes on the second (`--project perf`, CI=true)', async () => {
     // what the user does: production sizes in place of the placeholders (small here, to keep the run short)
     project.write('perf/classifier.perf.test.ts', project.read('perf/classifier.perf.test.ts').replace(/: 640,/g, ': 64,'))
-    const first = await project.vitest(['--config', 'vitest.perf.config.ts'], { ci: false })
+    const first = await project.vitest([], { ci: false })
     expect(first.code, first.output).toBe(0)
     expect(first.output).toContain('1 new')
     expect(JSON.parse(project.read(BASELINE)).entries).toHaveProperty(['classifier 1'])
-    const second = await project.vitest(['--config', 'vitest.perf.config.ts'], { ci: true })
+    const second = await project.vitest(['--project', 'perf'], { ci: true })
     expect(second.code, second.output).toBe(0)
     expect(second.output).toMatch(/^perfgate: \d passed, 0 regressed/m) // noise may make it unresolved or improved: both pass
   })
