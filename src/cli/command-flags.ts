@@ -195,7 +195,7 @@ export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> =
     {
       synopsis: 'init [--model model.onnx]',
       about:
-        'Set up perf tests in the npm project of the current folder: vitest.config.ts with the plugin and a `perf` project, an example perf test for the model, ' +
+        'Set up perf tests in the npm project of the current folder: vitest.config.ts (.mts in a CommonJS package) with the plugin and a `perf` project, an example perf test for the model, ' +
         'the .npmrc line, the tsconfig types entry and a GitHub workflow. Never overwrites a file: for one that exists it prints what to add.',
       flags: INIT_FLAGS,
     },

@@ -9,7 +9,7 @@ import {
   npmrc,
   NPMRC_LINE,
   PERF_COMMAND,
-  PERF_CONFIG_FILE,
+  perfConfigFile,
   PERF_PROJECTS,
   PERF_TEST_DIR,
   perfConfig,
@@ -76,10 +76,10 @@ function tsconfigStep(files: ProjectFiles): InitStep {
  * The Vitest config: created where the project has none; where it has one (a vite.config.* too, which
  * Vitest reads when there is no vitest.config.*), the plugin and the projects to add to it.
  */
-function configStep(files: ProjectFiles): InitStep {
+function configStep(files: ProjectFiles, esm: boolean): InitStep {
   const why = `the perf tests run with the perfgate plugin in the \`perf\` project: ${PERF_COMMAND}`
   const existing = VITEST_CONFIG_FILES.find((f) => files[f] !== undefined)
-  if (existing === undefined) return { kind: 'create', file: PERF_CONFIG_FILE, content: perfConfig(), why }
+  if (existing === undefined) return { kind: 'create', file: perfConfigFile(esm), content: perfConfig(), why }
   const text = files[existing]!
   if (text.includes('perfgate(') && /name:\s*['"]perf['"]/.test(text)) return { kind: 'present', file: existing, why }
   const add =
@@ -91,21 +91,23 @@ function configStep(files: ProjectFiles): InitStep {
   return { kind: 'suggest', file: existing, add, why }
 }
 
+function isEsm(files: ProjectFiles): boolean {
+  return (JSON.parse(files['package.json'] ?? '{}') as { type?: unknown }).type === 'module'
+}
+
 function packageJsonStep(files: ProjectFiles): InitStep {
-  const pkg = JSON.parse(files['package.json'] ?? '{}') as { type?: unknown }
-  const why = 'the config and tests are ES modules (Vite warns when it loads them as CommonJS)'
-  if (pkg.type === 'module') return { kind: 'present', file: 'package.json', why }
+  if (isEsm(files)) return { kind: 'present', file: 'package.json', why: '"type": "module": the config and tests are ES modules' }
   return {
     kind: 'suggest',
     file: 'package.json',
-    add: `"type": "module"   (perfgate init leaves it to you: it changes how every .js file of the project is loaded)`,
-    why,
+    add: '"type": "module"   (optional: the config is written as vitest.config.mts, an ES module in a CommonJS package too; init leaves package.json to you, since "type" changes how every .js file of the project is loaded)',
+    why: 'the package is CommonJS',
   }
 }
 
 /** The steps for a project with `files`, and an example test of `model` when given. */
 export function planInit(files: ProjectFiles, model?: InitModel): InitStep[] {
-  const steps: InitStep[] = [configStep(files)]
+  const steps: InitStep[] = [configStep(files, isEsm(files))]
   if (model) {
     const file = perfTestFile(model.path)
     const stem = file.slice(PERF_TEST_DIR.length + 1, -'.perf.test.ts'.length)

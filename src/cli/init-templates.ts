@@ -1,8 +1,13 @@
 /** The files `perfgate init` writes, as text. Pure. */
 import { dimsLiteralCommented, type FreeDim } from '../measure/inputs/dims-hints.js'
 
-/** The Vitest config with the plugin and a `perf` project, and the command that runs that project (the workflow and the next steps use this one). */
-export const PERF_CONFIG_FILE = 'vitest.config.ts'
+/**
+ * The Vitest config with the plugin and a `perf` project: `.ts` in an ES-module package, `.mts` in a
+ * CommonJS one (Vite warns, once per project, about ESM syntax in a `.ts` config loaded as CommonJS).
+ */
+export function perfConfigFile(esm: boolean): string {
+  return esm ? 'vitest.config.ts' : 'vitest.config.mts'
+}
 /** Configs Vitest would read instead of (or before) a new vitest.config.ts: where one exists, init only suggests. */
 export const VITEST_CONFIG_FILES = [
   'vitest.config.ts',
@@ -19,6 +24,7 @@ export const VITEST_CONFIG_FILES = [
   'vite.config.cjs',
 ] as const
 export const PERF_TEST_DIR = 'perf'
+/** The command that runs the perf tests alone (the workflow and the next steps use it). */
 export const PERF_COMMAND = 'npx vitest run --project perf'
 export const WORKFLOW_FILE = '.github/workflows/perf.yml'
 export const NPMRC_LINE = 'onnxruntime-node-install=skip'

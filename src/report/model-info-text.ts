@@ -43,7 +43,7 @@ function freeDimsSection(info: ModelInfo): string[] {
 export function modelInfoText(info: ModelInfo): string {
   const lines = [
     `model    ${info.path}`,
-    `size     ${formatBytes(info.bytes)}`,
+    `size     ${info.bytes} bytes${info.bytes >= 1024 ? ` (${formatBytes(info.bytes).split(' (')[0]})` : ''}`,
     `sha256   ${info.sha256}`,
     `opsets   ${opsetText(info)}`,
     ...(info.irVersion !== undefined ? [`IR       ${info.irVersion}`] : []),

@@ -64,7 +64,7 @@ describe('perfgate init', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('perfgate init (dry run: nothing written):')
     expect(r.stdout).toContain('would create  perf/classifier.perf.test.ts')
-    expect(() => readFileSync(join(dir, 'vitest.config.ts'))).toThrow()
+    expect(() => readFileSync(join(dir, 'vitest.config.mts'))).toThrow()
   })
 
   it("fills an unnamed dimension as 'input:axis' in the example test", async () => {
@@ -82,7 +82,7 @@ describe('perfgate init', () => {
     const dir = project('nomodel')
     const r = await cli(['init'], dir)
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('created       vitest.config.ts')
+    expect(r.stdout).toContain('created       vitest.config.mts')
     expect(r.stdout).toContain('npx perfgate init --model path/to/model.onnx')
   })
 

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixtureProject, E2E_TESTBED, REPO, type FixtureProject } from './fixture-project.js'
 
-const CREATED = ['vitest.config.ts', 'perf/classifier.perf.test.ts', '.npmrc', 'tsconfig.json', '.github/workflows/perf.yml']
+const CREATED = ['vitest.config.mts', 'perf/classifier.perf.test.ts', '.npmrc', 'tsconfig.json', '.github/workflows/perf.yml']
 const BASELINE = `baselines/${E2E_TESTBED}/perf/classifier.perf.test.ts.json`
 
 describe('perfgate init in a fresh project', () => {
@@ -42,6 +42,7 @@ describe('perfgate init in a fresh project', () => {
     const first = await project.vitest([], { ci: false })
     expect(first.code, first.output).toBe(0)
     expect(first.output).toContain('1 new')
+    expect(first.output).not.toContain('ESM syntax in a file loaded as CommonJS') // the config is .mts in a CommonJS package
     expect(JSON.parse(project.read(BASELINE)).entries).toHaveProperty(['classifier 1'])
     const second = await project.vitest(['--project', 'perf'], { ci: true })
     expect(second.code, second.output).toBe(0)

@@ -22,7 +22,7 @@ function applied(files: ProjectFiles, steps: readonly InitStep[]): ProjectFiles 
 describe('planInit', () => {
   it('creates every missing file of a fresh project, and only suggests for package.json, which exists', () => {
     expect(kinds(planInit(FRESH, MODEL))).toEqual([
-      'create vitest.config.ts',
+      'create vitest.config.mts',
       'create perf/det.perf.test.ts',
       'create .npmrc',
       'create tsconfig.json',
@@ -36,13 +36,18 @@ describe('planInit', () => {
   it('is idempotent: planned again on the project it made, it creates nothing', () => {
     const once = planInit(FRESH, MODEL)
     expect(kinds(planInit(applied(FRESH, once), MODEL))).toEqual([
-      'present vitest.config.ts',
+      'present vitest.config.mts',
       'present perf/det.perf.test.ts',
       'present .npmrc',
       'present tsconfig.json',
       'present .github/workflows/perf.yml',
       'suggest package.json',
     ])
+  })
+
+  it('writes the config as vitest.config.ts in an ES-module package, .mts in a CommonJS one (no warning from Vite)', () => {
+    expect(kinds(planInit({ 'package.json': '{ "type": "module" }' })).filter((k) => k.includes('vitest.config'))).toEqual(['create vitest.config.ts'])
+    expect(kinds(planInit({ 'package.json': '{ "type": "module" }' })).at(-1)).toBe('present package.json')
   })
 
   it('where a config exists, even one Vitest reads in place of a new vitest.config.ts, it is left as it is', () => {

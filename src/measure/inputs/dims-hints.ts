@@ -65,6 +65,7 @@ export function adviseDim(name: string | undefined, input: DeclaredInput, axis: 
   if (/past/i.test(n))
     return { value: 0, known: true, advice: 'a KV-cache length: 0 feeds an empty cache (a prefill); the cached length measures a decode step' }
   if (BATCH_DIM_NAMES.includes(n) || /batch/i.test(n)) return { value: 1, known: true, advice: 'the batch size: 1 for one request at a time' }
+  if (/total/i.test(n)) return { ...LENGTH, advice: 'a total length: the cached length plus the new tokens (past + sequence)' }
   if (/height|width|^h$|^w$|side|image|img/i.test(n)) return SIDE
   if (/seq|len|token|time|frame|step|sample|word|chunk/i.test(n)) return LENGTH
   if (imageSides(input.shape).includes(axis)) return SIDE
