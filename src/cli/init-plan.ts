@@ -84,7 +84,6 @@ function configStep(files: ProjectFiles, esm: boolean): InitStep {
   if (text.includes('perfgate(') && /name:\s*['"]perf['"]/.test(text)) return { kind: 'present', file: existing, why }
   const add =
     "import { perfgate } from 'perfgate/vitest'  and  configDefaults  from 'vitest/config'\n" +
-    '                  plugins: [perfgate()],\n' +
     `                  test: {\n${PERF_PROJECTS.split('\n')
       .map((l) => `                  ${l}`)
       .join('\n')}\n                  },`

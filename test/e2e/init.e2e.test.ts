@@ -6,7 +6,7 @@
  * records on the first run and passes on the second (CI=true), and tsc accepts
  * the test's matcher. A second init changes nothing.
  */
-import { copyFileSync, readdirSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixtureProject, E2E_TESTBED, REPO, type FixtureProject } from './fixture-project.js'
@@ -63,5 +63,31 @@ describe('perfgate init in a fresh project', () => {
     expect(run.stdout).not.toMatch(/^\s+created/m)
     expect(CREATED.map((f) => project.read(f))).toEqual(before)
     expect(readdirSync(project.dir, { recursive: true }).length).toBe(files)
+  })
+})
+
+const install = process.env.PERFGATE_VITEST5_DIR
+const nodeBin = install ? join(install, 'node_modules/.bin/node') : ''
+const vitest5 = !!install && existsSync(nodeBin) && existsSync(join(install, 'node_modules/perfgate'))
+
+describe.skipIf(!vitest5)('perfgate init with Vitest 5 on Node 24 (PERFGATE_VITEST5_DIR, prepared by .ci/run)', () => {
+  let project: FixtureProject
+  beforeAll(() => {
+    project = createFixtureProject('init-project', { modules: join(install!, 'node_modules'), nodeBin })
+    project.write('models/classifier.onnx', new Uint8Array())
+    copyFileSync(join(REPO, 'bench/models/classifier.onnx'), project.path('models/classifier.onnx'))
+  })
+  afterAll(() => project?.remove())
+
+  it('gives a project whose first run records and whose second passes', async () => {
+    const init = await project.perfgate(['init', '--model', 'models/classifier.onnx'], { ci: false })
+    expect(init.code, init.output).toBe(0)
+    project.write('perf/classifier.perf.test.ts', project.read('perf/classifier.perf.test.ts').replace(/: 640,/g, ': 64,'))
+    const first = await project.vitest([], { ci: false })
+    expect(first.code, first.output).toBe(0)
+    expect(first.output).toContain('1 new')
+    const second = await project.vitest(['--project', 'perf'], { ci: true })
+    expect(second.code, second.output).toBe(0)
+    expect(second.output).toMatch(/^perfgate: \d passed, 0 regressed/m) // noise may make it unresolved or improved: both pass
   })
 })

@@ -72,7 +72,7 @@ describe('planInit', () => {
     ])
     const add = Object.fromEntries(steps.flatMap((s) => (s.kind === 'suggest' ? [[s.file, s.add]] : [])))
     expect(add['.npmrc']).toBe('onnxruntime-node-install=skip')
-    expect(add['vite.config.ts']).toContain("{ extends: true, test: { name: 'perf', include: ['**/*.perf.test.ts'] } },")
+    expect(add['vite.config.ts']).toContain("{ extends: true, plugins: [perfgate()], test: { name: 'perf', include: ['**/*.perf.test.ts'] } },")
     expect(add['tsconfig.json']).toBe('"types": ["node", "perfgate/vitest"]   (in compilerOptions, replacing "types": ["node"])')
     expect(add['.github/workflows/perf.yml']).toBe('a step that runs: CI=true npx vitest run --project perf')
   })
