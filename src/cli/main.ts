@@ -12,6 +12,8 @@ import { compareCommand } from './compare-command.js'
 import { reportCommand } from './report-command.js'
 import { compareModelsCommand } from './compare-models-command.js'
 import { loadCommand } from './load-command.js'
+import { inspectCommand } from './inspect-command.js'
+import { initCommand } from './init-command.js'
 import { sweepCommand } from './sweep-command.js'
 import { updateCommand } from './update-command.js'
 import { commandHelp, USAGE } from './help-text.js'
@@ -39,6 +41,10 @@ export async function main(rawIo: CliIo): Promise<number> {
   switch (command) {
     case 'profile':
       return wantsGeneration(rest) ? generateCommand(rest, io) : profileCommand(rest, io)
+    case 'inspect':
+      return inspectCommand(rest, io)
+    case 'init':
+      return initCommand(rest, io)
     case 'update':
       // Vitest's own (coloured) output passes through as it is
       return updateCommand(rest, rawIo)
