@@ -82,7 +82,7 @@ ${dimsLines}    // one onnxruntime thread: steadier figures on shared CI runners
     session: { intraOpNumThreads: 1 },
   })
   // every gated metric against the baseline recorded by the first run
-  expect(result).toBeWithinBaseline()
+  await expect(result).toBeWithinBaseline()
 })
 `
 }
