@@ -83,7 +83,10 @@ async function stream(req: ServedRequest, res: ServerResponse, s: Script): Promi
     const deadline = req.arrivedAt + s.firstTokenMs + i * s.perTokenMs
     if (s.fault === 'stall-before-first' && i === 0) return // never sends, never closes
     if (s.fault === 'stall-after-first' && i === 1) return
-    if (s.fault === 'drop-mid-stream' && i === Math.floor(s.tokens / 2)) return void res.socket?.destroy()
+    if (s.fault === 'drop-mid-stream' && i === Math.floor(s.tokens / 2)) {
+      await sleepUntil(deadline) // the chunks written so far reach the client first
+      return void res.socket?.destroy()
+    }
     if (s.fault === 'error-event' && i === 2) return void res.end(`data: ${JSON.stringify({ error: { message: 'model overloaded', code: 500 } })}\n\n`)
     if (s.fault === 'malformed-json' && i === 2) return void res.end('data: {"choices": [\n\n')
     const delta = i === 0 && s.reasoningFirst ? { reasoning_content: 'think' } : { content: ` t${i}` }
