@@ -4,6 +4,10 @@
  * are in ms on one clock (performance.now by default, injectable), measured
  * from the moment the request was scheduled.
  */
+import type { EndpointIdentity } from './baseline.generated.js'
+
+/** The identity of a server (in the testbed): results of two servers are never compared. */
+export type { EndpointIdentity }
 
 /** Which OpenAI route: `/chat/completions` (messages) or `/completions` (a prompt). */
 export type EndpointApi = 'chat' | 'completions'
@@ -96,18 +100,4 @@ export interface RequestRecord {
   /** The generated text joined (content, reasoning and tool-call arguments). */
   text: string
   server: ServerFacts
-}
-
-/** The identity of a server in a testbed: results of two servers are never compared. */
-export interface EndpointIdentity {
-  /** The URL's origin and path without credentials, query or fragment, e.g. `http://127.0.0.1:8000/v1`. */
-  url: string
-  /** The model requested. */
-  model: string
-  /** The model the server reported in its chunks, when it sent one. */
-  servedModel?: string
-  systemFingerprint?: string
-  /** The HTTP `Server` header. */
-  server?: string
-  api: EndpointApi
 }
