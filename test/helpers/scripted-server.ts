@@ -106,7 +106,12 @@ async function stream(req: ServedRequest, res: ServerResponse, s: Script): Promi
   res.end(s.fault === 'no-done' ? '' : 'data: [DONE]\n\n')
 }
 
-function refuse(res: ServerResponse, s: Script): void {
+function refuse(res: ServerResponse, s: Script, headers: IncomingMessage['headers']): void {
+  if (s.fault === 'http-401-echo') {
+    // as some servers do: the key sent, echoed in the message
+    res.writeHead(401, { 'content-type': 'application/json' })
+    return void res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${String(headers.authorization).replace('Bearer ', '')}` } }))
+  }
   if (s.fault === 'http-429') {
     res.writeHead(429, { 'content-type': 'application/json', 'retry-after': s.retryAfter ?? '3' })
     res.end(JSON.stringify({ error: { message: 'Too many requests', type: 'rate_limit' } }))
@@ -128,7 +133,7 @@ export async function startScriptedServer(script: Script | ((body: Record<string
       const served: ServedRequest = { body, headers: req.headers, arrivedAt: performance.now(), contentWrites: [] }
       requests.push(served)
       const s = typeof script === 'function' ? script(body) : script
-      if (s.fault === 'http-500' || s.fault === 'http-429') return refuse(res, s)
+      if (s.fault === 'http-500' || s.fault === 'http-429' || s.fault === 'http-401-echo') return refuse(res, s, req.headers)
       void stream(served, res, s)
     })
   })
