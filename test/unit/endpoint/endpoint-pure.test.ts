@@ -44,7 +44,6 @@ describe('endpoint URLs and keys', () => {
 
   it('redacts the key and header values from a text', () => {
     expect(redact('bad key sk-123456 for team-abcd', { apiKey: 'sk-123456', headers: { 'x-t': 'team-abcd' } })).toBe('bad key [redacted] for [redacted]')
-    )
   })
 
   it('reads Retry-After as seconds or as an HTTP date', () => {
