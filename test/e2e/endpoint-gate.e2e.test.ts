@@ -104,6 +104,11 @@ describe('gating an OpenAI-compatible server in a Vitest project', () => {
     expect(r.output).not.toMatch(/tpot\.p50 .*(REGRESSED|pass)/)
   })
 
+  it('tsc accepts profile.generate(url) and the matcher on its result in a user project', async () => {
+    const r = await project.node(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], { ci: false })
+    expect(r.code, r.output).toBe(0)
+  })
+
   it('wrote no secret: not in a file perfgate wrote, not in what it printed', () => {
     const files = filesUnder(project.dir)
     // the files the gate writes are there to be searched
