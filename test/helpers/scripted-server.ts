@@ -10,7 +10,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type Fault = 'http-500' | 'http-429' | 'drop-mid-stream' | 'error-event' | 'malformed-json' | 'stall-before-first' | 'stall-after-first' | 'no-done'
+export type Fault =
+  'http-500' | 'http-429' | 'drop-mid-stream' | 'error-event' | 'malformed-json' | 'stall-before-first' | 'stall-after-first' | 'no-done' | 'http-401-echo'
 
 export interface Script {
   firstTokenMs: number
