@@ -11,7 +11,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 
 export type Fault =
-  'http-500' | 'http-429' | 'drop-mid-stream' | 'error-event' | 'malformed-json' | 'stall-before-first' | 'stall-after-first' | 'no-done' | 'http-401-echo'
+  | 'http-500'
+  | 'http-429'
+  | 'drop-mid-stream'
+  | 'error-event'
+  | 'malformed-json'
+  | 'stall-before-first'
+  | 'stall-after-first'
+  | 'no-done'
+  | 'http-401-echo'
+  | 'json-body'
 
 export interface Script {
   firstTokenMs: number
@@ -135,6 +144,11 @@ export async function startScriptedServer(script: Script | ((body: Record<string
       requests.push(served)
       const s = typeof script === 'function' ? script(body) : script
       if (s.fault === 'http-500' || s.fault === 'http-429' || s.fault === 'http-401-echo') return refuse(res, s, req.headers)
+      if (s.fault === 'json-body') {
+        // a server that ignores stream: true
+        res.writeHead(200, { 'content-type': 'application/json' })
+        return void res.end(JSON.stringify({ id: 'x', choices: [{ index: 0, message: { role: 'assistant', content: 'hi' } }] }))
+      }
       void stream(served, res, s)
     })
   })
