@@ -93,6 +93,10 @@ describe('one request, recorded', () => {
     r.chunk(chunk('ab'), 10)
     expect(r.finish(undefined, (t) => t.length * 10)).toMatchObject({ outputTokens: 20, tokenSource: 'tokenizer' })
     expect(r.finish(undefined)).toMatchObject({ outputTokens: 1, tokenSource: 'chunks-estimate' })
+    const zero = new StreamRecorder(0)
+    zero.chunk(chunk('ab'), 10)
+    zero.chunk(chunk('', { completionTokens: 0 }), 11)
+    expect(zero.finish(undefined)).toMatchObject({ outputTokens: 1, tokenSource: 'chunks-estimate' })
     expect(new StreamRecorder(0).finish(undefined)).toMatchObject({ status: 'failed', reason: 'no content', ttftMs: null, e2eMs: null })
   })
 
