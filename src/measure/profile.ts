@@ -16,6 +16,7 @@ import { isEndpointUrl } from './endpoint/endpoint-identity.js'
 import { profileEndpoint } from './endpoint/endpoint-profile.js'
 import type { EndpointGenerateOptions, EndpointUrl } from './endpoint/endpoint-options.js'
 import { withRemeasure } from './remeasure.js'
+import { withGateDefaults } from './run/gate-defaults.js'
 
 /**
  * Profiles an ONNX model file (path) or an async function, measuring warm
@@ -32,7 +33,13 @@ export async function profile(target: string | (() => unknown), options: Profile
   // registered so that a number read from the result is gated with its samples (metric-origins.ts), and
   // remembered so that the gate can measure it again to confirm a verdict (remeasure.ts)
   const again = () => profile(target, options)
-  if (typeof target === 'string') return withRemeasure(registerOrigins({ kind: 'profile', result: await profileModel(target, options) }), again)
+  if (typeof target === 'string') {
+    // in a gated test: one thread, 6 sessions, calibrate, where the options leave them out (gate-defaults.ts)
+    const gated = withGateDefaults(options)
+    const result = await profileModel(target, gated.options)
+    if (gated.applied) result.gateDefaults = gated.applied
+    return withRemeasure(registerOrigins({ kind: 'profile', result }), again)
+  }
   if (typeof target === 'function') return withRemeasure(registerOrigins({ kind: 'profile', result: await profileFunction(target, options) }), again)
   throw perfgateError('OPTION_INVALID', { option: 'profile(target)', value: typeof target, expected: 'a path to an .onnx file or a function' })
 }

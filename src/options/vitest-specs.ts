@@ -65,6 +65,11 @@ export const PLUGIN_SPEC = {
   annotations: { check: { kind: 'boolean' }, doc: 'Regressions also become test annotations.', default: 'true' },
   confirm: CONFIRM,
   unresolved: UNRESOLVED,
+  profileDefaults: {
+    check: { kind: 'enum', values: ['gate', 'plain'] },
+    doc: "Defaults of profile(model) in the tests: 'gate' (1 intra-op thread, 6 sessions, calibrate) or 'plain'.",
+    default: "'gate'",
+  },
 } as const satisfies Record<string, OptionDef>
 
 export const MATCHER_SPEC = {

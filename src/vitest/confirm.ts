@@ -22,6 +22,12 @@ export function comparedVerdict(decision: EntryDecision): MetricVerdict | undefi
   return decision.reason.kind === 'compared' ? decision.reason.comparison.verdict : undefined
 }
 
+/** Whether the first decision calls for another measurement within `budget`. */
+export function firstCalls(first: EntryDecision, budget: number): boolean {
+  const verdict = comparedVerdict(first)
+  return verdict !== undefined && measureAgain([{ alone: verdict, pooled: verdict }], budget)
+}
+
 export async function confirmDecision(
   first: EntryDecision,
   current: BaselineEntry,

@@ -22,9 +22,8 @@ import { decisionMessage } from '../report/decision-message.js'
 import { originText } from '../report/diff-table.js'
 import { terminalLines } from '../report/terminal-text.js'
 import type { BaselineEntry, GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
-import { measureAgain } from '../compare/confirm-policy.js'
 import { remeasureOf } from '../measure/remeasure.js'
-import { comparedVerdict, confirmDecision, type Confirmed } from './confirm.js'
+import { confirmDecision, firstCalls, type Confirmed } from './confirm.js'
 import { nextEntryKey } from './entry-key.js'
 import { claimEntryKey } from './key-registry.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
@@ -170,10 +169,8 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const first = decide(current)
   const settle = settler({ record, meta, test, config, stored, key, shown, note: () => originNote(received, origin, fromResult, key, shown) })
   // a regression is confirmed, and an unresolved change resolved, by measuring again (confirm.ts)
-  const verdict = comparedVerdict(first)
   const budget = options.confirm ?? config.confirm
-  const again =
-    verdict && measureAgain([{ alone: verdict, pooled: verdict }], budget) ? remeasureEntry(received, kind, fromResult, better, fullName) : undefined
+  const again = firstCalls(first, budget) ? remeasureEntry(received, kind, fromResult, better, fullName) : undefined
   if (again) return confirmDecision(first, current, again, decide, budget).then(settle)
   return settle({ decision: first, current })
 }

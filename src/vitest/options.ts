@@ -89,6 +89,14 @@ export interface PerfgateOptions {
    * @default 'warn'
    */
   unresolved?: 'fail' | 'warn'
+  /**
+   * Defaults of `profile(model)` in the tests: 'gate' fills in what the options leave out with the settings
+   * measured to hold on busy and drifting machines: `session: { intraOpNumThreads: 1 }` (CPU provider),
+   * `sessions: 6`, `calibrate: true` (the result's `gateDefaults` says which); 'plain' keeps onnxruntime's
+   * and perfgate's plain defaults, as `perfgate profile` does.
+   * @default 'gate'
+   */
+  profileDefaults?: 'gate' | 'plain'
 }
 
 /** What workers receive through `inject('perfgate')`. */
@@ -109,6 +117,8 @@ export interface WorkerConfig {
   confirm: number
   /** What an entry still unresolved after confirmation does. */
   unresolved: 'fail' | 'warn'
+  /** Defaults of profile(model) in the tests. */
+  profileDefaults: 'gate' | 'plain'
 }
 
 /** Options of `expect(x).toBeWithinBaseline(options)`. */

@@ -60,6 +60,7 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         annotations: options.annotations,
         confirm: options.confirm ?? DEFAULT_CONFIRM,
         unresolved: options.unresolved ?? DEFAULT_UNRESOLVED,
+        profileDefaults: options.profileDefaults ?? 'gate',
       }
       project.provide('perfgate', worker)
       // judged against a commit: the reports flag the baseline files the change edits since then

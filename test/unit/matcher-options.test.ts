@@ -22,6 +22,7 @@ vi.mock('vitest', async (importOriginal) => {
     update: 'new',
     confirm: 2,
     unresolved: 'warn',
+    profileDefaults: 'gate',
   }
   return { ...original, inject: () => config, TestRunner: { getCurrentTest: () => state.test } }
 })
