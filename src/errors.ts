@@ -4,11 +4,13 @@
  */
 import { formatBytes, formatValue, jsKey } from './message-values.js'
 import { SETUP_MESSAGES } from './messages-setup.js'
+import { ENDPOINT_MESSAGES } from './endpoint-messages.js'
 
 export { formatValue, jsKey }
 
 const messages = {
   ...SETUP_MESSAGES,
+  ...ENDPOINT_MESSAGES,
   BASELINE_INVALID_JSON: (p: { file: string; detail: string }) =>
     `Invalid baseline file ${p.file}: it is not valid JSON (${p.detail}). ` +
     `perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with \`npx vitest run -u\`.`,

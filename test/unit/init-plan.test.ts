@@ -106,7 +106,7 @@ describe('the example perf test', () => {
         '    session: { intraOpNumThreads: 1 },',
         '  })',
         '  // every gated metric against the baseline recorded by the first run',
-        '  expect(result).toBeWithinBaseline()',
+        '  await expect(result).toBeWithinBaseline()',
         '})',
         '',
       ].join('\n'),
