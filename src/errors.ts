@@ -174,6 +174,8 @@ const messages = {
     `The model's inputs: ${p.inputs.join(', ') || 'none'}. Rename or remove ${p.names.length === 1 ? 'that feed' : 'those feeds'}.`,
   FEED_NOT_TENSOR: (p: { feed: string; received: string }) =>
     `feeds.${p.feed} is ${p.received}, not an onnxruntime Tensor. Pass one built with onnxruntime-node, e.g. new Tensor('float32', data, [1, 3, 224, 224]).`,
+  SERVE_LISTEN_FAILED: (p: { address: string; detail: string }) =>
+    `perfgate serve cannot listen on ${p.address}: ${p.detail}. Choose another port with --port N (--port 0 picks a free one) or stop what holds it.`,
   MODEL_NOT_ONNX: (p: { path: string; detail: string }) =>
     `${p.path} is not an ONNX model: ${p.detail}. Pass the path of an .onnx file exported by your framework (torch.onnx.export, optimum-cli export onnx, tf2onnx, ...).`,
   MODEL_RUN_FAILED: (p: { model: string; detail: string; fed: string; dims: string }) =>

@@ -11,6 +11,7 @@ import { LOAD_DEFAULTS } from '../measure/load/load.js'
 import { PROFILE_DEFAULTS } from '../measure/run/options.js'
 import { LOAD_SPEC } from '../options/experiment-specs.js'
 import { PROFILE_SPEC } from '../options/profile-spec.js'
+import { SERVE_DEFAULTS } from '../serve/serve-options.js'
 
 export interface Flag {
   /** The flag without its leading dashes. */
@@ -166,6 +167,15 @@ export const COMPARE_MODELS_FLAGS = [
   { name: 'csv', value: 'FILE', description: 'Also write one row per variant as CSV' },
 ] as const satisfies readonly Flag[]
 
+export const SERVE_FLAGS = [
+  { name: 'port', value: 'N', description: 'Port to listen on; 0 picks a free one', default: String(SERVE_DEFAULTS.port) },
+  { name: 'host', value: 'ADDR', description: 'Interface to listen on', default: `${SERVE_DEFAULTS.host} (this machine only)` },
+  { name: 'model-name', value: 'NAME', description: 'The model name clients send and /v1/models lists', default: "the folder's name" },
+  { name: 'queue', value: 'N', description: 'Requests that may wait while one generates; more are answered 429', default: String(SERVE_DEFAULTS.queue) },
+  { name: 'delay-per-token-ms', value: 'MS', description: 'Sleep before sending each token: a slower server for tests and demos', default: '0' },
+  { name: 'threads', value: 'N', description: 'onnxruntime intra-op threads', default: ORT_THREADS },
+] as const satisfies readonly Flag[]
+
 /** Every command's help, by command name; `profile` has two modes, so two tables. */
 export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> = {
   profile: [
@@ -219,6 +229,15 @@ export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> =
       synopsis: 'load [model.onnx]',
       about: 'Load test in worker threads at several concurrency levels; requests/s, latency percentiles, errors, goodput under --slo.',
       flags: LOAD_FLAGS,
+    },
+  ],
+  serve: [
+    {
+      synopsis: 'serve [model folder]',
+      about:
+        "Serve a language model folder (default: the embedded tiny-gpt) as an OpenAI-compatible streaming API with perfgate's own generation loop: " +
+        'POST /v1/chat/completions and /v1/completions, GET /v1/models. Prints its URL; Ctrl+C (SIGINT) or SIGTERM stops it.',
+      flags: SERVE_FLAGS,
     },
   ],
   'compare-models': [

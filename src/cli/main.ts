@@ -12,6 +12,7 @@ import { compareCommand } from './compare-command.js'
 import { reportCommand } from './report-command.js'
 import { compareModelsCommand } from './compare-models-command.js'
 import { loadCommand } from './load-command.js'
+import { serveCommand } from './serve-command.js'
 import { sweepCommand } from './sweep-command.js'
 import { updateCommand } from './update-command.js'
 import { commandHelp, USAGE } from './help-text.js'
@@ -50,6 +51,8 @@ export async function main(rawIo: CliIo): Promise<number> {
       return sweepCommand(rest, io)
     case 'load':
       return loadCommand(rest, io)
+    case 'serve':
+      return serveCommand(rest, io)
     case 'compare-models':
       return compareModelsCommand(rest, io)
     case 'help':

@@ -25,6 +25,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   results: 1,
   options: 1,
   locks: 1,
+  serve: 1,
   vitest: 2,
   cli: 2,
   'index.ts': 2,
