@@ -3,10 +3,12 @@
  * went wrong, where (file, field or option), and how to fix it.
  */
 import { formatBytes, formatValue, jsKey } from './message-values.js'
+import { ENDPOINT_MESSAGES } from './endpoint-messages.js'
 
 export { formatValue, jsKey }
 
 const messages = {
+  ...ENDPOINT_MESSAGES,
   BASELINE_INVALID_JSON: (p: { file: string; detail: string }) =>
     `Invalid baseline file ${p.file}: it is not valid JSON (${p.detail}). ` +
     `perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with \`npx vitest run -u\`.`,

@@ -13,6 +13,8 @@ export { OP_PROFILE_DEFAULTS } from './measure/model/op-profile.js'
 export type { GenerateOptions } from './measure/generation/generate-options.js'
 export { GENERATE_DEFAULTS } from './measure/generation/generate-options.js'
 export type { LanguageModelSource } from './measure/generation/language-model-files.js'
+export type { EndpointGenerateOptions, EndpointUrl } from './measure/endpoint/endpoint-options.js'
+export { ENDPOINT_TIMEOUT_DEFAULTS } from './measure/endpoint/endpoint-options.js'
 export { PerfgateError } from './errors.js'
 export type { ErrorCode } from './errors.js'
 export { DEFAULT_GATED_METRICS, PROFILE_METRIC_IDS } from './metrics/catalogue.js'
@@ -47,6 +49,12 @@ export type {
   Distribution,
   Disturbance,
   EntryComparison,
+  EndpointApi,
+  EndpointFigures,
+  EndpointIdentity,
+  EndpointTimeouts,
+  RequestRecord,
+  TokenSource,
   GenerationMetricId,
   GenerationRequest,
   GenerationResult,

@@ -10,6 +10,8 @@ import { GENERATE_DEFAULTS } from '../measure/generation/generate-options.js'
 import { LOAD_DEFAULTS } from '../measure/load/load.js'
 import { PROFILE_DEFAULTS } from '../measure/run/options.js'
 import { LOAD_SPEC } from '../options/experiment-specs.js'
+import { ENDPOINT_GENERATE_SPEC } from '../options/endpoint-spec.js'
+import { ENDPOINT_TIMEOUT_DEFAULTS } from '../measure/endpoint/endpoint-options.js'
 import { PROFILE_SPEC } from '../options/profile-spec.js'
 import { SERVE_DEFAULTS } from '../serve/serve-options.js'
 
@@ -71,6 +73,38 @@ export const GENERATE_FLAGS = [
   // options of a single-run profile: parsed so that they are refused with a reason, not as unknown
   { name: 'min-time', value: 'MS', description: 'Not with --prompts: generation runs whole prompts, not one session.run' },
   { name: 'dims', value: 'a=1,b=2', description: 'Not with --prompts: generation runs whole prompts, not one session.run' },
+] as const satisfies readonly Flag[]
+
+export const ENDPOINT_FLAGS = [
+  { name: 'model', value: 'NAME', description: "The model name the server serves (the request's model field); required" },
+  { name: 'prompts', value: 'FILE', description: 'Prompts: one per line (blank lines skipped), or a JSON array of strings; required' },
+  { name: 'max-new-tokens', value: 'N', description: 'Output tokens to ask for per request', default: ENDPOINT_GENERATE_SPEC.maxNewTokens.default },
+  { name: 'api', value: 'chat|completions', description: 'POST {URL}/chat/completions or {URL}/completions', default: 'chat' },
+  {
+    name: 'api-key-env',
+    value: 'NAME',
+    description: 'Environment variable holding the API key (sent as a bearer token, never recorded)',
+    default: 'OPENAI_API_KEY when set',
+  },
+  { name: 'runs', value: 'N', description: 'Measured passes over the prompts', default: ENDPOINT_GENERATE_SPEC.runs.default },
+  { name: 'warmup', value: 'N', description: 'Warm-up passes over the prompts', default: ENDPOINT_GENERATE_SPEC.warmup.default },
+  { name: 'stop-at-eos', description: 'Do not send ignore_eos: true', default: 'send it, for comparable runs' },
+  {
+    name: 'tokenizer',
+    value: 'PATH',
+    description: 'tokenizer.json (or its folder) to count tokens when the server sends no usage',
+    default: 'count content chunks, flagged as an estimate',
+  },
+  { name: 'connect-timeout', value: 'MS', description: 'Per request: sent to connected', default: String(ENDPOINT_TIMEOUT_DEFAULTS.connectMs) },
+  {
+    name: 'first-token-timeout',
+    value: 'MS',
+    description: 'Per request: scheduled to the first content chunk',
+    default: String(ENDPOINT_TIMEOUT_DEFAULTS.firstTokenMs),
+  },
+  { name: 'total-timeout', value: 'MS', description: 'Per request: scheduled to the end of the stream', default: String(ENDPOINT_TIMEOUT_DEFAULTS.totalMs) },
+  { name: 'csv', value: 'FILE', description: 'Also write the per-prompt figures as CSV' },
+  { name: 'json', value: 'FILE', description: 'Also write the full result as JSON' },
 ] as const satisfies readonly Flag[]
 
 export const COMPARE_FLAGS = [
@@ -176,7 +210,7 @@ export const SERVE_FLAGS = [
   { name: 'threads', value: 'N', description: 'onnxruntime intra-op threads', default: ORT_THREADS },
 ] as const satisfies readonly Flag[]
 
-/** Every command's help, by command name; `profile` has two modes, so two tables. */
+/** Every command's help, by command name; `profile` has three modes (a model, generation, an endpoint), so three tables. */
 export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> = {
   profile: [
     {
@@ -192,6 +226,14 @@ export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> =
         'Profile text generation: TTFT, TPOT, E2E and tokens/s per prompt. The model is a folder with an .onnx decoder and its tokenizer.json; ' +
         'without one, generates with the embedded default language model (bench/models/tiny-gpt).',
       flags: GENERATE_FLAGS,
+    },
+    {
+      synopsis: 'profile <http(s) URL> --model NAME --prompts FILE',
+      heading: 'profile URL (an OpenAI-compatible streaming server)',
+      about:
+        'Profile a serving endpoint (vLLM, llama.cpp server, TGI, perfgate serve): stream each prompt from {URL}/chat/completions or {URL}/completions, ' +
+        'one request at a time, and print TTFT, TPOT, ITL, E2E and tokens/s per prompt. URL is the base, e.g. http://127.0.0.1:8000/v1.',
+      flags: ENDPOINT_FLAGS,
     },
   ],
   update: [

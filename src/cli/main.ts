@@ -8,6 +8,7 @@ import { PACKAGE_ROOT } from './default-model.js'
 import { EXIT, type CliIo } from './io.js'
 import { generateCommand, wantsGeneration } from './generate-command.js'
 import { profileCommand } from './profile-command.js'
+import { endpointCommand, wantsEndpoint } from './endpoint-command.js'
 import { compareCommand } from './compare-command.js'
 import { reportCommand } from './report-command.js'
 import { compareModelsCommand } from './compare-models-command.js'
@@ -39,6 +40,7 @@ export async function main(rawIo: CliIo): Promise<number> {
   }
   switch (command) {
     case 'profile':
+      if (wantsEndpoint(rest)) return endpointCommand(rest, io)
       return wantsGeneration(rest) ? generateCommand(rest, io) : profileCommand(rest, io)
     case 'update':
       // Vitest's own (coloured) output passes through as it is

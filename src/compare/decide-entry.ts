@@ -11,6 +11,7 @@
  *   and another testbed has a baseline of this test file (this machine is new,
  *   not the test); the record stays `missing` either way, so the summary lists it.
  * - kind changed (a profile stored, a number asserted now): `regressed`, fails.
+ * - another server than the stored entry's (endpoint results): `regressed`, fails; never compared.
  * - compared: the comparison's verdict; only `regressed` fails. Its rows,
  *   testbed differences and machine-speed calibration go on the record.
  */
@@ -48,6 +49,7 @@ export type DecisionReason =
   | { kind: 'recorded' }
   | { kind: 'missing'; otherTestbeds: readonly string[] }
   | { kind: 'kind-changed'; stored: BaselineEntry['kind']; current: BaselineEntry['kind'] }
+  | { kind: 'endpoint-changed'; stored: string; current: string }
   | { kind: 'compared'; comparison: EntryComparison }
 
 export interface EntryDecision {
@@ -73,6 +75,8 @@ export function decideEntry(input: DecideEntryInput): EntryDecision {
     }
     case 'kind-changed':
       return { pass: false, record: { status: 'regressed' }, reason: { kind: 'kind-changed', stored: stored!.kind, current: current.kind } }
+    case 'endpoint-changed':
+      return { pass: false, record: { status: 'regressed' }, reason: { kind: 'endpoint-changed', stored: serverName(stored!), current: serverName(current) } }
     default: {
       const cmp = outcome.comparison
       const record: DecidedRecord = { status: outcome.status, rows: cmp.rows }
@@ -81,4 +85,15 @@ export function decideEntry(input: DecideEntryInput): EntryDecision {
       return { pass: outcome.pass, record, reason: { kind: 'compared', comparison: cmp } }
     }
   }
+}
+
+/** A server as messages name it: URL, model, and what the server said about itself; `a local model` without one. */
+function serverName(e: BaselineEntry): string {
+  const id = e.testbed.endpoint
+  if (!id) return 'a local model'
+  const said = [id.servedModel && `serves ${id.servedModel}`, id.systemFingerprint && `fingerprint ${id.systemFingerprint}`, id.server && `Server ${id.server}`]
+  return `${id.url} (${id.api}, model ${id.model}${said
+    .filter(Boolean)
+    .map((x) => `, ${x}`)
+    .join('')})`
 }

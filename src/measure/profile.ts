@@ -12,6 +12,9 @@ import { sweep, type SweepFunctionFactory, type SweepOptions } from './experimen
 import { compareModels } from './experiments/compare-models.js'
 import { loadTest } from './load/load.js'
 import { registerOrigins } from '../metrics/metric-origins.js'
+import { isEndpointUrl } from './endpoint/endpoint-identity.js'
+import { profileEndpoint } from './endpoint/endpoint-profile.js'
+import type { EndpointGenerateOptions, EndpointUrl } from './endpoint/endpoint-options.js'
 
 /**
  * Profiles an ONNX model file (path) or an async function, measuring warm
@@ -35,10 +38,20 @@ export async function profile(target: string | (() => unknown), options: Profile
  * `profile.generate(model, options)`: profiles text generation with a decoder
  * (a folder with an .onnx file and tokenizer.json, or `{ model, tokenizer }`):
  * TTFT, TPOT, ITL, E2E, tokens per second and memory, per prompt and over all.
- * See GenerateOptions for the defaults.
+ * See GenerateOptions for the defaults. With an http(s) URL instead, it measures an OpenAI-compatible
+ * streaming server (`profile.generate('http://127.0.0.1:8000/v1', { model, prompts })`): TTFT, TPOT, ITL,
+ * E2E and tokens per second, as the same kind of result; see EndpointGenerateOptions.
  */
-profile.generate = async (model: LanguageModelSource, options: GenerateOptions): Promise<GenerationResult> =>
-  registerOrigins({ kind: 'generation', result: await profileGenerate(model, options) })
+function generate(url: EndpointUrl, options: EndpointGenerateOptions): Promise<GenerationResult>
+function generate(model: LanguageModelSource, options: GenerateOptions): Promise<GenerationResult>
+async function generate(source: LanguageModelSource, options: GenerateOptions | EndpointGenerateOptions): Promise<GenerationResult> {
+  // an http(s) URL is an OpenAI-compatible streaming server (endpoint-profile.ts), anything else a model on disk
+  const result = isEndpointUrl(source)
+    ? await profileEndpoint(source, options as EndpointGenerateOptions)
+    : await profileGenerate(source, options as GenerateOptions)
+  return registerOrigins({ kind: 'generation', result })
+}
+profile.generate = generate
 /**
  * `profile.sweep(model, { over: { batch: [1, 4, 8, 16] } })`: one profile per value of one axis, with scaling columns.
  * With `generate` options and a language model, one `profile.generate` per value of a generation axis:

@@ -41,9 +41,10 @@ const defs: GenerationMetricDef[] = [
   { id: 'tokensPerSecond', unit: 'tokens/s', better: 'higher', samples: 'tokensPerSecond', statistic: mean, read: (g) => g.tokensPerSecond.mean },
   { id: 'totalTokensPerSecond', unit: 'tokens/s', better: 'higher', read: (g) => g.totalTokensPerSecond.mean },
   { id: 'prefillTokensPerSecond', unit: 'tokens/s', better: 'higher', read: (g) => g.prefillTokensPerSecond.mean },
-  { id: 'memory.peakDeltaMB', unit: 'MB', better: 'lower', read: (g) => g.memory.peakDeltaMB },
-  { id: 'memory.peakRssMB', unit: 'MB', better: 'lower', read: (g) => g.memory.peakRssMB },
-  { id: 'loadMs', unit: 'ms', better: 'lower', read: (g) => g.loadMs },
+  // a server's result has no load time, and the memory it reports is the client's: neither is stored nor gated
+  { id: 'memory.peakDeltaMB', unit: 'MB', better: 'lower', read: (g) => (g.endpoint ? undefined : g.memory.peakDeltaMB) },
+  { id: 'memory.peakRssMB', unit: 'MB', better: 'lower', read: (g) => (g.endpoint ? undefined : g.memory.peakRssMB) },
+  { id: 'loadMs', unit: 'ms', better: 'lower', read: (g) => (g.endpoint ? undefined : g.loadMs) },
 ]
 
 /** Generation metric definitions, in display order (shared ids included). */

@@ -64,6 +64,40 @@ export function requestFigures(t: RequestTimeline): GenerationRequest {
   }
 }
 
+/** A streamed request's measured figures (an endpoint): output tokens may differ from the chunks timed. */
+export interface StreamedTimeline {
+  prompt: number
+  run: number
+  inputTokens: number
+  outputTokens: number
+  /** Scheduled to the first content chunk, and to the last, ms. */
+  ttftMs: number
+  e2eMs: number
+  /** Gaps between consecutive content chunks, ms. */
+  itlMs: readonly number[]
+}
+
+/**
+ * A streamed request's figures, with the same definitions as requestFigures: TPOT = (E2E - TTFT) /
+ * (output tokens - 1), null with one output token; ITL = the gaps between content chunks as received.
+ */
+export function streamedRequestFigures(t: StreamedTimeline): GenerationRequest {
+  const perSecond = (tokens: number, ms: number): number => (ms > 0 ? (tokens * 1000) / ms : 0)
+  return {
+    prompt: t.prompt,
+    run: t.run,
+    inputTokens: t.inputTokens,
+    outputTokens: t.outputTokens,
+    ttftMs: t.ttftMs,
+    tpotMs: t.outputTokens > 1 ? (t.e2eMs - t.ttftMs) / (t.outputTokens - 1) : null,
+    e2eMs: t.e2eMs,
+    itlMs: [...t.itlMs],
+    prefillTokensPerSecond: perSecond(t.inputTokens, t.ttftMs),
+    tokensPerSecond: perSecond(t.outputTokens, t.e2eMs),
+    totalTokensPerSecond: perSecond(t.inputTokens + t.outputTokens, t.e2eMs),
+  }
+}
+
 /** Every inter-token gap of every request, pooled in request order. */
 export function pooledItl(requests: readonly GenerationRequest[]): number[] {
   return requests.flatMap((r) => r.itlMs)

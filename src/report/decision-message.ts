@@ -35,6 +35,8 @@ export function decisionMessage(decision: EntryDecision, at: DecisionContext): s
       )
     case 'kind-changed':
       return terminalLines(errorMessage('ENTRY_KIND_CHANGED', { key, file, stored: reason.stored, current: reason.current }))
+    case 'endpoint-changed':
+      return terminalLines(errorMessage('ENDPOINT_CHANGED', { key, file, stored: terminalText(reason.stored), current: terminalText(reason.current) }))
     case 'compared':
       return comparisonReport(key, file, reason.comparison)
   }

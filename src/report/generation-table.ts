@@ -4,7 +4,7 @@
  * passes), the distributions over every request, memory, how TTFT and TPOT
  * grow with the prompt's length, and the testbed. Pure.
  */
-import type { Distribution, GenerationResult, TokenScaling } from '../types/index.js'
+import type { EndpointFigures, EndpointIdentity, Distribution, GenerationResult, TokenScaling } from '../types/index.js'
 import { formatNumber } from './format-number.js'
 import { terminalLines } from './terminal-text.js'
 import { textTable } from './text-table.js'
@@ -87,6 +87,7 @@ export function generationTable(g: GenerationResult): string {
     ? `${g.maxNewTokens} new tokens per prompt (end-of-sequence ignored)`
     : `up to ${g.maxNewTokens} new tokens per prompt (stops at end-of-sequence)`
   const mem = g.memory
+  if (g.endpoint && t.endpoint) return endpointTable(g, t.endpoint, g.endpoint, passes(g.runs, 'measured'), passes(g.warmupRuns, 'warm-up'), eos)
   return terminalLines(
     [
       `${m.path}  (${formatNumber(m.bytes / 1024)} KiB, sha256 ${m.sha256.slice(0, 12)}), ${g.layout} KV layout, tokenizer ${g.tokenizer}`,
@@ -102,6 +103,40 @@ export function generationTable(g: GenerationResult): string {
       `load (cold start) ${formatNumber(g.loadMs)} ms; peak rss (${mem.peakSource}) ${formatNumber(mem.peakRssMB)} MB; peak - before load ${formatNumber(mem.peakDeltaMB)} MB`,
       '',
       `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
+    ].join('\n'),
+  )
+}
+
+/** An endpoint result: the server instead of the model file, KV layout, load time and threads; how tokens were counted. */
+function endpointTable(g: GenerationResult, id: EndpointIdentity, e: EndpointFigures, measured: string, warmup: string, eos: string): string {
+  const t = g.testbed
+  const said = [
+    id.servedModel && `serves ${id.servedModel}`,
+    id.systemFingerprint && `fingerprint ${id.systemFingerprint}`,
+    id.server && `Server: ${id.server}`,
+  ]
+  const counted = {
+    usage: "the server's usage",
+    tokenizer: `the tokenizer ${g.tokenizer}`,
+    'chunks-estimate': 'content chunks (an estimate: the server sent no usage)',
+    mixed: 'usage, tokenizer or chunks (mixed)',
+  }
+  return terminalLines(
+    [
+      `${id.url} (${id.api} API, model ${id.model})${said
+        .filter(Boolean)
+        .map((x) => `, ${x}`)
+        .join('')}`,
+      `${g.prompts.length} prompt${g.prompts.length === 1 ? '' : 's'} x ${measured} after ${warmup}, one request at a time; ${eos}`,
+      '',
+      promptTable(g),
+      '(per prompt: the median over the measured passes; TTFT from the request scheduled to the first content chunk; tokens/s = output tokens / E2E)',
+      '',
+      summaryTable(g),
+      '',
+      `output tokens counted from ${counted[e.tokenSource]}; overall ${formatNumber(e.overallTokensPerSecond)} output tokens/s over ${formatNumber(e.wallMs)} ms of measured requests`,
+      '',
+      `client: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}`,
     ].join('\n'),
   )
 }

@@ -128,6 +128,36 @@ export interface Testbed {
    * null when left to onnxruntime's default.
    */
   interOpNumThreads: number | null
+  endpoint?: EndpointIdentity
+}
+/**
+ * The server a `profile.generate(url)` result measured: entries of two servers are never compared.
+ *
+ * This interface was referenced by `BaselineFile`'s JSON-Schema
+ * via the `definition` "EndpointIdentity".
+ */
+export interface EndpointIdentity {
+  /**
+   * The base URL without credentials, query or fragment, e.g. `http://127.0.0.1:8000/v1`.
+   */
+  url: string
+  api: 'chat' | 'completions'
+  /**
+   * The model requested.
+   */
+  model: string
+  /**
+   * The `model` the server reported in its chunks.
+   */
+  servedModel?: string
+  /**
+   * The `system_fingerprint` the server reported.
+   */
+  systemFingerprint?: string
+  /**
+   * The HTTP `Server` header.
+   */
+  server?: string
 }
 /**
  * Where the time of a run goes, from onnxruntime's own profiler (profile option `opProfile`): the operators by type and the slowest nodes, over `runs` profiled runs in a separate profiling session.

@@ -7,7 +7,19 @@ import type { Distribution, MemoryFigures } from './profile-result.js'
 import type { MetricId } from './metric-ids.js'
 import type { Calibration, Disturbance, ModelIdentity, Testbed } from './baseline.generated.js'
 
-export type { BaselineEntry, BaselineFile, Calibration, Disturbance, ModelIdentity, OpProfile, OpTime, SampleSet, Testbed } from './baseline.generated.js'
+export type {
+  BaselineEntry,
+  BaselineFile,
+  Calibration,
+  Disturbance,
+  EndpointIdentity,
+  ModelIdentity,
+  OpProfile,
+  OpTime,
+  SampleSet,
+  Testbed,
+} from './baseline.generated.js'
+export type { EndpointApi, EndpointRequest, EndpointTimeouts, RequestRecord, ServerFacts, TokenSource } from './endpoint.js'
 export type { CalibrationApplied, ChangeInterval, GenerationReport, ResultExtras, SweepReport } from './result-parts.generated.js'
 export type { HistoryEntry, HistoryRecord, ResultEntry, ResultsFile } from './results.generated.js'
 export type { Distribution, GpuFigures, MemoryFigures, ProfileResult } from './profile-result.js'
@@ -90,8 +102,8 @@ export interface GenerationResult {
   model: ModelIdentity
   /** Path of the tokenizer.json used. */
   tokenizer: string
-  /** The KV-cache convention found in the model's inputs. */
-  layout: 'optimum' | 'legacy'
+  /** The KV-cache convention found in the model's inputs; `endpoint` for a server's result. */
+  layout: 'optimum' | 'legacy' | 'endpoint'
   /** Session creation (cold start), ms. */
   loadMs: number
   /** Warm-up passes over the prompts done before measuring. */
@@ -130,6 +142,18 @@ export interface GenerationResult {
   disturbance?: Disturbance
   /** The machine-speed reference measured around the measured passes, with the `calibrate` option. */
   calibration?: Calibration
+  /** For a result of an OpenAI-compatible server (`profile.generate(url)`): how it was measured. */
+  endpoint?: EndpointFigures
+}
+
+/** How an endpoint result was measured; the server's identity is in `testbed.endpoint`. */
+export interface EndpointFigures {
+  /** Where the output token counts came from: the server's usage, the tokenizer, content chunks (an estimate), or a mix. */
+  tokenSource: 'usage' | 'tokenizer' | 'chunks-estimate' | 'mixed'
+  /** Output tokens of every measured request / the wall time of the measured passes, per second. */
+  overallTokensPerSecond: number
+  /** Wall time of the measured passes, ms. */
+  wallMs: number
 }
 
 export type {

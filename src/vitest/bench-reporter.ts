@@ -69,7 +69,7 @@ export class PerfgateBenchReporter extends PerfgateReporter {
         if (!decision.pass) failed = true
         // what the summary's lists do not say: which testbeds have this file's baselines, or why a kind cannot be compared
         const reason = decision.reason
-        if (reason.kind === 'kind-changed' || (reason.kind === 'missing' && reason.otherTestbeds.length > 0)) {
+        if (reason.kind === 'kind-changed' || reason.kind === 'endpoint-changed' || (reason.kind === 'missing' && reason.otherTestbeds.length > 0)) {
           messages.push(decisionMessage(decision, { key: test.fullName, file: shown, testbed }))
         }
       }

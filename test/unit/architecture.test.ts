@@ -18,6 +18,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   metrics: 0,
   'errors.ts': 0,
   'message-values.ts': 0,
+  'endpoint-messages.ts': 0,
   measure: 1,
   baseline: 1,
   compare: 1,

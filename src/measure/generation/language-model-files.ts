@@ -87,7 +87,7 @@ function findDecoder(folder: string, shown: string, genai: Json | undefined): st
   })
 }
 
-function loadTokenizer(path: string, configPath: string | undefined): Tokenizer {
+export function loadTokenizer(path: string, configPath: string | undefined): Tokenizer {
   let json: unknown
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))

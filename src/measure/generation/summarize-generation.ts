@@ -13,6 +13,8 @@ export interface PromptOutcome {
   inputTokens: number
   tokens: number[]
   text: string
+  /** Output tokens when they are not the ids in `tokens` (an endpoint sends text). @default tokens.length */
+  outputTokens?: number
 }
 
 export type GenerationFigures = Pick<
@@ -44,7 +46,7 @@ export function generationFigures(outcomes: readonly PromptOutcome[], requests: 
     return {
       prompt: o.prompt,
       inputTokens: o.inputTokens,
-      outputTokens: o.tokens.length,
+      outputTokens: o.outputTokens ?? o.tokens.length,
       tokens: o.tokens,
       text: o.text,
       ttft: summarize(mine.map((r) => r.ttftMs)),
