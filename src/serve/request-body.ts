@@ -30,8 +30,8 @@ type Json = Record<string, unknown>
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-function optionalBoolean(body: Json, field: string): boolean {
-  const v = body[field]
+function optionalBoolean(body: Json, key: string, field = key): boolean {
+  const v = body[key]
   if (v === undefined || v === null) return false
   if (typeof v !== 'boolean') throw ApiError.badRequest(`'${field}' must be a boolean, got ${JSON.stringify(v)}`, field)
   return v
@@ -84,7 +84,7 @@ export function parseCompletionRequest(api: CompletionApi, body: unknown): Compl
     throw ApiError.badRequest('\'stream_options\' must be an object, e.g. { "include_usage": true }', 'stream_options')
   }
   const stream = optionalBoolean(body, 'stream')
-  const includeUsage = isObject(streamOptions) ? optionalBoolean(streamOptions, 'include_usage') : false
+  const includeUsage = isObject(streamOptions) ? optionalBoolean(streamOptions, 'include_usage', 'stream_options.include_usage') : false
   if (isObject(streamOptions) && !stream) throw ApiError.badRequest("'stream_options' is only allowed when 'stream' is true", 'stream_options')
   const maxField = api === 'chat' && body.max_completion_tokens !== undefined ? 'max_completion_tokens' : 'max_tokens'
   const maxTokens = optionalPositiveInt(body, maxField)
