@@ -37,7 +37,6 @@ export function serveCommand(args: readonly string[], io: CliIo, stop: () => Pro
     const threads = intArg('threads', values.threads, 1)
     const delayPerTokenMs = values['delay-per-token-ms'] === '0' ? 0 : numberArg('delay-per-token-ms', values['delay-per-token-ms'])
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : DEFAULT_LANGUAGE_MODEL_DIR
-    const stopped = stop()
 
     const model = await loadServedModel(folder, { name: values['model-name'], threads })
     let server: RunningServer
@@ -48,6 +47,8 @@ export function serveCommand(args: readonly string[], io: CliIo, stop: () => Pro
       const address = `${values.host ?? SERVE_DEFAULTS.host}:${port ?? SERVE_DEFAULTS.port}`
       throw perfgateError('SERVE_LISTEN_FAILED', { address, detail: (err as Error).message }, err)
     }
+    // listened for from here on: a signal during the model's load ends the process as usual
+    const stopped = stop()
     io.stdout.write(`Serving ${model.name} at ${server.url} (POST /chat/completions, /completions; GET /models). Ctrl+C stops.\n`)
     const signal = await stopped
     io.stderr.write(`perfgate: ${signal}: stopping the server\n`)

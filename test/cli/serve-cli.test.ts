@@ -1,0 +1,59 @@
+/**
+ * `perfgate serve` as a user runs it: a real process (the built bin), its URL printed, a streamed
+ * request answered, a clean stop on SIGINT and SIGTERM with a request in flight (exit 0), and its
+ * usage errors. The served API itself is tested in test/integration/serve.test.ts.
+ */
+import { createServer } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import { startServeProcess } from '../helpers/serve-process.js'
+import { ROOT, runCli, STACK_LINE } from './run-cli.js'
+
+const BIN = 'bin/perfgate.js'
+
+describe('perfgate serve', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`prints its URL, streams, and on ${signal} ends the request in flight and exits 0`, async () => {
+      const serve = await startServeProcess(BIN, ['bench/models/tiny-gpt', '--port', '0', '--delay-per-token-ms', '100'], ROOT)
+      expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
+      const res = await fetch(`${serve.url}/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify({ model: 'tiny-gpt', messages: [{ role: 'user', content: 'Hi' }], stream: true, max_tokens: 200, ignore_eos: true }),
+      })
+      expect(res.status).toBe(200)
+      const reader = res.body!.getReader()
+      await reader.read()
+      const { code, stdout, stderr } = await serve.stop(signal)
+      let rest = ''
+      for (let r = await reader.read(); !r.done; r = await reader.read()) rest += new TextDecoder().decode(r.value)
+      expect(rest).toContain('"code":"server_shutdown"')
+      expect(rest.endsWith('data: [DONE]\n\n')).toBe(true)
+      expect(code).toBe(0)
+      expect(stdout).toBe(`Serving tiny-gpt at ${serve.url} (POST /chat/completions, /completions; GET /models). Ctrl+C stops.\n`)
+      expect(stderr).toBe(`perfgate: ${signal}: stopping the server\n`)
+    })
+  }
+
+  it('names the address and the fix when the port is taken', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const port = (blocker.address() as { port: number }).port
+    try {
+      const r = await runCli(['serve', '--port', String(port)])
+      expect(r.code).toBe(1)
+      expect(r.stderr).toContain(`perfgate serve cannot listen on 127.0.0.1:${port}: listen EADDRINUSE`)
+      expect(r.stderr).toContain('Choose another port with --port N (--port 0 picks a free one)')
+      expect(r.stderr).not.toMatch(STACK_LINE)
+    } finally {
+      blocker.close()
+    }
+  })
+
+  it('refuses bad flags with exit 2', async () => {
+    expect((await runCli(['serve', '--port', '70000'])).code).toBe(2)
+    expect((await runCli(['serve', '--delay-per-token-ms', 'slow'])).stderr).toContain("--delay-per-token-ms expects a number > 0, got 'slow'")
+    expect((await runCli(['serve', 'a', 'b'])).stderr).toContain('serve takes one model, got 2: a b')
+    const missing = await runCli(['serve', 'no/such/folder', '--port', '0'])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('no/such/folder')
+  })
+})
