@@ -67,12 +67,13 @@ export async function findMaxLoad(measure: (load: number) => Promise<LoadLevel>,
     break
   }
   if (good === null || bad === null) return { steps, best: good, reason: good === null ? `the first load missed the SLO: ${reason}` : reason }
+  let [lo, hi] = [good, bad]
   for (let i = 0; i < o.refineSteps; i++) {
-    const mid = o.integer ? Math.floor((good + bad) / 2) : (good + bad) / 2
-    if (mid <= good) break
+    const mid: number = o.integer ? Math.floor((lo + hi) / 2) : (lo + hi) / 2
+    if (mid <= lo) break
     const level = await step(mid)
-    if (level.meetsSlo && !runaway(level, steps[0]?.level, o)) good = mid
-    else bad = mid
+    if (level.meetsSlo && !runaway(level, steps[0]?.level, o)) lo = mid
+    else hi = mid
   }
-  return { steps, best: good, reason }
+  return { steps, best: lo, reason }
 }

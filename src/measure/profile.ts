@@ -1,6 +1,6 @@
 /** `profile(model | fn, options)`: the public entry point of measuring. */
 import { perfgateError } from '../errors.js'
-import type { GenerationResult, ProfileResult, SweepResult } from '../types/index.js'
+import type { GenerationResult, LoadResult, ProfileResult, SweepResult } from '../types/index.js'
 import { isGenerationSweepOptions, sweepGeneration, type GenerationSweepOptions } from './experiments/generation-sweep.js'
 import type { LanguageModelSource } from './generation/language-model-files.js'
 import type { ProfileOptions } from './run/options.js'
@@ -10,7 +10,8 @@ import type { GenerateOptions } from './generation/generate-options.js'
 import { profileModel } from './model/profile-model.js'
 import { sweep, type SweepFunctionFactory, type SweepOptions } from './experiments/sweep.js'
 import { compareModels } from './experiments/compare-models.js'
-import { loadTest } from './load/load.js'
+import { loadTest, type LoadOptions } from './load/load.js'
+import { loadEndpoint, type EndpointLoadOptions } from './endpoint-load/endpoint-load.js'
 import { registerOrigins } from '../metrics/metric-origins.js'
 import { isEndpointUrl } from './endpoint/endpoint-identity.js'
 import { profileEndpoint } from './endpoint/endpoint-profile.js'
@@ -71,5 +72,14 @@ profile.sweep = sweepAny
 /** `profile.compare({ fp32: 'a.onnx', int8: 'b.onnx' })`: variants measured interleaved, ratios with confidence intervals. */
 profile.compare = compareModels
 
-/** `profile.load(model, { concurrency: [1, 2, 4], durationMs, slo })`: a load test in worker threads, with the goodput under an SLO. */
-profile.load = loadTest
+/**
+ * `profile.load(model, { concurrency: [1, 2, 4], durationMs, slo })`: a load test in worker threads, with the goodput under an SLO.
+ * With an http(s) URL, a load test of an OpenAI-compatible streaming server
+ * (`profile.load('http://127.0.0.1:8000/v1', { generate: { model, prompts }, rate: [2, 4] })`); see EndpointLoadOptions.
+ */
+function load(url: EndpointUrl, options: EndpointLoadOptions): Promise<LoadResult>
+function load(target: Parameters<typeof loadTest>[0], options?: LoadOptions): Promise<LoadResult>
+function load(target: Parameters<typeof loadTest>[0], options?: LoadOptions | EndpointLoadOptions): Promise<LoadResult> {
+  return isEndpointUrl(target) ? loadEndpoint(target, options as EndpointLoadOptions) : loadTest(target, options as LoadOptions)
+}
+profile.load = load

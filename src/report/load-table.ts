@@ -13,6 +13,11 @@ export function describeSlo(slo: LoadSlo | null): string {
   return `SLO ${parts.join(', ')}`
 }
 
+function maxLoadLine(m: NonNullable<LoadResult['maxLoad']>): string {
+  const best = m.best === null ? 'none met the SLO' : m.by === 'rate' ? `${formatNumber(m.best)} requests/s` : `concurrency ${m.best}`
+  return `Maximum sustainable load: ${best} (search ended: ${m.reason}).`
+}
+
 function sustainableName(l: LoadResult['levels'][number], byRate: boolean): string {
   return byRate && l.offeredRate !== null ? `${formatNumber(l.offeredRate)} requests/s offered` : `concurrency ${l.concurrency}`
 }
@@ -60,5 +65,6 @@ export function loadTable(r: LoadResult): string {
       ? 'No level is sustainable under the SLO.'
       : `Sustainable: ${sustainableName(r.levels[r.sustainable]!, rates.size > 1)}, goodput ${formatNumber(r.goodput)} requests/s.`
   const errors = [...new Set(r.levels.flatMap((l) => l.errorMessages))].slice(0, 3).map((m) => `  error: ${m}`)
-  return terminalLines([head, '', table, '', sustainable, ...errors].join('\n'))
+  const search = r.maxLoad ? [maxLoadLine(r.maxLoad)] : []
+  return terminalLines([head, '', table, '', sustainable, ...search, ...errors].join('\n'))
 }

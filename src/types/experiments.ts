@@ -183,4 +183,6 @@ export interface LoadResult {
   durationMs: number
   testbed: ProfileResult['testbed']
   window: { start: number; end: number }
+  /** With `findMax` (endpoint load tests): the most load that met the SLO, by concurrency or offered rate, and why the search ended. */
+  maxLoad?: { by: 'concurrency' | 'rate'; best: number | null; reason: string }
 }
