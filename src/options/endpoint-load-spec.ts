@@ -10,7 +10,11 @@ const { warmup: _warmup, runs: _runs, onProgress: _onProgress, ...REQUEST_SPEC }
 export const ENDPOINT_LOAD_GENERATE_SPEC = REQUEST_SPEC
 
 export const ENDPOINT_LOAD_SPEC = {
-  generate: { check: { kind: 'nested', spec: ENDPOINT_LOAD_GENERATE_SPEC }, doc: 'What each request generates (model, prompts, maxNewTokens, ...).', default: 'required' },
+  generate: {
+    check: { kind: 'nested', spec: ENDPOINT_LOAD_GENERATE_SPEC },
+    doc: 'What each request generates (model, prompts, maxNewTokens, ...).',
+    default: 'required',
+  },
   concurrency: {
     check: { kind: 'custom', expected: 'a non-empty array of integers from 1 to 4096, e.g. [1, 2, 4]', test: isLevels },
     doc: 'Closed loop: requests in flight at each level, back to back.',

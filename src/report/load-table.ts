@@ -58,7 +58,11 @@ export function loadTable(r: LoadResult): string {
   }
   const table = textTable(header, rows, [...header.slice(0, -1).map(() => 'right' as const), 'left'])
   const mode =
-    rates.size > 1 ? 'open loop at each offered rate' : r.levels[0]?.offeredRate ? `open loop at ${r.levels[0].offeredRate} requests/s` : 'closed loop (back-to-back requests)'
+    rates.size > 1
+      ? 'open loop at each offered rate'
+      : r.levels[0]?.offeredRate
+        ? `open loop at ${r.levels[0].offeredRate} requests/s`
+        : 'closed loop (back-to-back requests)'
   const head = `${r.target}: load test, ${r.levels.length} level${r.levels.length === 1 ? '' : 's'} of ${r.durationMs} ms, ${mode}; ${describeSlo(r.slo)}`
   const sustainable =
     r.sustainable === null

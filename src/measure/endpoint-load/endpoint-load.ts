@@ -123,9 +123,7 @@ export async function loadEndpoint(rawUrl: string, options: EndpointLoadOptions)
   let index = 0
   const measure = async (load: number): Promise<LoadLevel> => {
     progress?.(`load: ${set.open ? `${load} requests/s offered` : `concurrency ${load}`} for ${set.durationMs} ms`)
-    const samples: LevelSamples = set.open
-      ? await openLoopLevel(send, load, set.burstiness, set.seed + index++, plan)
-      : await closedLoopLevel(send, load, plan)
+    const samples: LevelSamples = set.open ? await openLoopLevel(send, load, set.burstiness, set.seed + index++, plan) : await closedLoopLevel(send, load, plan)
     return levelFigures(samples, set.slo)
   }
   let levels: LoadLevel[]
