@@ -13,28 +13,10 @@ import { LOAD_SPEC } from '../options/experiment-specs.js'
 import { ENDPOINT_GENERATE_SPEC } from '../options/endpoint-spec.js'
 import { ENDPOINT_TIMEOUT_DEFAULTS } from '../measure/endpoint/endpoint-options.js'
 import { PROFILE_SPEC } from '../options/profile-spec.js'
-import { SERVE_DEFAULTS } from '../serve/serve-options.js'
+import { LOAD_ENDPOINT_ONLY_FLAGS, LOAD_ENDPOINT_TABLE_TEXT, SERVE_TABLE } from './serving-flags.js'
+import type { CommandTable, Flag } from './flag-types.js'
 
-export interface Flag {
-  /** The flag without its leading dashes. */
-  readonly name: string
-  /** The value's name in the help (`N`, `FILE`); absent for a switch, which takes no value. */
-  readonly value?: string
-  readonly description: string
-  /** The default as the help shows it; absent where the flag has none. */
-  readonly default?: string
-}
-
-/** One command (or one mode of a command) as the help shows it. */
-export interface CommandTable {
-  /** How the command is called, e.g. `profile [model.onnx]`. */
-  readonly synopsis: string
-  /** The overview's heading of its options, when not the command's name. */
-  readonly heading?: string
-  /** What it does, for the overview. */
-  readonly about: string
-  readonly flags: readonly Flag[]
-}
+export type { CommandTable, Flag } from './flag-types.js'
 
 const ORT_THREADS = "onnxruntime's"
 
@@ -106,6 +88,10 @@ export const ENDPOINT_FLAGS = [
   { name: 'csv', value: 'FILE', description: 'Also write the per-prompt figures as CSV' },
   { name: 'json', value: 'FILE', description: 'Also write the full result as JSON' },
 ] as const satisfies readonly Flag[]
+
+/** `load <URL>`: the request flags of `profile <URL>` (less the passes and the per-prompt CSV), then the load test's own. */
+const PROFILE_ONLY = new Set(['runs', 'warmup', 'csv', 'json'])
+export const ENDPOINT_LOAD_FLAGS = [...ENDPOINT_FLAGS.filter((f) => !PROFILE_ONLY.has(f.name)), ...LOAD_ENDPOINT_ONLY_FLAGS]
 
 export const COMPARE_FLAGS = [
   {
@@ -201,15 +187,6 @@ export const COMPARE_MODELS_FLAGS = [
   { name: 'csv', value: 'FILE', description: 'Also write one row per variant as CSV' },
 ] as const satisfies readonly Flag[]
 
-export const SERVE_FLAGS = [
-  { name: 'port', value: 'N', description: 'Port to listen on; 0 picks a free one', default: String(SERVE_DEFAULTS.port) },
-  { name: 'host', value: 'ADDR', description: 'Interface to listen on', default: `${SERVE_DEFAULTS.host} (this machine only)` },
-  { name: 'model-name', value: 'NAME', description: 'The model name clients send and /v1/models lists', default: "the folder's name" },
-  { name: 'queue', value: 'N', description: 'Requests that may wait while one generates; more are answered 429', default: String(SERVE_DEFAULTS.queue) },
-  { name: 'delay-per-token-ms', value: 'MS', description: 'Sleep before sending each token: a slower server for tests and demos', default: '0' },
-  { name: 'threads', value: 'N', description: 'onnxruntime intra-op threads', default: ORT_THREADS },
-] as const satisfies readonly Flag[]
-
 /** Every command's help, by command name; `profile` has three modes (a model, generation, an endpoint), so three tables. */
 export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> = {
   profile: [
@@ -272,16 +249,9 @@ export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> =
       about: 'Load test in worker threads at several concurrency levels; requests/s, latency percentiles, errors, goodput under --slo.',
       flags: LOAD_FLAGS,
     },
+    { ...LOAD_ENDPOINT_TABLE_TEXT, flags: ENDPOINT_LOAD_FLAGS },
   ],
-  serve: [
-    {
-      synopsis: 'serve [model folder]',
-      about:
-        "Serve a language model folder (default: the embedded tiny-gpt) as an OpenAI-compatible streaming API with perfgate's own generation loop: " +
-        'POST /v1/chat/completions and /v1/completions, GET /v1/models. Prints its URL; Ctrl+C (SIGINT) or SIGTERM stops it.',
-      flags: SERVE_FLAGS,
-    },
-  ],
+  serve: [SERVE_TABLE],
   'compare-models': [
     {
       synopsis: 'compare-models [name=]a.onnx [name=]b.onnx ...',

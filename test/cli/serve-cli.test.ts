@@ -57,3 +57,30 @@ describe('perfgate serve', () => {
     expect(missing.stderr).toContain('no/such/folder')
   })
 })
+
+describe('perfgate load <URL> against perfgate serve', () => {
+  it('prints the per-level table with goodput, closed and open loop; exits 1 when no level meets the SLO', async () => {
+    const serve = await startServeProcess(BIN, ['--port', '0'], ROOT)
+    try {
+      const common = ['load', serve.url, '--model', 'tiny-gpt', '--prompts', 'bench/prompts.txt', '--max-new-tokens', '4', '--duration', '300']
+      const closed = await runCli([...common, '--concurrency', '1,2', '--slo-ttft-ms', '60000'])
+      expect(closed.code, closed.stderr).toBe(0)
+      expect(closed.stdout).toMatch(/^concurrency +requests +req\/s .* output tokens\/s +TTFT p50 ms +TTFT p95 ms +TPOT p50 ms +TPOT p95 ms +good\/s +SLO$/m)
+      expect(closed.stdout).toContain('SLO 90% of requests with TTFT <= 60000 ms, errors <= 0%')
+      expect(closed.stdout).toMatch(/^Sustainable: concurrency \d, goodput /m)
+
+      // no request's TTFT is below a microsecond: no level meets the SLO, and the command fails
+      const open = await runCli([...common, '--rate', '4,8', '--slo-ttft-ms', '0.001'])
+      expect(open.code).toBe(1)
+      expect(open.stdout).toMatch(/^offered req\/s +concurrency +requests/m)
+      expect(open.stdout).toContain('No level is sustainable under the SLO.')
+
+      const both = await runCli([...common, '--rate', '4', '--concurrency', '2'])
+      expect(both.code).toBe(1)
+      expect(both.stderr).toContain('either concurrency (closed loop) or rate (open loop), not both')
+      expect((await runCli(['load', serve.url, '--prompts', 'bench/prompts.txt'])).stderr).toContain('needs --model NAME')
+    } finally {
+      await serve.stop()
+    }
+  })
+})
