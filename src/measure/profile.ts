@@ -12,6 +12,7 @@ import { sweep, type SweepFunctionFactory, type SweepOptions } from './experimen
 import { compareModels } from './experiments/compare-models.js'
 import { loadTest, type LoadOptions } from './load/load.js'
 import { loadEndpoint, type EndpointLoadOptions } from './endpoint-load/endpoint-load.js'
+import { sweepEndpoint, type EndpointSweepOptions } from './endpoint-load/endpoint-sweep.js'
 import { registerOrigins } from '../metrics/metric-origins.js'
 import { isEndpointUrl } from './endpoint/endpoint-identity.js'
 import { profileEndpoint } from './endpoint/endpoint-profile.js'
@@ -56,14 +57,17 @@ profile.generate = generate
 /**
  * `profile.sweep(model, { over: { batch: [1, 4, 8, 16] } })`: one profile per value of one axis, with scaling columns.
  * With `generate` options and a language model, one `profile.generate` per value of a generation axis:
- * `profile.sweep('models/tiny-gpt', { generate: { prompts }, over: { maxNewTokens: [4, 8, 16] } })`.
+ * `profile.sweep('models/tiny-gpt', { generate: { prompts }, over: { maxNewTokens: [4, 8, 16] } })`; with an http(s) URL,
+ * one `profile.generate(url)` per value of maxNewTokens or promptTokens (see EndpointSweepOptions).
  */
+function sweepAny(url: EndpointUrl, options: EndpointSweepOptions): Promise<SweepResult<GenerationResult>>
 function sweepAny(model: LanguageModelSource, options: GenerationSweepOptions): Promise<SweepResult<GenerationResult>>
 function sweepAny(target: string | SweepFunctionFactory, options: SweepOptions): Promise<SweepResult>
 function sweepAny(
   target: LanguageModelSource | SweepFunctionFactory,
-  options: SweepOptions | GenerationSweepOptions,
+  options: SweepOptions | GenerationSweepOptions | EndpointSweepOptions,
 ): Promise<SweepResult<GenerationResult> | SweepResult> {
+  if (isEndpointUrl(target)) return sweepEndpoint(target, options as EndpointSweepOptions)
   if (isGenerationSweepOptions(options)) return sweepGeneration(target as LanguageModelSource, options)
   return sweep(target as string | SweepFunctionFactory, options as SweepOptions)
 }

@@ -1,5 +1,6 @@
 /** The spec of `profile.load(url, options)`'s options: a load test against an OpenAI-compatible streaming server. */
 import { ENDPOINT_GENERATE_SPEC } from './endpoint-spec.js'
+import { GENERATION_SWEEP_SPEC } from './experiment-specs.js'
 import { MAX_TIME_MS, type OptionDef } from './option-spec.js'
 
 const isLevels = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((c) => Number.isInteger(c) && (c as number) >= 1 && (c as number) <= 4096)
@@ -37,4 +38,10 @@ export const ENDPOINT_LOAD_SPEC = {
   },
   seed: { check: { kind: 'integer', min: 0 }, doc: 'Seed of the arrival times.', default: '1' },
   onProgress: { check: { kind: 'function' }, doc: 'Called with progress messages.', default: 'none' },
+} as const satisfies Record<string, OptionDef>
+
+/** `profile.sweep(url, { generate, over })`: a generation sweep whose points profile a server. */
+export const ENDPOINT_SWEEP_SPEC = {
+  ...GENERATION_SWEEP_SPEC,
+  generate: { check: { kind: 'nested', spec: ENDPOINT_GENERATE_SPEC }, doc: 'The profile.generate(url) options every point starts from.', default: 'required' },
 } as const satisfies Record<string, OptionDef>

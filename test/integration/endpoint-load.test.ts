@@ -88,6 +88,25 @@ describe('profile.load(url)', () => {
     expect(loadTable(r)).toContain('Maximum sustainable load: concurrency 1')
   })
 
+  it('sweeps maxNewTokens and the prompt length against the server, refusing the local batchSize axis', async () => {
+    const url = await serve({})
+    const base = { ...generate, api: 'completions' as const, runs: 2, warmup: 0 }
+    const tokens = await profile.sweep(url, { generate: base, over: { maxNewTokens: [2, 6] } })
+    expect(tokens.points.map((p) => [p.label, p.result.maxNewTokens, p.result.prompts.map((q) => q.outputTokens)])).toEqual([
+      ['maxNewTokens=2', 2, [2, 2]],
+      ['maxNewTokens=6', 6, [6, 6]],
+    ])
+    expect(tokens.points[0]!.result.testbed.endpoint?.servedModel).toBe('tiny-gpt')
+    const length = await profile.sweep(url, { generate: { ...base, tokenizer: join(MODELS_DIR, 'tiny-gpt') }, over: { promptTokens: [8, 32] } })
+    const [short, long] = length.points.map((p) => p.result)
+    for (const t of short!.prompts.map((p) => p.inputTokens)) expect(Math.abs(t - 8)).toBeLessThanOrEqual(2)
+    for (const t of long!.prompts.map((p) => p.inputTokens)) expect(Math.abs(t - 32)).toBeLessThanOrEqual(2)
+    await expect(profile.sweep(url, { generate: base, over: { promptTokens: [8] } })).rejects.toThrow(/generate\.tokenizer/)
+    await expect(profile.sweep(url, { generate: base, over: { batchSize: [1, 2] } as never })).rejects.toThrow(
+      /over\.batchSize is not an axis of a sweep against a server/,
+    )
+  })
+
   it('refuses options it cannot honour, naming them', async () => {
     const url = 'http://127.0.0.1:9/v1'
     await expect(profile.load(url, { generate, concurrency: [1], rate: [2] })).rejects.toThrow(/Invalid option rate.*either concurrency/)
