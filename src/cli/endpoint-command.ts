@@ -5,9 +5,9 @@
  */
 import { resolve } from 'node:path'
 import { errorMessage } from '../errors.js'
-import type { EndpointGenerateOptions, EndpointUrl } from '../measure/endpoint/endpoint-options.js'
+import type { EndpointGenerateOptions } from '../measure/endpoint/endpoint-options.js'
 import { shownUrl } from '../measure/endpoint/endpoint-identity.js'
-import { profile } from '../measure/profile.js'
+import { profileEndpoint } from '../measure/endpoint/endpoint-profile.js'
 import { ENDPOINT_GENERATE_SPEC, ENDPOINT_TIMEOUTS_SPEC } from '../options/endpoint-spec.js'
 import { generationCsv } from '../report/generation-csv.js'
 import { generationTable } from '../report/generation-table.js'
@@ -52,10 +52,10 @@ export function endpointCommand(args: readonly string[], io: CliIo): Promise<num
   return runCommand(io, async () => {
     const { values, positionals } = parseFlags(args, ENDPOINT_FLAGS)
     if (positionals.length > 1) throw new UsageError(errorMessage('USAGE_ONE_MODEL', { command: 'profile', given: positionals.map(shownUrl) }))
-    const url = positionals[0] as EndpointUrl
+    const url = positionals[0]!
     const options = endpointOptions(values, io.cwd)
     return withProgress(io, `profiling ${shownUrl(url)}`, async () => {
-      const result = await profile.generate(url, options)
+      const result = await profileEndpoint(url, options, io.env)
       io.stdout.write(`${generationTable(result)}\n`)
       return writeOutputs(io, values, result, () => generationCsv(result)) ? EXIT.ok : EXIT.failure
     })

@@ -7,6 +7,7 @@
  * as they are.
  */
 import type { BaselineEntry, CalibrationApplied, SampleSet } from '../types/index.js'
+import type { Basis } from './basis.js'
 import { isMetricId, METRICS } from '../metrics/catalogue.js'
 
 /**
@@ -18,11 +19,20 @@ import { isMetricId, METRICS } from '../metrics/catalogue.js'
  */
 export const CALIBRATION_EXPONENT = 0.8
 
-/** The correction two entries allow, or undefined when either has no score or the workloads differ. */
-export function calibrationBetween(baseline: BaselineEntry, current: BaselineEntry): CalibrationApplied | undefined {
+/**
+ * The correction two entries allow, or undefined when either has no score or the workloads differ.
+ * On the CPU basis (basis.ts) the reference's CPU-time scores make the factor where both entries have
+ * one: the wall-time score of a reference that waited for a core would take a busy machine for a slow
+ * one. Entries recorded before the CPU score existed fall back to the wall-time scores.
+ */
+export function calibrationBetween(baseline: BaselineEntry, current: BaselineEntry, basis: Basis = 'wall'): CalibrationApplied | undefined {
   const b = baseline.calibration
   const c = current.calibration
-  if (!b || !c || b.workload !== c.workload || !(b.scoreMs > 0) || !(c.scoreMs > 0)) return undefined
+  if (!b || !c || b.workload !== c.workload) return undefined
+  if (basis === 'cpu' && b.cpuScoreMs !== undefined && c.cpuScoreMs !== undefined && b.cpuScoreMs > 0 && c.cpuScoreMs > 0) {
+    return { factor: (b.cpuScoreMs / c.cpuScoreMs) ** CALIBRATION_EXPONENT, baselineScoreMs: b.cpuScoreMs, currentScoreMs: c.cpuScoreMs, basis: 'cpu' }
+  }
+  if (!(b.scoreMs > 0) || !(c.scoreMs > 0)) return undefined
   return { factor: (b.scoreMs / c.scoreMs) ** CALIBRATION_EXPONENT, baselineScoreMs: b.scoreMs, currentScoreMs: c.scoreMs }
 }
 

@@ -20,6 +20,7 @@
 import { normalizeForBaseline } from '../baseline/format.js'
 import { bootstrapRatioCI, mannWhitneyU, sortSamples } from '../stats/index.js'
 import type { BaselineEntry, Better, EntryComparison, MetricComparison, MetricId, TestbedDifference } from '../types/index.js'
+import { basisSamples, comparisonBasis, type Basis } from './basis.js'
 import { calibrated, calibrationBetween } from './calibration.js'
 import { METRICS, valueMetric, type MetricDef } from '../metrics/catalogue.js'
 import { allowedChange, describeTolerance, resolveTolerance, type ToleranceInput } from './tolerance.js'
@@ -51,6 +52,8 @@ export interface CompareOptions {
    * (profile option `calibrate`). @default true
    */
   calibrate?: boolean
+  /** What timing rows compare (basis.ts); 'wall' keeps the wall time where the CPU basis would apply. @default 'auto' */
+  basis?: 'auto' | 'wall'
 }
 
 /** Worst first: the entry's verdict is the first of these any of its rows has. */
@@ -58,7 +61,8 @@ const SEVERITY: readonly MetricComparison['verdict'][] = ['regressed', 'unresolv
 
 export function compareEntry(baseline: BaselineEntry, measured: BaselineEntry, opts: CompareOptions): EntryComparison {
   const alpha = opts.alpha ?? DEFAULT_ALPHA
-  const calibration = opts.calibrate === false ? undefined : calibrationBetween(baseline, measured)
+  const basis: Basis = opts.basis === 'wall' ? 'wall' : comparisonBasis(baseline, measured)
+  const calibration = opts.calibrate === false ? undefined : calibrationBetween(baseline, measured, basis)
   const current = calibration ? calibrated(measured, calibration.factor) : measured
   const rows: MetricComparison[] = []
   for (const id of opts.metrics) {
@@ -66,17 +70,44 @@ export function compareEntry(baseline: BaselineEntry, measured: BaselineEntry, o
     const b = baseline.metrics[id]
     const c = current.metrics[id]
     if (!def || b === undefined || c === undefined) continue
-    rows.push(compareMetric(def, b, c, baseline, current, resolveTolerance(id, opts.tolerance, opts.configTolerance).tolerance, alpha, opts.intervals ?? true))
+    const onBasis = onSamplesOf(def, basis, baseline, current) ?? { def, b, c }
+    rows.push(
+      compareMetric(
+        onBasis.def,
+        onBasis.b,
+        onBasis.c,
+        baseline,
+        current,
+        resolveTolerance(id, opts.tolerance, opts.configTolerance).tolerance,
+        alpha,
+        opts.intervals ?? true,
+      ),
+    )
   }
   const verdict = SEVERITY.find((v) => rows.some((r) => r.verdict === v)) ?? 'pass'
   const disturbance = measured.disturbance ? { current: measured.disturbance, ...(baseline.disturbance ? { baseline: baseline.disturbance } : {}) } : undefined
   return {
     verdict,
     rows,
+    basis,
     differences: testbedDifferences(baseline, measured),
     ...(calibration ? { calibration } : {}),
     ...(disturbance ? { disturbance } : {}),
   }
+}
+
+/**
+ * A timing row on the CPU basis: the metric's statistic of both sides' CPU-time samples, the row
+ * marked `basis: 'cpu'`; undefined when the basis leaves the metric as measured.
+ */
+function onSamplesOf(def: MetricDef, basis: Basis, baseline: BaselineEntry, current: BaselineEntry): { def: MetricDef; b: number; c: number } | undefined {
+  if (!def.samples || !def.statistic) return undefined
+  const samples = basisSamples(def.samples, basis)
+  if (samples === def.samples) return undefined
+  const bs = baseline.samples[samples]
+  const cs = current.samples[samples]
+  if (!bs || !cs) return undefined
+  return { def: { ...def, samples }, b: def.statistic(sortSamples(bs)), c: def.statistic(sortSamples(cs)) }
 }
 
 function compareMetric(
@@ -103,6 +134,7 @@ function compareMetric(
     tolerance: describeTolerance(tolerance, def.unit),
     verdict: 'pass',
   }
+  if (def.samples) row.basis = def.samples === 'cpu' ? 'cpu' : 'wall'
   const bs = def.samples ? baseline.samples[def.samples] : undefined
   const cs = def.samples ? current.samples[def.samples] : undefined
   let significant = true

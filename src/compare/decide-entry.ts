@@ -12,7 +12,9 @@
  *   not the test); the record stays `missing` either way, so the summary lists it.
  * - kind changed (a profile stored, a number asserted now): `regressed`, fails.
  * - another server than the stored entry's (endpoint results): `regressed`, fails; never compared.
- * - compared: the comparison's verdict; only `regressed` fails. Its rows,
+ * - compared: the comparison's verdict; `regressed` fails, `unresolved` fails
+ *   or passes as the `unresolved` policy says (the record keeps the policy, so
+ *   the summary counts it either way), anything else passes. Its rows,
  *   testbed differences and machine-speed calibration go on the record.
  */
 import type { BaselineEntry, CalibrationApplied, EntryComparison, GateRecord, MetricComparison, TestbedDifference, UpdateMode } from '../types/index.js'
@@ -33,6 +35,8 @@ export interface DecideEntryInput {
   update: UpdateMode
   compare: CompareOptions
   missingTestbed: MissingTestbedFacts
+  /** What an unresolved entry does: fail, or pass with a warning. */
+  unresolved: 'fail' | 'warn'
 }
 
 /** The fields of a gate record the decision sets. */
@@ -42,6 +46,7 @@ export interface DecidedRecord {
   rows?: MetricComparison[]
   differences?: TestbedDifference[]
   calibration?: CalibrationApplied
+  unresolvedPolicy?: 'fail' | 'warn'
 }
 
 /** Why, for the message. */
@@ -82,7 +87,9 @@ export function decideEntry(input: DecideEntryInput): EntryDecision {
       const record: DecidedRecord = { status: outcome.status, rows: cmp.rows }
       if (cmp.differences.length > 0) record.differences = cmp.differences
       if (cmp.calibration) record.calibration = cmp.calibration
-      return { pass: outcome.pass, record, reason: { kind: 'compared', comparison: cmp } }
+      if (outcome.status !== 'unresolved') return { pass: outcome.pass, record, reason: { kind: 'compared', comparison: cmp } }
+      record.unresolvedPolicy = input.unresolved
+      return { pass: input.unresolved === 'warn', record, reason: { kind: 'compared', comparison: cmp } }
     }
   }
 }

@@ -21,6 +21,16 @@ const METRICS: OptionDef = {
   doc: 'Metrics to gate (a non-empty list of metric ids).',
   default: "the kind's default list",
 }
+const CONFIRM: OptionDef = {
+  check: { kind: 'integer', min: 0, max: 10 },
+  doc: 'Measurements that may follow the first to confirm a regression or resolve an unresolved change (0: none).',
+  default: '2',
+}
+const UNRESOLVED: OptionDef = {
+  check: { kind: 'enum', values: ['fail', 'warn'] },
+  doc: 'What an entry still unresolved after confirmation does.',
+  default: "'warn'",
+}
 const FILE: OptionDef = { check: { kind: 'string', nonEmpty: true }, doc: 'A file path.', default: 'undefined (none)' }
 const UPDATE_MODES: readonly UpdateMode[] = ['all', 'new', 'none']
 
@@ -53,6 +63,13 @@ export const PLUGIN_SPEC = {
     default: 'PERFGATE_BASE_REF, else GITHUB_BASE_REF',
   },
   annotations: { check: { kind: 'boolean' }, doc: 'Regressions also become test annotations.', default: 'true' },
+  confirm: CONFIRM,
+  unresolved: UNRESOLVED,
+  profileDefaults: {
+    check: { kind: 'enum', values: ['gate', 'plain'] },
+    doc: "Defaults of profile(model) in the tests: 'gate' (1 intra-op thread, 6 sessions, calibrate) or 'plain'.",
+    default: "'gate'",
+  },
 } as const satisfies Record<string, OptionDef>
 
 export const MATCHER_SPEC = {
@@ -61,6 +78,8 @@ export const MATCHER_SPEC = {
   metrics: METRICS,
   better: { check: { kind: 'enum', values: ['lower', 'higher'] }, doc: 'For a single number: which direction is better.', default: "'lower'" },
   alpha: ALPHA,
+  confirm: { ...CONFIRM, default: "the plugin's confirm, 2" },
+  unresolved: { ...UNRESOLVED, default: "the plugin's unresolved, 'warn'" },
 } as const satisfies Record<string, OptionDef>
 
 export const FASTER_SPEC = {

@@ -6,6 +6,7 @@
  */
 import type { EntryDecision } from '../compare/decide-entry.js'
 import { errorMessage } from '../errors.js'
+import type { Confirmation } from '../types/index.js'
 import { comparisonReport } from './diff-table.js'
 import { terminalLines, terminalText } from './terminal-text.js'
 
@@ -16,6 +17,8 @@ export interface DecisionContext {
   file: string
   /** This machine's testbed name. */
   testbed: string
+  /** When perfgate measured again to confirm the verdict: measurements pooled and the verdict after each. */
+  confirmation?: Confirmation
 }
 
 export function decisionMessage(decision: EntryDecision, at: DecisionContext): string {
@@ -38,6 +41,6 @@ export function decisionMessage(decision: EntryDecision, at: DecisionContext): s
     case 'endpoint-changed':
       return terminalLines(errorMessage('ENDPOINT_CHANGED', { key, file, stored: terminalText(reason.stored), current: terminalText(reason.current) }))
     case 'compared':
-      return comparisonReport(key, file, reason.comparison)
+      return comparisonReport(key, file, reason.comparison, at.confirmation, decision.record.unresolvedPolicy)
   }
 }

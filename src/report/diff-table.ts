@@ -2,7 +2,7 @@
  * The gate's failure message: one row per gated metric (baseline, current,
  * change, change %, tolerance, verdict) and the testbed fields that differ.
  */
-import type { CalibrationApplied, Disturbance, EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
+import type { CalibrationApplied, Confirmation, Disturbance, EntryComparison, MetricComparison, TestbedDifference } from '../types/index.js'
 import { formatPercent, formatSigned, formatWithUnit } from './format-number.js'
 import { formatInterval } from './summary-table.js'
 import { terminalLines, terminalText } from './terminal-text.js'
@@ -20,7 +20,7 @@ export function diffTable(rows: readonly MetricComparison[]): string {
   return textTable(
     ['metric', 'baseline', 'current', 'change', 'change %', 'interval %', 'tolerance', 'verdict'],
     rows.map((r) => [
-      r.metric,
+      r.basis === 'cpu' && !r.metric.startsWith('cpu.') ? `${r.metric} (cpu time)` : r.metric,
       formatWithUnit(r.baseline, r.unit),
       formatWithUnit(r.current, r.unit),
       formatSigned(r.change),
@@ -41,8 +41,9 @@ export function differencesText(diffs: readonly TestbedDifference[]): string {
 
 /** One line on the machine-speed correction a comparison applied. */
 export function calibrationText(c: CalibrationApplied): string {
+  const took = c.basis === 'cpu' ? 'took CPU times of' : 'took'
   return (
-    `Calibrated for machine speed: the reference workload took ${formatWithUnit(c.currentScoreMs, 'ms')} now and ` +
+    `Calibrated for machine speed: the reference workload ${took} ${formatWithUnit(c.currentScoreMs, 'ms')} now and ` +
     `${formatWithUnit(c.baselineScoreMs, 'ms')} when the baseline was recorded, so current times are shown x${c.factor.toFixed(3)}.`
   )
 }
@@ -62,13 +63,44 @@ export function disturbanceText(d: { baseline?: Disturbance; current: Disturbanc
   return `disturbed runs: baseline ${disturbedShare(d.baseline)} ${arrow} current ${disturbedShare(d.current)}${why}`
 }
 
+/** The line that says a comparison's timing rows compared CPU time (basis.ts). */
+export const CPU_BASIS_TEXT =
+  'Basis: CPU time per run. The session computes on one thread, so the rows marked (cpu time) compare the CPU time of each run, ' +
+  'which equals its wall time on an idle core and does not grow while the run waits for one; the wall times are in the result.'
+
 /** One line on where a gated number came from, e.g. "gated with the samples of latency.p95 of profile(models/det.onnx)". */
 export function originText(metric: string, result: string): string {
   return `gated with the samples of ${metric} of ${result}`
 }
 
+/** The line on the measurements a verdict was decided on, when perfgate measured again. */
+export function confirmationText(c: Confirmation, verdict: string): string {
+  const outcome =
+    verdict === 'regressed'
+      ? 'the regression held on the pooled runs'
+      : verdict === 'unresolved'
+        ? 'still unresolved on the pooled runs'
+        : 'the pooled runs resolved it'
+  return (
+    `Measured ${c.measurements} times, each time in fresh sessions (verdict of each alone: ${c.each.join(', ')}; ` +
+    `of all so far, pooled: ${c.verdicts.join(', ')}): ${outcome}.`
+  )
+}
+
+/** What an entry still unresolved does, and how to change it. */
+function unresolvedAdvice(policy: 'fail' | 'warn' | undefined): string {
+  const what = policy === 'fail' ? "It fails (option unresolved: 'fail')." : "It passes with a warning (option unresolved: 'warn'; 'fail' fails it)."
+  return `${what} To resolve it: measure more runs (runs, sessions), raise confirm, widen the tolerance, or run where the machine is quieter.`
+}
+
 /** The whole message for one entry's comparison. */
-export function comparisonReport(rawKey: string, rawFile: string, cmp: EntryComparison): string {
+export function comparisonReport(
+  rawKey: string,
+  rawFile: string,
+  cmp: EntryComparison,
+  confirmation?: Confirmation,
+  unresolvedPolicy?: 'fail' | 'warn',
+): string {
   // a line break in a name must not start a line of the message
   const key = terminalText(rawKey)
   const file = terminalText(rawFile)
@@ -77,8 +109,13 @@ export function comparisonReport(rawKey: string, rawFile: string, cmp: EntryComp
       ? `perfgate: "${key}" regressed against ${file}`
       : cmp.verdict === 'improved'
         ? `perfgate: "${key}" improved beyond tolerance against ${file}`
-        : `perfgate: "${key}" is within its baseline in ${file}`
+        : cmp.verdict === 'unresolved'
+          ? `perfgate: "${key}" is unresolved against ${file}: its noise is wider than its tolerance`
+          : `perfgate: "${key}" is within its baseline in ${file}`
   const parts = [head, '', diffTable(cmp.rows)]
+  if (confirmation) parts.push('', confirmationText(confirmation, cmp.verdict))
+  if (cmp.verdict === 'unresolved') parts.push('', unresolvedAdvice(unresolvedPolicy))
+  if (cmp.basis === 'cpu') parts.push('', CPU_BASIS_TEXT)
   if (cmp.calibration) parts.push('', calibrationText(cmp.calibration))
   if (cmp.disturbance) parts.push('', disturbanceText(cmp.disturbance))
   const diffs = differencesText(cmp.differences)

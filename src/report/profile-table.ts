@@ -47,6 +47,7 @@ export function profileTable(r: ProfileResult): string {
       textTable(['metric', 'value', 'unit'], rows, ['left', 'right', 'left']),
       '',
       `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
+      ...(r.gateDefaults ? [r.gateDefaults.note] : []),
     ].join('\n'),
   )
 }

@@ -65,11 +65,16 @@ function headline(input: RunSummaryInput): string {
   return `perfgate: ${shown.map(([k, n]) => `${n} ${k}`).join(', ')}`
 }
 
+/** `  measured 3 times` for an entry perfgate measured again to confirm its verdict. */
+function measuredTimes(r: GateRecord): string {
+  return r.confirmation && r.confirmation.measurements > 1 ? `  measured ${r.confirmation.measurements} times` : ''
+}
+
 /** The table of every regressed entry, then the rows of warned and unresolved ones. */
 function verdictTables(input: RunSummaryInput, paint: Paint): string[] {
   const lines: string[] = []
   for (const r of input.records.filter((x) => x.status === 'regressed')) {
-    lines.push('', `${paint('REGRESSED', 'red')}  ${entryName(r)}`)
+    lines.push('', `${paint('REGRESSED', 'red')}  ${entryName(r)}${measuredTimes(r)}`)
     if (r.rows) lines.push(summaryTable(r.rows, { width: input.width, paint }))
   }
   for (const [status, title] of [
@@ -77,7 +82,9 @@ function verdictTables(input: RunSummaryInput, paint: Paint): string[] {
     ['unresolved', 'UNRESOLVED (noise wider than the tolerance: more runs or a wider tolerance)'],
   ] as const) {
     for (const r of input.records.filter((x) => x.status === status)) {
-      lines.push('', `${title}  ${entryName(r)}`)
+      const policy =
+        r.unresolvedPolicy === undefined ? '' : r.unresolvedPolicy === 'fail' ? ' fails (unresolved: fail)' : ' passes with a warning (unresolved: warn)'
+      lines.push('', `${title}  ${entryName(r)}${measuredTimes(r)}${policy}`)
       if (r.rows)
         lines.push(
           summaryTable(

@@ -25,6 +25,8 @@ export function resultEntry(record: GateRecord, changed: ReadonlySet<string>): R
   if (record.calibration) out.calibration = record.calibration
   if (changed.has(record.file)) out.baselineChanged = true
   if (record.extras) out.extras = record.extras
+  if (record.confirmation) out.confirmation = record.confirmation
+  if (record.unresolvedPolicy) out.unresolvedPolicy = record.unresolvedPolicy
   return out
 }
 
@@ -45,6 +47,7 @@ export function buildResultsFile(records: readonly GateRecord[], info: RunInfo):
 export function statusCounts(results: readonly ResultEntry[]): { status: ResultEntry['status']; label: string; count: number }[] {
   const labels: [ResultEntry['status'], string][] = [
     ['regressed', 'regressed'],
+    ['unresolved', 'unresolved'],
     ['improved', 'improved'],
     ['pass', 'passed'],
     ['new', 'new'],

@@ -239,6 +239,10 @@ export interface Calibration {
    */
   scoreMs: number
   /**
+   * The same score in CPU time per run: what calibrates a comparison on the CPU-time basis (single-threaded sessions), since it does not grow while the reference waits for a core.
+   */
+  cpuScoreMs?: number
+  /**
    * Measured iterations of the workload.
    */
   runs: number

@@ -71,7 +71,7 @@ export interface RequestRecord {
   /**
    * Why it failed, e.g. `http 500: <server message>`, `rate limited (Retry-After 3 s)`, `connect timeout`,
    * `first-token timeout`, `total timeout`, `connection dropped`, `error event: <message>`,
-   * `malformed data line`, `no content`, `cancelled`, `connection failed: <code>`. Absent when ok.
+   * `malformed data line`, `no content`, `not an event stream (content-type <type>)`, `cancelled`, `connection failed: <code>`. Absent when ok.
    */
   reason?: string
   /** The HTTP status, when a response came. */

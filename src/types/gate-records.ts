@@ -23,6 +23,11 @@ export interface MetricComparison {
   note?: string
   /** Confidence interval of the change in percent of the baseline, when the comparison computed one; reports show it. */
   interval?: ChangeInterval
+  /**
+   * What a timing row with per-run samples compared: wall time as measured, or CPU time per run
+   * (single-threaded sessions: see compare/basis.ts). Absent for figures without samples.
+   */
+  basis?: 'wall' | 'cpu'
 }
 
 export interface TestbedDifference {
@@ -40,8 +45,20 @@ export interface EntryComparison {
    * by `factor` = (baselineScoreMs / currentScoreMs) ^ 0.8 (CALIBRATION_EXPONENT) before comparing (rates divided by it).
    */
   calibration?: CalibrationApplied
+  /** What the timing rows compared: wall time, or CPU time per run (see compare/basis.ts). */
+  basis: 'wall' | 'cpu'
   /** How disturbed the measured runs were, where the current entry says (the baseline's too, where it has one). */
   disturbance?: { baseline?: Disturbance; current: Disturbance }
+}
+
+/** The measurements a verdict was decided on, when perfgate measured again to confirm it (vitest/confirm.ts). */
+export interface Confirmation {
+  /** Measurements pooled, the first included. */
+  measurements: number
+  /** The verdict on all measurements so far, pooled, after each; the last is the entry's. */
+  verdicts: MetricVerdict[]
+  /** The verdict on each measurement alone. */
+  each: MetricVerdict[]
 }
 
 /** What a matcher call tells the main process, through the test's task meta. */
@@ -65,4 +82,8 @@ export interface GateRecord {
   baseline?: BaselineEntry
   /** Data for the HTML report's extra charts (generation prompts, sweeps). */
   extras?: ResultExtras
+  /** When the first measurement said regressed or unresolved and perfgate measured again. */
+  confirmation?: Confirmation
+  /** For an entry still unresolved after confirmation: what the `unresolved` option made of it. */
+  unresolvedPolicy?: 'fail' | 'warn'
 }

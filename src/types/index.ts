@@ -24,7 +24,7 @@ export type { CalibrationApplied, ChangeInterval, GenerationReport, ResultExtras
 export type { HistoryEntry, HistoryRecord, ResultEntry, ResultsFile } from './results.generated.js'
 export type { Distribution, GpuFigures, MemoryFigures, ProfileResult } from './profile-result.js'
 export type { Better, GenerationMetricId, MetricId, MetricVerdict, Verdict } from './metric-ids.js'
-export type { EntryComparison, GateRecord, MetricComparison, TestbedDifference } from './gate-records.js'
+export type { Confirmation, EntryComparison, GateRecord, MetricComparison, TestbedDifference } from './gate-records.js'
 
 /**
  * A tolerance: relative (`'10%'`), absolute in the metric's unit (`{ abs: 2 }`),

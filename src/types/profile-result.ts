@@ -66,6 +66,8 @@ export interface ProfileResult {
   sessions?: number
   /** How much other work on the machine disturbed the measured runs (see src/measure/run/disturbance.ts). */
   disturbance?: Disturbance
+  /** Options perfgate's defaults for gated tests filled in (plugin option `profileDefaults`), and what that means. */
+  gateDefaults?: { applied: ('intraOpNumThreads' | 'sessions' | 'calibrate')[]; note: string }
 }
 
 /** GPU memory around a profile, from nvidia-smi (MB as it reports them: MiB). */

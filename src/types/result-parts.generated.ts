@@ -21,6 +21,10 @@ export interface CalibrationApplied {
   factor: number
   baselineScoreMs: number
   currentScoreMs: number
+  /**
+   * Which scores made the factor: the reference's wall times, or its CPU times (when the rows compare CPU time). Absent in results written before the CPU basis: wall.
+   */
+  basis?: 'wall' | 'cpu'
 }
 /**
  * Data for the HTML report's extra charts, filled by the kinds of profile that have them.

@@ -103,6 +103,18 @@ export interface ResultEntry {
    */
   baselineChanged?: boolean
   extras?: ResultExtras
+  /**
+   * When the first measurement said regressed or unresolved and perfgate measured again (option `confirm`): how many measurements were pooled, the verdict on the pool after each (`verdicts`, the last is the entry's) and on each measurement alone (`each`); `current` holds the pooled entry.
+   */
+  confirmation?: {
+    measurements: number
+    verdicts: ('pass' | 'regressed' | 'improved' | 'warned' | 'unresolved')[]
+    each: ('pass' | 'regressed' | 'improved' | 'warned' | 'unresolved')[]
+  }
+  /**
+   * For an entry still unresolved after confirmation: what the `unresolved` option made of it.
+   */
+  unresolvedPolicy?: 'fail' | 'warn'
 }
 /**
  * One line of a history file (JSON Lines): the gated metrics of one run.

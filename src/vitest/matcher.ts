@@ -21,7 +21,9 @@ import { ONNXRUNTIME_VERSION } from '../measure/run/onnxruntime-version.js'
 import { decisionMessage } from '../report/decision-message.js'
 import { originText } from '../report/diff-table.js'
 import { terminalLines } from '../report/terminal-text.js'
-import type { GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
+import type { BaselineEntry, GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
+import { remeasureOf } from '../measure/remeasure.js'
+import { confirmDecision, firstCalls, type Confirmed } from './confirm.js'
 import { nextEntryKey } from './entry-key.js'
 import { claimEntryKey } from './key-registry.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
@@ -111,7 +113,9 @@ function originNote(received: unknown, origin: OriginLookup, fromResult: MetricO
   return ''
 }
 
-export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}): { pass: boolean; message: () => string } {
+type MatcherOutcome = { pass: boolean; message: () => string }
+
+export function toBeWithinBaseline(this: MatcherContext, received: unknown, options: BaselineMatcherOptions = {}): MatcherOutcome | Promise<MatcherOutcome> {
   // every option is checked before anything is recorded: a bad one must not leave an entry behind
   validateOptions(MATCHER_SPEC, options, 'toBeWithinBaseline')
   if (isSweepResult(received)) return gateSweep.call(this, received, options, toBeWithinBaseline)
@@ -153,20 +157,66 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
     return { pass: false, message: () => terminalLines(found.invalid!) }
   }
   const testPath = this.testPath
-  const decision = decideEntry({
-    stored,
-    current,
-    update: config.update,
-    compare: { metrics, tolerance: options.tolerance, configTolerance: config.tolerance, alpha: options.alpha ?? config.alpha, better },
-    missingTestbed: { policy: config.missingTestbed, otherTestbeds: () => otherTestbedsWithFile(config.root, config.baselineDir, config.testbed, testPath) },
-  })
-  // recorded only once decided: a comparison that cannot gate anything throws above and leaves no record
-  Object.assign(record, decision.record)
-  ;(meta.perfgate ??= []).push(record)
-  if (decision.reason.kind === 'compared' && config.annotations !== false) annotateTest(test, record)
-  const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, stored, current) : '')
-  return {
-    pass: decision.pass,
-    message: () => decisionMessage(decision, { key, file: shown, testbed: config.testbed }) + originNote(received, origin, fromResult, key, shown) + growth(),
+  const decide = (cur: BaselineEntry) =>
+    decideEntry({
+      stored,
+      current: cur,
+      update: config.update,
+      compare: { metrics, tolerance: options.tolerance, configTolerance: config.tolerance, alpha: options.alpha ?? config.alpha, better },
+      missingTestbed: { policy: config.missingTestbed, otherTestbeds: () => otherTestbedsWithFile(config.root, config.baselineDir, config.testbed, testPath) },
+      unresolved: options.unresolved ?? config.unresolved,
+    })
+  const first = decide(current)
+  const settle = settler({ record, meta, test, config, stored, key, shown, note: () => originNote(received, origin, fromResult, key, shown) })
+  // a regression is confirmed, and an unresolved change resolved, by measuring again (confirm.ts)
+  const budget = options.confirm ?? config.confirm
+  const again = firstCalls(first, budget) ? remeasureEntry(received, kind, fromResult, better, fullName) : undefined
+  if (again) return confirmDecision(first, current, again, decide, budget).then(settle)
+  return settle({ decision: first, current })
+}
+
+interface SettleContext {
+  record: GateRecord
+  meta: { perfgate?: GateRecord[] }
+  test: Parameters<typeof annotateTest>[0]
+  config: WorkerConfig
+  stored: BaselineEntry | undefined
+  key: string
+  shown: string
+  /** Where a gated number came from, for the message. */
+  note: () => string
+}
+
+/** What settles an assertion once decided (at once, or after measuring again): its record, annotation and message. */
+function settler(c: SettleContext): (confirmed: Confirmed) => MatcherOutcome {
+  return ({ decision, current, confirmation }) => {
+    const { record } = c
+    // recorded only once decided: a comparison that cannot gate anything throws above and leaves no record
+    Object.assign(record, decision.record, { current }, confirmation ? { confirmation } : {})
+    ;(c.meta.perfgate ??= []).push(record)
+    if (decision.reason.kind === 'compared' && c.config.annotations !== false) annotateTest(c.test, record)
+    const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, c.stored, current) : '')
+    return {
+      pass: decision.pass,
+      message: () => decisionMessage(decision, { key: c.key, file: c.shown, testbed: c.config.testbed, confirmation }) + c.note() + growth(),
+    }
   }
+}
+
+/** How to measure what was received again, as an entry: undefined for what perfgate did not measure in this process. */
+function remeasureEntry(
+  received: unknown,
+  kind: ReceivedKind,
+  fromResult: MetricOrigin | undefined,
+  better: 'lower' | 'higher',
+  fullName: string,
+): (() => Promise<BaselineEntry>) | undefined {
+  if (fromResult) {
+    const again = remeasureOf(fromResult.source.result)
+    if (!again) return undefined
+    return async () => entryFromOrigin({ ...fromResult, source: { ...fromResult.source, result: await again() } as MetricOrigin['source'] }, fullName)
+  }
+  if (kind !== 'profile' && kind !== 'generation') return undefined
+  const again = remeasureOf(received as object)
+  return again && (async () => currentEntry(await again(), kind, undefined, undefined, better, fullName))
 }

@@ -75,6 +75,28 @@ export interface PerfgateOptions {
   baseRef?: string
   /** Regressions and warnings also become test annotations (shown on the pull request by Vitest's github-actions reporter). @default true */
   annotations?: boolean
+  /**
+   * Measurements that may follow the first when it says regressed or unresolved: the result is measured
+   * again (same call, fresh sessions) and the entry decided on all measurements pooled. A regression
+   * fails only once a second measurement confirms it; an unresolved change is measured until it resolves
+   * or the budget is spent. Needs `await expect(result).toBeWithinBaseline()`. 0 turns it off.
+   * @default 2
+   */
+  confirm?: number
+  /**
+   * What an entry still unresolved after confirmation does (its noise is wider than its tolerance):
+   * 'warn' passes it and the summary counts and lists it; 'fail' fails it.
+   * @default 'warn'
+   */
+  unresolved?: 'fail' | 'warn'
+  /**
+   * Defaults of `profile(model)` in the tests: 'gate' fills in what the options leave out with the settings
+   * measured to hold on busy and drifting machines: `session: { intraOpNumThreads: 1 }` (CPU provider),
+   * `sessions: 6`, `calibrate: true` (the result's `gateDefaults` says which); 'plain' keeps onnxruntime's
+   * and perfgate's plain defaults, as `perfgate profile` does.
+   * @default 'gate'
+   */
+  profileDefaults?: 'gate' | 'plain'
 }
 
 /** What workers receive through `inject('perfgate')`. */
@@ -91,6 +113,12 @@ export interface WorkerConfig {
   alpha?: number
   /** false: no test annotations. */
   annotations?: boolean
+  /** Measurements that may follow the first to confirm a verdict. */
+  confirm: number
+  /** What an entry still unresolved after confirmation does. */
+  unresolved: 'fail' | 'warn'
+  /** Defaults of profile(model) in the tests. */
+  profileDefaults: 'gate' | 'plain'
 }
 
 /** Options of `expect(x).toBeWithinBaseline(options)`. */
@@ -108,6 +136,10 @@ export interface BaselineMatcherOptions {
   better?: Better
   /** Significance level for this assertion. @default the plugin's alpha, 0.01 */
   alpha?: number
+  /** Measurements that may follow the first to confirm a regression or resolve an unresolved change. @default the plugin's confirm, 2 */
+  confirm?: number
+  /** What this entry does when still unresolved after confirmation. @default the plugin's unresolved, 'warn' */
+  unresolved?: 'fail' | 'warn'
 }
 
 /**

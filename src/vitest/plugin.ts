@@ -13,6 +13,7 @@ import { assertBaselineDirInsideRoot, DEFAULT_BASELINE_DIR } from '../baseline/s
 import { deriveTestbedId, isValidTestbedId } from '../baseline/testbed-id.js'
 import { resolveBaselineRef } from '../baseline/git-baseline.js'
 import { collectTestbed } from '../measure/run/testbed.js'
+import { DEFAULT_CONFIRM, DEFAULT_UNRESOLVED } from '../compare/confirm-policy.js'
 import { resolveUpdateMode, type PerfgateOptions, type WorkerConfig } from './options.js'
 import { PerfgateBenchReporter } from './bench-reporter.js'
 import { PerfgateReporter } from './reporter.js'
@@ -57,6 +58,9 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         metrics: options.metrics,
         alpha: options.alpha,
         annotations: options.annotations,
+        confirm: options.confirm ?? DEFAULT_CONFIRM,
+        unresolved: options.unresolved ?? DEFAULT_UNRESOLVED,
+        profileDefaults: options.profileDefaults ?? 'gate',
       }
       project.provide('perfgate', worker)
       // judged against a commit: the reports flag the baseline files the change edits since then

@@ -16,7 +16,8 @@ interface MatcherContext {
   testPath?: string
 }
 
-type GateOne = (this: MatcherContext, received: unknown, options?: BaselineMatcherOptions) => { pass: boolean; message: () => string }
+type Outcome = { pass: boolean; message: () => string }
+type GateOne = (this: MatcherContext, received: unknown, options?: BaselineMatcherOptions) => Outcome | Promise<Outcome>
 
 export function isSweepResult(x: unknown): x is SweepResult<unknown> {
   return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'sweep' && Array.isArray((x as { points?: unknown }).points)
@@ -32,7 +33,25 @@ export function gateSweep(this: MatcherContext, sweep: SweepResult<unknown>, opt
   const test = TestRunner.getCurrentTest()
   if (!test) throw new Error(errorMessage('MATCHER_OUTSIDE_TEST'))
   const key = options.name ?? nextEntryKey(test, test.result?.retryCount ?? 0, this.currentTestName ?? test.name)
-  const outcomes = sweep.points.map((p) => ({ label: p.label, ...gateOne.call(this, p.result, { ...options, name: sweepPointKey(key, p.label) }) }))
+  // points are gated one after another: a point that is measured again (confirm) holds the machine alone
+  const gate = (p: SweepResult<unknown>['points'][number]) => gateOne.call(this, p.result, { ...options, name: sweepPointKey(key, p.label) })
+  const settled: (Outcome & { label: string })[] = []
+  for (let i = 0; i < sweep.points.length; i++) {
+    const p = sweep.points[i]!
+    const outcome = gate(p)
+    if (outcome instanceof Promise) return gateRest(outcome, i)
+    settled.push({ label: p.label, ...outcome })
+  }
+  return sweepOutcome(sweep, settled)
+
+  async function gateRest(pending: Promise<Outcome>, from: number): Promise<Outcome> {
+    settled.push({ label: sweep.points[from]!.label, ...(await pending) })
+    for (const p of sweep.points.slice(from + 1)) settled.push({ label: p.label, ...(await gate(p)) })
+    return sweepOutcome(sweep, settled)
+  }
+}
+
+function sweepOutcome(sweep: SweepResult<unknown>, outcomes: readonly (Outcome & { label: string })[]): Outcome {
   const failed = outcomes.filter((o) => !o.pass)
   return {
     pass: failed.length === 0,

@@ -10,7 +10,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type Fault = 'http-500' | 'http-429' | 'drop-mid-stream' | 'error-event' | 'malformed-json' | 'stall-before-first' | 'stall-after-first' | 'no-done'
+export type Fault =
+  | 'http-500'
+  | 'http-429'
+  | 'drop-mid-stream'
+  | 'error-event'
+  | 'malformed-json'
+  | 'stall-before-first'
+  | 'stall-after-first'
+  | 'no-done'
+  | 'http-401-echo'
+  | 'json-body'
 
 export interface Script {
   firstTokenMs: number
@@ -106,7 +116,12 @@ async function stream(req: ServedRequest, res: ServerResponse, s: Script): Promi
   res.end(s.fault === 'no-done' ? '' : 'data: [DONE]\n\n')
 }
 
-function refuse(res: ServerResponse, s: Script): void {
+function refuse(res: ServerResponse, s: Script, headers: IncomingMessage['headers']): void {
+  if (s.fault === 'http-401-echo') {
+    // as some servers do: the key sent, echoed in the message
+    res.writeHead(401, { 'content-type': 'application/json' })
+    return void res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${String(headers.authorization).replace('Bearer ', '')}` } }))
+  }
   if (s.fault === 'http-429') {
     res.writeHead(429, { 'content-type': 'application/json', 'retry-after': s.retryAfter ?? '3' })
     res.end(JSON.stringify({ error: { message: 'Too many requests', type: 'rate_limit' } }))
@@ -128,7 +143,12 @@ export async function startScriptedServer(script: Script | ((body: Record<string
       const served: ServedRequest = { body, headers: req.headers, arrivedAt: performance.now(), contentWrites: [] }
       requests.push(served)
       const s = typeof script === 'function' ? script(body) : script
-      if (s.fault === 'http-500' || s.fault === 'http-429') return refuse(res, s)
+      if (s.fault === 'http-500' || s.fault === 'http-429' || s.fault === 'http-401-echo') return refuse(res, s, req.headers)
+      if (s.fault === 'json-body') {
+        // a server that ignores stream: true
+        res.writeHead(200, { 'content-type': 'application/json' })
+        return void res.end(JSON.stringify({ id: 'x', choices: [{ index: 0, message: { role: 'assistant', content: 'hi' } }] }))
+      }
       void stream(served, res, s)
     })
   })

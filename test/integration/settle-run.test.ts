@@ -18,7 +18,16 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
 
-const config = (): WorkerConfig => ({ root, baselineDir: 'baselines', testbed: 'tb', missingTestbed: 'fail', update: 'new' })
+const config = (): WorkerConfig => ({
+  root,
+  baselineDir: 'baselines',
+  testbed: 'tb',
+  missingTestbed: 'fail',
+  update: 'new',
+  confirm: 2,
+  unresolved: 'warn',
+  profileDefaults: 'gate',
+})
 const FILE = 'baselines/tb/x.perf.test.ts.json'
 
 function newRecord(key: string, test: string, value: number): GateRecord {

@@ -31,6 +31,7 @@ describe('compareEntry: lower-is-better latency', () => {
         verdict: 'regressed',
         pValue: expect.any(Number),
         interval: { lowPct: expect.any(Number), highPct: expect.any(Number), confidence: 0.99 },
+        basis: 'wall',
       },
     ])
     // 3.02e-11 exactly; the normal CDF's approximation (error ~1e-7) keeps it well below alpha.

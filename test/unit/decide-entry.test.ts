@@ -22,7 +22,7 @@ function facts(policy: 'fail' | 'warn', others: string[] = []): MissingTestbedFa
 }
 
 function decide(input: Partial<DecideEntryInput> & Pick<DecideEntryInput, 'current'>) {
-  return decideEntry({ stored: undefined, update: 'new', compare, missingTestbed: facts('fail'), ...input })
+  return decideEntry({ stored: undefined, update: 'new', compare, missingTestbed: facts('fail'), unresolved: 'warn', ...input })
 }
 
 describe('decideEntry', () => {

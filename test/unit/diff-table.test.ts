@@ -82,13 +82,18 @@ describe('differencesText', () => {
 
 describe('comparisonReport', () => {
   it('keeps a line break in the key or the file on the first line', () => {
-    const cmp: EntryComparison = { verdict: 'regressed', rows: [p95], differences: [] }
+    const cmp: EntryComparison = { verdict: 'regressed', basis: 'wall', rows: [p95], differences: [] }
     const first = comparisonReport('det\n1', 'baselines/a\rb.json', cmp).split('\n')[0]
     expect(first).toBe('perfgate: "det\\x0a1" regressed against baselines/a\\x0db.json')
   })
 
   it('for a regression: the headline, the table, the setup differences and how to accept the change', () => {
-    const cmp: EntryComparison = { verdict: 'regressed', rows: [p95, throughput], differences: [{ field: 'cores', baseline: '8', current: '4' }] }
+    const cmp: EntryComparison = {
+      verdict: 'regressed',
+      basis: 'wall',
+      rows: [p95, throughput],
+      differences: [{ field: 'cores', baseline: '8', current: '4' }],
+    }
     expect(comparisonReport('detector 1', 'baselines/det.perf.test.ts.json', cmp)).toMatchInlineSnapshot(`
       "perfgate: "detector 1" regressed against baselines/det.perf.test.ts.json
 
@@ -105,7 +110,7 @@ describe('comparisonReport', () => {
   })
 
   it('for an improvement: the headline, the table and how to lock it in', () => {
-    const cmp: EntryComparison = { verdict: 'improved', rows: [faster], differences: [] }
+    const cmp: EntryComparison = { verdict: 'improved', basis: 'wall', rows: [faster], differences: [] }
     expect(comparisonReport('detector 1', 'baselines/det.perf.test.ts.json', cmp)).toMatchInlineSnapshot(`
       "perfgate: "detector 1" improved beyond tolerance against baselines/det.perf.test.ts.json
 
@@ -118,7 +123,7 @@ describe('comparisonReport', () => {
   })
 
   it('within the baseline: the headline and the table only', () => {
-    const cmp: EntryComparison = { verdict: 'pass', rows: [throughput], differences: [] }
+    const cmp: EntryComparison = { verdict: 'pass', basis: 'wall', rows: [throughput], differences: [] }
     expect(comparisonReport('detector 1', 'baselines/det.perf.test.ts.json', cmp)).toMatchInlineSnapshot(`
       "perfgate: "detector 1" is within its baseline in baselines/det.perf.test.ts.json
 

@@ -14,7 +14,16 @@ const state = vi.hoisted(() => ({ test: { name: 'gated', meta: {} as Record<stri
 
 vi.mock('vitest', async (importOriginal) => {
   const original = await importOriginal<typeof import('vitest')>()
-  const config: WorkerConfig = { root: '/tmp/h-opt-root', baselineDir: 'baselines', testbed: 'tb', missingTestbed: 'fail', update: 'new' }
+  const config: WorkerConfig = {
+    root: '/tmp/h-opt-root',
+    baselineDir: 'baselines',
+    testbed: 'tb',
+    missingTestbed: 'fail',
+    update: 'new',
+    confirm: 2,
+    unresolved: 'warn',
+    profileDefaults: 'gate',
+  }
   return { ...original, inject: () => config, TestRunner: { getCurrentTest: () => state.test } }
 })
 
@@ -55,7 +64,7 @@ describe('toBeWithinBaseline options', () => {
   })
 
   it('records a valid assertion (the stubs work)', () => {
-    expect(toBeWithinBaseline.call(ctx, 12.5, { better: 'higher', name: 'n' }).pass).toBe(true)
+    expect((toBeWithinBaseline.call(ctx, 12.5, { better: 'higher', name: 'n' }) as { pass: boolean }).pass).toBe(true)
     expect(state.test.meta.perfgate).toHaveLength(1)
   })
 

@@ -8,6 +8,9 @@ import type { CompareModelsOptions } from '../../src/measure/experiments/compare
 import type { GenerationSweepOptions } from '../../src/measure/experiments/generation-sweep.js'
 import type { SweepOptions } from '../../src/measure/experiments/sweep.js'
 import type { GenerateOptions } from '../../src/measure/generation/generate-options.js'
+import type { EndpointGenerateOptions } from '../../src/measure/endpoint/endpoint-options.js'
+import type { EndpointTimeouts } from '../../src/types/endpoint.js'
+import type { ENDPOINT_GENERATE_SPEC, ENDPOINT_TIMEOUTS_SPEC } from '../../src/options/endpoint-spec.js'
 import type { LoadGenerateOptions, LoadOptions } from '../../src/measure/load/load.js'
 import type { OpProfileOptions } from '../../src/measure/model/op-profile.js'
 import type { ProfileOptions } from '../../src/measure/run/options.js'
@@ -23,6 +26,11 @@ describe('option specs', () => {
     expectTypeOf<keyof typeof PROFILE_SPEC>().toEqualTypeOf<keyof ProfileOptions>()
     expectTypeOf<keyof typeof OP_PROFILE_SPEC>().toEqualTypeOf<keyof OpProfileOptions>()
     expectTypeOf<keyof typeof GENERATE_SPEC>().toEqualTypeOf<keyof GenerateOptions>()
+  })
+
+  it('cover the options of profile.generate(url) and its timeouts', () => {
+    expectTypeOf<keyof typeof ENDPOINT_GENERATE_SPEC>().toEqualTypeOf<keyof EndpointGenerateOptions>()
+    expectTypeOf<keyof typeof ENDPOINT_TIMEOUTS_SPEC>().toEqualTypeOf<keyof EndpointTimeouts>()
   })
 
   it('cover the options of the experiments', () => {

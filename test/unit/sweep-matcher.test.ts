@@ -33,6 +33,12 @@ function fakeGate(failing: string[]) {
 
 const ctx = { isNot: false, currentTestName: 'classifier sweep', testPath: '/p/a.test.ts' }
 
+/** A gate outcome that must have been decided at once (the fake gate never measures again). */
+function settled<T>(outcome: T | Promise<T>): T {
+  if (outcome instanceof Promise) throw new Error('expected a decided outcome, got a promise')
+  return outcome
+}
+
 describe('gating a sweep', () => {
   it('recognises sweep results only', () => {
     expect(isSweepResult(sweepOf(['batch=1']))).toBe(true)
@@ -42,7 +48,7 @@ describe('gating a sweep', () => {
 
   it('gates each point under "<key> [<label>]", passing the other options through', () => {
     const { gate, calls } = fakeGate([])
-    const r = gateSweep.call(ctx, sweepOf(['batch=1', 'batch=16']), { name: 'cls', tolerance: '20%' }, gate)
+    const r = settled(gateSweep.call(ctx, sweepOf(['batch=1', 'batch=16']), { name: 'cls', tolerance: '20%' }, gate))
     expect(r.pass).toBe(true)
     expect(calls.map((c) => c.options)).toEqual([
       { name: 'cls [batch=1]', tolerance: '20%' },
@@ -61,7 +67,7 @@ describe('gating a sweep', () => {
 
   it('fails when one point fails, naming it and showing its report', () => {
     const { gate } = fakeGate(['batch=16'])
-    const r = gateSweep.call(ctx, sweepOf(['batch=1', 'batch=16']), { name: 's' }, gate)
+    const r = settled(gateSweep.call(ctx, sweepOf(['batch=1', 'batch=16']), { name: 's' }, gate))
     expect(r.pass).toBe(false)
     expect(r.message()).toBe('perfgate: 1 of 2 points of the sweep over batch failed (batch=16)\n\npoint batch=16: REGRESSED')
   })

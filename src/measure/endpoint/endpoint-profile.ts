@@ -99,11 +99,19 @@ async function passes(p: Plan, onProgress?: (m: string) => void) {
   return { requests, last, facts, sources, wallMs, peak }
 }
 
-export async function profileEndpoint(rawUrl: string, options: EndpointGenerateOptions): Promise<GenerationResult> {
+/** @param env where the API key is read (the CLI passes its own) */
+export async function profileEndpoint(rawUrl: string, options: EndpointGenerateOptions, env: NodeJS.ProcessEnv = process.env): Promise<GenerationResult> {
   const o = resolveEndpointOptions(options)
   const url = endpointBaseUrl(rawUrl)
   const prompts = loadPrompts(options.prompts)
-  const plan: Plan = { url, o, prompts, apiKey: resolveApiKey(options.apiKeyEnv), headers: options.headers ?? {}, counter: tokenCounter(options.tokenizer) }
+  const plan: Plan = {
+    url,
+    o,
+    prompts,
+    apiKey: resolveApiKey(options.apiKeyEnv, env),
+    headers: options.headers ?? {},
+    counter: tokenCounter(options.tokenizer),
+  }
   const windowStart = Date.now()
   const rssBefore = rssMB()
   const { requests, last, facts, sources, wallMs, peak } = await passes(plan, options.onProgress)

@@ -48,7 +48,8 @@ export class StreamRecorder {
     const reason = failure ?? (rel.length === 0 ? 'no content' : undefined)
     let outputTokens = rel.length
     let tokenSource: RequestRecord['tokenSource'] = 'chunks-estimate'
-    if (this.completionTokens !== undefined) {
+    // a usage of 0 tokens after content is a server's mistake, not a count
+    if (this.completionTokens !== undefined && (this.completionTokens > 0 || rel.length === 0)) {
       outputTokens = this.completionTokens
       tokenSource = 'usage'
     } else if (countTokens && this.text !== '') {

@@ -143,7 +143,10 @@ function readStream(res: IncomingMessage, rec: StreamRecorder, clock: () => numb
   res.on('end', () => {
     if (ended) return
     ended = true
-    if (!handle(parser.end(), clock())) finish()
+    if (handle(parser.end(), clock())) return
+    // a server that ignored `stream: true` answers with one JSON body: say so rather than "no content"
+    const type = String(res.headers['content-type'] ?? 'none')
+    finish(rec.contentChunks === 0 && !type.includes('text/event-stream') ? `not an event stream (content-type ${type})` : undefined)
   })
   res.on('error', () => finish('connection dropped'))
   res.on('close', () => {

@@ -49,6 +49,11 @@ describe('faults end the request as failed, with the reason', () => {
     expect(r).toMatchObject({ status: 'failed', reason: 'malformed data line', contentChunks: 2 })
   })
 
+  it('a server that ignores stream: true and answers with one JSON body', async () => {
+    const r = await run({ ...FAST, fault: 'json-body' })
+    expect(r).toMatchObject({ status: 'failed', reason: 'not an event stream (content-type application/json)', httpStatus: 200 })
+  })
+
   it('a server that never sends the first token: first-token timeout', async () => {
     const r = await run({ ...FAST, fault: 'stall-before-first' }, { timeouts: { connectMs: 5_000, firstTokenMs: 150, totalMs: 20_000 } })
     expect(r).toMatchObject({ status: 'failed', reason: 'first-token timeout', ttftMs: null })
