@@ -17,7 +17,7 @@ describe('tiny-gpt decoder', () => {
       ...common,
       dims: { batch_size: 1, sequence_length: 128, past_sequence_length: 0, total_sequence_length: 128 },
     })
-    expect(r).toBeWithinBaseline()
+    await expect(r).toBeWithinBaseline()
   })
 
   test('one decode step after 127 cached tokens', async () => {
@@ -27,13 +27,13 @@ describe('tiny-gpt decoder', () => {
     })
     // a 0.25 ms step: calibrated, its median still moved between 0.236 and 0.303 ms over 13 unchanged runs
     // of this job (CI=true npx vitest run --config bench/perf.config.ts), so it gets 30%
-    expect(r).toBeWithinBaseline({ tolerance: '30%' })
+    await expect(r).toBeWithinBaseline({ tolerance: '30%' })
   })
 })
 
 test('classifier, batch 4 at 128x128', async () => {
   const r = await profile(CLASSIFIER, { ...common, dims: { batch: 4, height: 128, width: 128 } })
-  expect(r).toBeWithinBaseline()
+  await expect(r).toBeWithinBaseline()
   // a single number has no reference score to correct it: it keeps a wide tolerance
-  expect(r.throughput.samplesPerSecond).toBeWithinBaseline({ name: 'classifier samples/s', better: 'higher', tolerance: '30%' })
+  await expect(r.throughput.samplesPerSecond).toBeWithinBaseline({ name: 'classifier samples/s', better: 'higher', tolerance: '30%' })
 })

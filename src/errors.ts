@@ -4,11 +4,13 @@
  */
 import { formatBytes, formatValue, jsKey } from './message-values.js'
 import { ENDPOINT_MESSAGES } from './endpoint-messages.js'
+import { SETUP_MESSAGES } from './messages-setup.js'
 
 export { formatValue, jsKey }
 
 const messages = {
   ...ENDPOINT_MESSAGES,
+  ...SETUP_MESSAGES,
   BASELINE_INVALID_JSON: (p: { file: string; detail: string }) =>
     `Invalid baseline file ${p.file}: it is not valid JSON (${p.detail}). ` +
     `perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with \`npx vitest run -u\`.`,
@@ -72,9 +74,6 @@ const messages = {
     `${p.path} is a folder, not a model file. Pass the path of the .onnx file inside it (e.g. ${p.path}/model.onnx); ` +
     `a decoder's folder with its tokenizer.json is profiled with profile.generate (CLI: --prompts FILE).`,
   MODEL_LOAD_FAILED: (p: { path: string; detail: string }) => `onnxruntime could not load ${p.path}: ${p.detail}`,
-  DIM_UNRESOLVED: (p: { input: string; dim: string; shape: string }) =>
-    `Input '${p.input}' has the symbolic dimension '${p.dim}' (shape ${p.shape}) and no value for it. ` +
-    `Give one with the \`dims\` option, e.g. dims: { ${jsKey(p.dim)}: 1 } (CLI: --dims ${p.dim}=1).`,
   INPUT_UNSUPPORTED: (p: { input: string; type: string }) =>
     `Input '${p.input}' has type ${p.type}, which perfgate cannot fill with generated data. Pass your own tensors with the \`feeds\` option.`,
   FEED_MISSING: (p: { input: string; given: readonly string[] }) =>
@@ -160,13 +159,6 @@ const messages = {
   GPU_UNAVAILABLE: (p: { provider: string; missing: readonly string[]; fix: string }) =>
     `The ${p.provider} execution provider was requested, but ${p.missing.join('; and ')}. ` +
     `perfgate does not fall back to the CPU silently, since the figures would describe the wrong device. ${p.fix}`,
-  DIM_UNKNOWN: (p: { model: string; names: readonly string[]; known: readonly string[]; suggestion?: string }) =>
-    `Unknown dimension${p.names.length === 1 ? '' : 's'} ${p.names.map((n) => `'${n}'`).join(', ')} in \`dims\` for ${p.model}: ` +
-    `no input of the model has ${p.names.length === 1 ? 'it' : 'them'}, so ${p.names.length === 1 ? 'it' : 'they'} would change nothing. ` +
-    (p.suggestion ? `Did you mean '${p.suggestion}'? ` : '') +
-    `The model's symbolic dimensions: ${p.known.join(', ') || 'none (every input has a fixed shape)'}. Remove the name or use one of these (CLI: --dims name=value).`,
-  DIM_INVALID: (p: { dim: string; value: unknown }) =>
-    `Invalid dimension dims.${p.dim}: got ${formatValue(p.value)}. A dimension is a whole number >= 1 (a KV-cache length such as past_sequence_length may be 0), e.g. dims: { ${jsKey(p.dim)}: 1 } (CLI: --dims ${p.dim}=1).`,
   INPUTS_TOO_LARGE: (p: { input: string; shape: string; type: string; bytes: number; totalBytes: number; limitBytes: number; dims: string }) =>
     `The generated inputs would take ${formatBytes(p.totalBytes)}, beyond the ${formatBytes(p.limitBytes)} perfgate allows on this machine ` +
     `(an eighth of its memory, at most a quarter of what is free now). The largest is '${p.input}' ${p.type}[${p.shape}] at ${formatBytes(p.bytes)}, from dims ${p.dims}. ` +

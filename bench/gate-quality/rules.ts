@@ -1,34 +1,65 @@
 /**
- * The rules the benchmark scores: perfgate's gate and the simple rules users
- * write today. Each returns true for "alarm". `on` says which of the two
- * profiles of a measurement the rule judges: perfgate's defaults (`plain`) or
- * the recommended CI settings (`ci`: `sessions: 6, calibrate: true`); both
- * with one intra-op thread unless the benchmark is told otherwise.
+ * The rules the benchmark scores: perfgate's gate as shipped and with parts
+ * of it turned off (the basis, the confirmation), and the simple rules users
+ * write today. A rule judges a baseline and a current measurement and may ask
+ * for more measurements of the current variant (`more`), as the matcher's
+ * confirmation does; it says alarm, unresolved or pass, and how many
+ * measurements it used. `on` says which profile of a measurement it judges:
+ * perfgate's plain defaults (`plain`) or the gate defaults a gated test gets
+ * (`ci`: one thread, 6 sessions, calibrate).
  */
-import { compareEntry, type CompareOptions } from '../../src/compare/compare-entry.js'
+import type { CompareOptions } from '../../src/compare/compare-entry.js'
+import { decideEntry } from '../../src/compare/decide-entry.js'
 import type { BaselineEntry } from '../../src/types/index.js'
+import { confirmDecision, firstCalls } from '../../src/vitest/confirm.js'
+
+export type Outcome = 'alarm' | 'unresolved' | 'pass'
+
+export interface Judged {
+  outcome: Outcome
+  measurements: number
+}
 
 export interface Rule {
   on: 'plain' | 'ci'
-  alarm: (baseline: BaselineEntry, current: BaselineEntry) => boolean
+  judge: (baseline: BaselineEntry, current: BaselineEntry, more: () => BaselineEntry) => Promise<Judged>
 }
 
 // memory is left out: this benchmark is about timings
 const TIMINGS = ['latency.p50', 'latency.p95', 'throughput'] as const
-const perfgate = (on: Rule['on'], extra: Partial<CompareOptions> = {}): Rule => ({
+
+/** perfgate's decision (the matcher's: decide-entry.ts and confirm.ts), with `confirm` measurements allowed after the first. */
+const perfgate = (on: Rule['on'], confirm: number, extra: Partial<CompareOptions> = {}): Rule => ({
   on,
-  alarm: (b, c) => compareEntry(b, c, { metrics: TIMINGS, intervals: false, ...extra }).verdict === 'regressed',
+  judge: async (b, c, more) => {
+    const decide = (cur: BaselineEntry) =>
+      decideEntry({
+        stored: b,
+        current: cur,
+        update: 'none',
+        compare: { metrics: TIMINGS, intervals: false, ...extra },
+        missingTestbed: { policy: 'fail', otherTestbeds: () => [] },
+        unresolved: 'warn',
+      })
+    const first = decide(c)
+    const done = firstCalls(first, confirm) ? await confirmDecision(first, c, async () => more(), decide, confirm) : undefined
+    const status = (done?.decision ?? first).record.status
+    return { outcome: status === 'regressed' ? 'alarm' : status === 'unresolved' ? 'unresolved' : 'pass', measurements: done?.confirmation?.measurements ?? 1 }
+  },
 })
 const mean = (e: BaselineEntry) => e.metrics['latency.mean']!
-const simple = (alarm: Rule['alarm']): Rule => ({ on: 'plain', alarm })
+const simple =
+  (alarm: (b: BaselineEntry, c: BaselineEntry) => boolean): Rule['judge'] =>
+  async (b, c) => ({ outcome: alarm(b, c) ? 'alarm' : 'pass', measurements: 1 })
 
 export const RULES: Record<string, Rule> = {
-  'perfgate, defaults (1 session, 10%)': perfgate('plain'),
-  'perfgate, defaults, p50 only': perfgate('plain', { metrics: ['latency.p50'] }),
-  'perfgate, CI settings (sessions: 6, calibrate: true; 10%)': perfgate('ci'),
-  'perfgate, CI settings at 15%': perfgate('ci', { tolerance: '15%' }),
-  'perfgate, CI settings, calibration ignored': perfgate('ci', { calibrate: false }),
-  'mean within ±10%': simple((b, c) => mean(c) > mean(b) * 1.1),
-  'mean ratio > 1.05 (vitest bench compare)': simple((b, c) => mean(c) / mean(b) > 1.05),
-  'fixed 2x alert': simple((b, c) => mean(c) > mean(b) * 2),
+  'perfgate as shipped (gate defaults, CPU basis, confirm 2)': perfgate('ci', 2),
+  'gate defaults, CPU basis, no confirmation': perfgate('ci', 0),
+  'gate defaults, wall basis, confirm 2': perfgate('ci', 2, { basis: 'wall' }),
+  'gate defaults, wall basis, no confirmation (the CI settings before)': perfgate('ci', 0, { basis: 'wall' }),
+  'gate defaults, CPU basis, confirm 2, calibration ignored': perfgate('ci', 2, { calibrate: false }),
+  'plain defaults (1 session, no reference), wall basis, no confirmation': perfgate('plain', 0, { basis: 'wall' }),
+  'mean within ±10%': { on: 'plain', judge: simple((b, c) => mean(c) > mean(b) * 1.1) },
+  'mean ratio > 1.05 (vitest bench compare)': { on: 'plain', judge: simple((b, c) => mean(c) / mean(b) > 1.05) },
+  'fixed 2x alert': { on: 'plain', judge: simple((b, c) => mean(c) > mean(b) * 2) },
 }

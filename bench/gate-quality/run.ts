@@ -20,7 +20,6 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import type { BaselineEntry } from '../../src/types/index.js'
-import { CALIBRATION_EXPONENT } from '../../src/compare/calibration.js'
 import { summarize } from '../../src/stats/index.js'
 import { parseBusy, positionalArgs, startBusyLoad } from './busy-load.js'
 import { RULES, type Rule } from './rules.js'
@@ -97,10 +96,40 @@ if (reuseArg) {
   writeFileSync(saved, JSON.stringify({ threads, busy, base, plus10, plus25 }))
 }
 
-function rate(pairs: [Measurement, Measurement][], rule: Rule): number {
+/** How often a rule alarmed, stayed unresolved, and the median measurements and time (CI profiles) to its verdict. */
+interface Score {
+  alarms: number
+  unresolved: number
+  measurements: number
+  seconds: number
+}
+
+/**
+ * A rule over pairs (baseline, current) drawn from `variant`: when it asks for more measurements of the
+ * current variant, it gets the variant's other measurements in order after the current one (never the
+ * pair's baseline): fresh measurements of the same code, as the matcher's confirmation takes.
+ */
+async function score(pairs: [Measurement, Measurement][], variant: Measurement[], rule: Rule): Promise<Score> {
   let alarms = 0
-  for (const [b, c] of pairs) if (rule.alarm(b[rule.on].entry, c[rule.on].entry)) alarms++
-  return alarms / pairs.length
+  let unresolved = 0
+  const counts: number[] = []
+  const times: number[] = []
+  for (const [b, c] of pairs) {
+    const others = [...variant.slice(variant.indexOf(c) + 1), ...variant.slice(0, variant.indexOf(c))].filter((m) => m !== b)
+    const used = [c]
+    const more = () => {
+      const next = others[used.length - 1]
+      if (!next) throw new Error('gate-quality: too few measurements for the confirmation budget')
+      used.push(next)
+      return next[rule.on].entry
+    }
+    const judged = await rule.judge(b[rule.on].entry, c[rule.on].entry, more)
+    if (judged.outcome === 'alarm') alarms++
+    if (judged.outcome === 'unresolved') unresolved++
+    counts.push(judged.measurements)
+    times.push(used.reduce((a, m) => a + m.ci.profileMs, 0) / 1000)
+  }
+  return { alarms: alarms / pairs.length, unresolved: unresolved / pairs.length, measurements: median(counts), seconds: median(times) }
 }
 
 const aa: [Measurement, Measurement][] = []
@@ -110,25 +139,34 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const p50 = (ms: Measurement[], on: Rule['on']) => median(ms.map((m) => m[on].entry.metrics['latency.p50']!))
 const slowdown = (ms: Measurement[]) => `+${((p50(ms, 'plain') / p50(base, 'plain') - 1) * 100).toFixed(1)}%`
-// the CI profiles' medians on one machine speed, as the gate compares them
-const calibratedP50 = (m: Measurement) => m.ci.entry.metrics['latency.p50']! / m.ci.entry.calibration!.scoreMs ** CALIBRATION_EXPONENT
-const calibratedSlowdown = (ms: Measurement[]) => `+${((median(ms.map(calibratedP50)) / median(base.map(calibratedP50)) - 1) * 100).toFixed(1)}%`
+const cpuP50 = (m: Measurement) => median(m.ci.entry.samples.cpu!)
+const cpuSlowdown = (ms: Measurement[]) => `+${((median(ms.map(cpuP50)) / median(base.map(cpuP50)) - 1) * 100).toFixed(1)}%`
 const spread = (xs: number[]) => `${(summarize(xs.map(Math.log)).sd * 100).toFixed(1)}%`
-const verdictTime = (on: Rule['on']) => `${(median(base.map((m) => m[on].profileMs)) / 1000).toFixed(2)} s`
+const disturbed = (ms: Measurement[]) => pct(median(ms.map((m) => m.ci.entry.disturbance?.share ?? 0)))
 
 console.log(
-  `gate quality: ${base.length / 2} rounds, intraOpNumThreads ${measuredThreads || 'default'}, ` +
+  `gate quality: ${base.length / 2} rounds, plain profiles on intraOpNumThreads ${measuredThreads || 'default'}, ` +
     `busy load ${measuredBusy} CPU-bound process${measuredBusy === 1 ? '' : 'es'}, ${base.length} A + ${plus10.length} (+10%) + ${plus25.length} (+25%) measurements`,
 )
-console.log(`measured slowdown of the variants (median p50 ratio): ${slowdown(plus10)}, ${slowdown(plus25)}`)
-console.log(`  calibrated (CI settings): ${calibratedSlowdown(plus10)}, ${calibratedSlowdown(plus25)}`)
 console.log(
-  `spread of A's median (sd of its log): defaults ${spread(base.map((m) => m.plain.entry.metrics['latency.p50']!))}, ` +
-    `CI settings uncorrected ${spread(base.map((m) => m.ci.entry.metrics['latency.p50']!))}, calibrated ${spread(base.map(calibratedP50))}`,
+  `measured slowdown of the variants (median p50 ratio, plain): ${slowdown(plus10)}, ${slowdown(plus25)}; CPU time (gate defaults): ${cpuSlowdown(plus10)}, ${cpuSlowdown(plus25)}`,
 )
-console.log(`median time to a verdict (one profile): defaults ${verdictTime('plain')}, CI settings ${verdictTime('ci')}`)
+console.log(
+  `spread of A's median (sd of its log): plain ${spread(base.map((m) => m.plain.entry.metrics['latency.p50']!))}, ` +
+    `gate defaults wall ${spread(base.map((m) => m.ci.entry.metrics['latency.p50']!))}, CPU time ${spread(base.map(cpuP50))}; ` +
+    `median share of disturbed runs ${disturbed(base)}`,
+)
+console.log(
+  `median time of one profile: plain ${(median(base.map((m) => m.plain.profileMs)) / 1000).toFixed(2)} s, gate defaults ${(median(base.map((m) => m.ci.profileMs)) / 1000).toFixed(2)} s`,
+)
 console.log(`pairs: ${aa.length} A/A, ${ab(plus10).length} A/+10%, ${ab(plus25).length} A/+25%\n`)
-console.log('| rule | false alarms (A/A) | detected +10% | detected +25% |')
-console.log('|---|---|---|---|')
-for (const [name, rule] of Object.entries(RULES))
-  console.log(`| ${name} | ${pct(rate(aa, rule))} | ${pct(rate(ab(plus10), rule))} | ${pct(rate(ab(plus25), rule))} |`)
+console.log(
+  '| rule | false alarms (A/A) | unresolved A/A | detected +10% | unresolved +10% | detected +25% | unresolved +25% | measurements, time to a verdict (median, A/A) |',
+)
+console.log('|---|---|---|---|---|---|---|---|')
+for (const [name, rule] of Object.entries(RULES)) {
+  const [x, y, z] = [await score(aa, base, rule), await score(ab(plus10), plus10, rule), await score(ab(plus25), plus25, rule)]
+  console.log(
+    `| ${name} | ${pct(x.alarms)} | ${pct(x.unresolved)} | ${pct(y.alarms)} | ${pct(y.unresolved)} | ${pct(z.alarms)} | ${pct(z.unresolved)} | ${x.measurements}, ${x.seconds.toFixed(2)} s |`,
+  )
+}

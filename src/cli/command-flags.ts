@@ -187,6 +187,13 @@ export const COMPARE_MODELS_FLAGS = [
   { name: 'csv', value: 'FILE', description: 'Also write one row per variant as CSV' },
 ] as const satisfies readonly Flag[]
 
+export const INSPECT_FLAGS = [{ name: 'json', description: 'Print the facts as JSON instead of text', default: 'text' }] as const satisfies readonly Flag[]
+
+export const INIT_FLAGS = [
+  { name: 'model', value: 'PATH', description: 'The model the example perf test profiles (its inputs fill in dims); without it, no example test is written' },
+  { name: 'dry-run', description: 'Print what would be created or changed, and write nothing' },
+] as const satisfies readonly Flag[]
+
 /** Every command's help, by command name; `profile` has three modes (a model, generation, an endpoint), so three tables. */
 export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> = {
   profile: [
@@ -211,6 +218,23 @@ export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> =
         'Profile a serving endpoint (vLLM, llama.cpp server, TGI, perfgate serve): stream each prompt from {URL}/chat/completions or {URL}/completions, ' +
         'one request at a time, and print TTFT, TPOT, ITL, E2E and tokens/s per prompt. URL is the base, e.g. http://127.0.0.1:8000/v1.',
       flags: ENDPOINT_FLAGS,
+    },
+  ],
+  init: [
+    {
+      synopsis: 'init [--model model.onnx]',
+      about:
+        'Set up perf tests in the npm project of the current folder: vitest.config.ts (.mts in a CommonJS package) with the plugin and a `perf` project, an example perf test for the model, ' +
+        'the .npmrc line, the tsconfig types entry and a GitHub workflow. Never overwrites a file: for one that exists it prints what to add.',
+      flags: INIT_FLAGS,
+    },
+  ],
+  inspect: [
+    {
+      synopsis: 'inspect model.onnx',
+      about:
+        "Print a model's inputs and outputs (types, shapes, symbolic and unnamed dimensions), operator sets, size and sha256, and the `dims` object and --dims flag that set its free dimensions.",
+      flags: INSPECT_FLAGS,
     },
   ],
   update: [

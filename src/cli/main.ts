@@ -15,6 +15,8 @@ import { compareModelsCommand } from './compare-models-command.js'
 import { loadCommand } from './load-command.js'
 import { endpointLoadCommand } from './endpoint-load-command.js'
 import { serveCommand } from './serve-command.js'
+import { inspectCommand } from './inspect-command.js'
+import { initCommand } from './init-command.js'
 import { sweepCommand } from './sweep-command.js'
 import { updateCommand } from './update-command.js'
 import { commandHelp, USAGE } from './help-text.js'
@@ -43,6 +45,10 @@ export async function main(rawIo: CliIo): Promise<number> {
     case 'profile':
       if (wantsEndpoint(rest)) return endpointCommand(rest, io)
       return wantsGeneration(rest) ? generateCommand(rest, io) : profileCommand(rest, io)
+    case 'inspect':
+      return inspectCommand(rest, io)
+    case 'init':
+      return initCommand(rest, io)
     case 'update':
       // Vitest's own (coloured) output passes through as it is
       return updateCommand(rest, rawIo)

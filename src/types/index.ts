@@ -25,6 +25,7 @@ export type { HistoryEntry, HistoryRecord, ResultEntry, ResultsFile } from './re
 export type { Distribution, GpuFigures, MemoryFigures, ProfileResult } from './profile-result.js'
 export type { Better, GenerationMetricId, MetricId, MetricVerdict, Verdict } from './metric-ids.js'
 export type { Confirmation, EntryComparison, GateRecord, MetricComparison, TestbedDifference } from './gate-records.js'
+export type { ModelFreeDim, ModelInfo, ModelValueInfo } from './model-info.js'
 
 /**
  * A tolerance: relative (`'10%'`), absolute in the metric's unit (`{ abs: 2 }`),

@@ -63,6 +63,9 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         profileDefaults: options.profileDefaults ?? 'gate',
       }
       project.provide('perfgate', worker)
+      // Vitest 5 does not carry config()'s setup file into a `test.projects` entry that extends the root config
+      const setupFiles = project.config.setupFiles
+      if (Array.isArray(setupFiles) && !setupFiles.includes(SETUP_FILE)) setupFiles.push(SETUP_FILE)
       // judged against a commit: the reports flag the baseline files the change edits since then
       const reports = resolveReportSettings({ ...options, baseRef: options.baseRef ?? worker.baselineCommit }, process.env)
       // Vitest 5: bench().run() results keep their per-iteration samples only when asked to

@@ -107,7 +107,7 @@ describe('measure: API', () => {
     {
       name: 'a dim of 0',
       run: () => profile(CLASSIFIER, { ...QUICK, dims: { height: 0, width: 8 } }),
-      code: 'DIM_INVALID',
+      code: 'OPTION_INVALID',
       words: ['dims.height', 'got 0', '>= 1'],
     },
     {

@@ -120,8 +120,10 @@ describe('perfgate profile', () => {
   it('a symbolic dim without a value exits 1 and says how to pass it', async () => {
     const r = await cli(['profile', 'bench/models/classifier.onnx', ...QUICK])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain("symbolic dimension 'height'")
-    expect(r.stderr).toContain('--dims height=1')
+    // every missing dim at once, and no made-up 1 for an image side
+    expect(r.stderr).toContain('has 2 dimensions without a value in `dims` (all are listed)')
+    expect(r.stderr).toContain("  - height: axis 2 of input 'pixel_values'")
+    expect(r.stderr).toContain('(CLI: --dims height=640,width=640)')
     expect(r.stderr).not.toMatch(STACK_LINE)
   })
 })

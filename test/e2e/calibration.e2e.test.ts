@@ -27,7 +27,7 @@ test('calibrated classifier', async () => {
     sessions: 2,
     calibrate: true,
   })
-  expect(r).toBeWithinBaseline()
+  await expect(r).toBeWithinBaseline()
 })
 `
 
@@ -63,14 +63,17 @@ describe('calibrate: true in a Vitest project', () => {
     const entry = (JSON.parse(recorded) as BaselineFile).entries[KEY]!
     expect(entry.calibration?.workload).toBe('perfgate-reference-1')
     expect(entry.calibration?.scoreMs).toBeGreaterThan(0)
+    expect(entry.calibration?.cpuScoreMs).toBeGreaterThan(0)
     expect(entry.options).toMatchObject({ calibrate: true, sessions: 2 })
   })
 
   it('passes when the baseline machine was 2.5x faster and its reference score says so', async () => {
     editBaseline((e) => {
       scaleTimings(e, FASTER)
-      // the reference score that the correction reads as a 2.5x faster machine for the model
+      // the reference scores that the correction reads as a 2.5x faster machine for the model: one thread, so
+      // the rows compare CPU time and the CPU-time score decides (compare/basis.ts)
       e.calibration!.scoreMs *= FASTER ** (1 / CALIBRATION_EXPONENT)
+      e.calibration!.cpuScoreMs! *= FASTER ** (1 / CALIBRATION_EXPONENT)
     })
     const run = await project.vitest([], { ci: true })
     expect(run.code, run.output).toBe(0)
@@ -81,9 +84,12 @@ describe('calibrate: true in a Vitest project', () => {
     editBaseline((e) => scaleTimings(e, FASTER))
     const run = await project.vitest([], { ci: true })
     expect(run.code, run.output).toBe(1)
-    expect(run.output).toMatch(/latency\.p50 .*REGRESSED/)
+    expect(run.output).toMatch(/latency\.p50 \(cpu time\) .*REGRESSED/)
+    expect(run.output).toContain('Basis: CPU time per run.')
     expect(run.output).toMatch(
-      /Calibrated for machine speed: the reference workload took [\d.]+ ms now and [\d.]+ ms when the baseline was recorded, so current times are shown x\d\.\d{3}\./,
+      /Calibrated for machine speed: the reference workload took CPU times of [\d.]+ ms now and [\d.]+ ms when the baseline was recorded, so current times are shown x\d\.\d{3}\./,
     )
+    // a regression is confirmed by a second measurement before it fails
+    expect(run.output).toMatch(/Measured 2 times, each time in fresh sessions .*the regression held on the pooled runs\./)
   })
 })

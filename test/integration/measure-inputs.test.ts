@@ -66,8 +66,8 @@ describe('dims are checked against the model', () => {
     expect(err.message).toContain("Did you mean 'batch'?")
   })
 
-  it('a dimension of 0 is DIM_INVALID naming it', async () => {
-    const err = await rejection(profile(CLASSIFIER, { ...QUICK, dims: { height: 0, width: 8 } }), 'DIM_INVALID')
+  it('a dimension of 0 (other than a KV-cache length) is refused by the options spec, naming it', async () => {
+    const err = await rejection(profile(CLASSIFIER, { ...QUICK, dims: { height: 0, width: 8 } }), 'OPTION_INVALID')
     expect(err.message).toContain('dims.height')
     expect(err.message).toContain('got 0')
   })

@@ -249,10 +249,9 @@ describe('profile(model): errors', () => {
 
   it('a symbolic dimension without a value is DIM_UNRESOLVED, naming input and dim and suggesting `dims`', async () => {
     const err = await rejection(profile(CLASSIFIER, { ...QUICK, dims: { width: 32 } }), 'DIM_UNRESOLVED')
-    expect(err.message).toContain("'pixel_values'")
-    expect(err.message).toContain("'height'")
-    expect(err.message).toContain('dims')
-    expect(err.message).toContain('--dims height=')
+    expect(err.message).toContain("  - height: axis 2 of input 'pixel_values' float32[batch, 3, height, width]: an image side: pick your production size")
+    expect(err.message).toContain('dims: { height: 640 } (CLI: --dims height=640)')
+    expect(err.message).toContain('after replacing the placeholder value of height with your production size')
     expect(release).toHaveBeenCalledTimes(1) // the session is released although nothing ran
     expectLockNotHeldByUs()
   })

@@ -19,6 +19,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'errors.ts': 0,
   'message-values.ts': 0,
   'endpoint-messages.ts': 0,
+  'messages-setup.ts': 0,
   measure: 1,
   baseline: 1,
   compare: 1,

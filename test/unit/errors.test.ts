@@ -9,9 +9,20 @@ describe('errorMessage', () => {
       'No baseline for "detector 1" in baselines/det.perf.test.ts.json, and missing baselines are not recorded in CI (CI=true). ' +
         'Record it locally with `npx vitest run -u` (or `npx perfgate update`) and commit baselines/det.perf.test.ts.json.',
     )
-    expect(errorMessage('DIM_UNRESOLVED', { input: 'pixel_values', dim: 'batch', shape: '[batch,3,640,640]' })).toBe(
-      "Input 'pixel_values' has the symbolic dimension 'batch' (shape [batch,3,640,640]) and no value for it. " +
-        'Give one with the `dims` option, e.g. dims: { batch: 1 } (CLI: --dims batch=1).',
+    expect(
+      errorMessage('DIM_UNRESOLVED', {
+        model: 'det.onnx',
+        missing: [{ key: 'p2o.DynamicDimension.1', input: 'x', axis: 2, shape: 'float32[1, 3, p2o.DynamicDimension.1, 640]', advice: 'an image side' }],
+        literal: "{ 'p2o.DynamicDimension.1': 640 }",
+        flag: 'p2o.DynamicDimension.1=640',
+        placeholders: ['p2o.DynamicDimension.1'],
+      }),
+    ).toBe(
+      'det.onnx has a dimension without a value in `dims` (all are listed):\n' +
+        "  - 'p2o.DynamicDimension.1': axis 2 of input 'x' float32[1, 3, p2o.DynamicDimension.1, 640]: an image side\n" +
+        "Give it with the `dims` option, e.g. dims: { 'p2o.DynamicDimension.1': 640 } (CLI: --dims p2o.DynamicDimension.1=640), " +
+        "after replacing the placeholder value of 'p2o.DynamicDimension.1' with your production size. " +
+        '`npx perfgate inspect <model.onnx>` prints every input and dimension.',
     )
     expect(errorMessage('FEED_MISSING', { input: 'mask', given: [] })).toBe(
       "The `feeds` option lacks input 'mask' (given: none). Give a tensor for every model input.",

@@ -1,18 +1,17 @@
 /**
  * The `dims` option checked against the model before any input is built:
- * every value a whole number >= 1, every name a symbolic dimension of some
- * input (a name that matches none would silently change nothing).
+ * every value a whole number >= 1, every key a symbolic dimension of some
+ * input or an unnamed axis (`'input:axis'`; a key that matches nothing would
+ * silently change nothing).
  */
 import type ort from 'onnxruntime-node'
 import { perfgateError } from '../../errors.js'
+import { axisKey, mayBeZero, parseAxisKey } from '../../options/dims-keys.js'
 import { closestName } from '../../options/suggest.js'
 
-type Metadata = ort.InferenceSession.ValueMetadata
+export { mayBeZero }
 
-/** A KV-cache length (`past_sequence_length`, `past_len`, ...) may be 0: an empty cache is how a prefill is fed. */
-export function mayBeZero(dim: string): boolean {
-  return /past/i.test(dim)
-}
+type Metadata = ort.InferenceSession.ValueMetadata
 
 /**
  * Every value of `dims` must be an integer >= 1, or >= 0 for a KV-cache length
@@ -32,11 +31,48 @@ export function symbolicDims(inputs: readonly Metadata[]): string[] {
   return [...names]
 }
 
-/** Refuses names of `dims` that no input of the model has, with the model's own names and a suggestion. */
+/** Whether a declared dimension has neither a size nor a name (onnxruntime shows it as `''`; -1 from older exporters). */
+export function isUnnamedDim(d: number | string): boolean {
+  return d === '' || (typeof d === 'number' && d < 0)
+}
+
+/** The `'input:axis'` keys of the model's unnamed dimensions, in input order. */
+export function unnamedDimKeys(inputs: readonly Metadata[]): string[] {
+  const keys: string[] = []
+  for (const meta of inputs) if (meta.isTensor) meta.shape.forEach((d, axis) => isUnnamedDim(d) && keys.push(axisKey(meta.name, axis)))
+  return keys
+}
+
+/** Why an `'input:axis'` key cannot set a dimension of this model, and the fix; undefined when it can. */
+function axisKeyProblem(key: string, inputs: readonly Metadata[]): { problem: string; fix: string } | undefined {
+  const { input, axis } = parseAxisKey(key)!
+  const meta = inputs.find((m) => m.name === input)
+  if (!meta || !meta.isTensor) {
+    const names = inputs.filter((m) => m.isTensor).map((m) => `'${m.name}'`)
+    return { problem: 'the model has no tensor input of that name', fix: `Its inputs: ${names.join(', ') || 'none'}.` }
+  }
+  const shape = `[${meta.shape.map((d) => (isUnnamedDim(d) ? '?' : d)).join(', ')}]`
+  const d = meta.shape[axis]
+  if (d === undefined) return { problem: `that input has ${meta.shape.length} axes, ${shape}`, fix: `Use an axis from 0 to ${meta.shape.length - 1}.` }
+  if (typeof d === 'string' && d !== '') return { problem: `that axis is named '${d}' (shape ${shape})`, fix: `Set it by its name: dims: { '${d}': N }.` }
+  if (!isUnnamedDim(d)) return { problem: `that axis has the fixed size ${d} (shape ${shape})`, fix: 'Only free dimensions can be set: remove the key.' }
+  return undefined
+}
+
+/** Refuses keys of `dims` that set no dimension of the model, with the model's own names and a suggestion. */
 export function checkDimNames(dims: Readonly<Record<string, number>>, inputs: readonly Metadata[], model: string): void {
   const known = symbolicDims(inputs)
-  const unknown = Object.keys(dims).filter((name) => !known.includes(name))
+  const unnamed = unnamedDimKeys(inputs)
+  const unknown: string[] = []
+  for (const key of Object.keys(dims)) {
+    if (known.includes(key) || unnamed.includes(key)) continue
+    const axis = parseAxisKey(key)
+    const problem = axis && inputs.some((m) => m.name === axis.input) ? axisKeyProblem(key, inputs) : undefined
+    if (problem) throw perfgateError('DIM_AXIS_INVALID', { model, key, input: axis!.input, axis: axis!.axis, ...problem })
+    unknown.push(key)
+  }
   if (unknown.length === 0) return
-  const suggestion = closestName(unknown[0]!, known)
-  throw perfgateError('DIM_UNKNOWN', { model, names: unknown, known, ...(suggestion ? { suggestion } : {}) })
+  const all = [...known, ...unnamed]
+  const suggestion = closestName(unknown[0]!, all)
+  throw perfgateError('DIM_UNKNOWN', { model, names: unknown, known: all, ...(suggestion ? { suggestion } : {}) })
 }

@@ -6,13 +6,14 @@
 import ort from 'onnxruntime-node'
 import { perfgateError } from '../../errors.js'
 import { mulberry32 } from '../../stats/index.js'
+import { axisKey } from '../../options/dims-keys.js'
 import { checkDimNames } from './dims-check.js'
+import { BATCH_DIM_NAMES, type DeclaredInput, dimsFlag, dimsLiteral, freeDims } from './dims-hints.js'
 import { checkInputMemory, DTYPE_BYTES, inputMemoryLimit } from './input-memory.js'
 
 type Metadata = ort.InferenceSession.ValueMetadata
 
-/** Symbolic dimension names taken as 1 when `dims` does not name them. */
-export const BATCH_DIM_NAMES: readonly string[] = ['batch', 'batch_size', 'batchsize', 'N', 'n', 'B']
+export { BATCH_DIM_NAMES }
 
 export interface FeedOptions {
   dims: Readonly<Record<string, number>>
@@ -32,15 +33,29 @@ export interface GeneratedFeeds {
   batchSize: number
 }
 
-export function resolveShape(input: string, shape: ReadonlyArray<number | string>, dims: Readonly<Record<string, number>>): number[] {
-  return shape.map((d) => {
+/** The size of every axis of `input`, or undefined for an axis `dims` leaves free (named: by name; unnamed: `'input:axis'`). */
+function shapeFrom(input: string, shape: ReadonlyArray<number | string>, dims: Readonly<Record<string, number>>): (number | undefined)[] {
+  return shape.map((d, axis) => {
     if (typeof d === 'number' && d >= 0) return d
-    const name = typeof d === 'string' && d !== '' ? d : '?'
-    const given = dims[name]
-    if (given !== undefined) return given
-    if (BATCH_DIM_NAMES.includes(name)) return 1
-    throw perfgateError('DIM_UNRESOLVED', { input, dim: name, shape: `[${shape.join(', ')}]` })
+    const key = typeof d === 'string' && d !== '' ? d : axisKey(input, axis)
+    return dims[key] ?? (BATCH_DIM_NAMES.includes(key) ? 1 : undefined)
   })
+}
+
+/** The inputs' shapes from `dims`; one DIM_UNRESOLVED that lists every dimension left without a value. */
+export function resolveShapes(inputs: readonly DeclaredInput[], dims: Readonly<Record<string, number>>, model: string): number[][] {
+  const shapes = inputs.map((m) => shapeFrom(m.name, m.shape, dims))
+  const missing = freeDims(inputs).filter((d) => shapes[inputs.findIndex((m) => m.name === d.input)]![d.axis] === undefined)
+  if (missing.length > 0) {
+    throw perfgateError('DIM_UNRESOLVED', {
+      model,
+      missing,
+      literal: dimsLiteral(missing),
+      flag: dimsFlag(missing),
+      placeholders: missing.filter((d) => !d.known).map((d) => d.key),
+    })
+  }
+  return shapes as number[][]
 }
 
 /**
@@ -49,11 +64,13 @@ export function resolveShape(input: string, shape: ReadonlyArray<number | string
  */
 export function generateFeeds(inputs: readonly Metadata[], opts: FeedOptions): GeneratedFeeds {
   checkDimNames(opts.dims, inputs, opts.model ?? 'the model')
-  const planned = inputs.map((meta) => {
+  const tensors = inputs.map((meta) => {
     if (!meta.isTensor) throw perfgateError('INPUT_UNSUPPORTED', { input: meta.name, type: 'non-tensor' })
     if (DTYPE_BYTES[meta.type] === undefined) throw perfgateError('INPUT_UNSUPPORTED', { input: meta.name, type: meta.type })
-    return { meta, name: meta.name, type: meta.type, dims: resolveShape(meta.name, meta.shape, opts.dims) }
+    return meta
   })
+  const resolved = resolveShapes(tensors, opts.dims, opts.model ?? 'the model')
+  const planned = tensors.map((meta, i) => ({ meta, name: meta.name, type: meta.type, dims: resolved[i]! }))
   checkInputMemory(planned, opts.dims, opts.memoryLimitBytes ?? inputMemoryLimit())
   const rand = mulberry32(opts.seed)
   const feeds: Record<string, ort.Tensor> = {}
