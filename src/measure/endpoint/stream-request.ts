@@ -74,8 +74,8 @@ export function streamRequest(r: EndpointRequest): Promise<RequestRecord> {
     const connect = setTimeout(() => finish('connect timeout'), r.timeouts.connectMs)
     timers.push(connect)
     req.on('socket', (socket) => {
-      // a reused keep-alive socket is already connected
-      if (!socket.connecting) clearTimeout(connect)
+      // a reused keep-alive socket is already connected (and will never emit connect again: no listener on it)
+      if (!socket.connecting) return clearTimeout(connect)
       socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(connect))
     })
     req.on('error', (err) => finish(rec.httpStatus === undefined ? `connection failed: ${networkDetail(err)}` : 'connection dropped'))

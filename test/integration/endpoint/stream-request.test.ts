@@ -86,4 +86,18 @@ describe('a streamed request is measured as the server sent it', () => {
     expect(m).toEqual([])
     expect(records[0]!.outputTokens).toBe(16)
   })
+
+  it('many requests over kept-alive connections leave no listener behind', async () => {
+    const warnings: string[] = []
+    const onWarning = (w: Error) => warnings.push(w.message)
+    process.on('warning', onWarning)
+    try {
+      server = await startScriptedServer({ firstTokenMs: 1, perTokenMs: 0, tokens: 2 })
+      for (let i = 0; i < 15; i++) expect((await streamRequest(request(server.url, `p${i}`))).status).toBe('ok')
+      await new Promise((r) => setImmediate(r))
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(warnings).toEqual([])
+  })
 })
