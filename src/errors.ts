@@ -3,14 +3,14 @@
  * went wrong, where (file, field or option), and how to fix it.
  */
 import { formatBytes, formatValue, jsKey } from './message-values.js'
-import { SETUP_MESSAGES } from './messages-setup.js'
 import { ENDPOINT_MESSAGES } from './endpoint-messages.js'
+import { SETUP_MESSAGES } from './messages-setup.js'
 
 export { formatValue, jsKey }
 
 const messages = {
-  ...SETUP_MESSAGES,
   ...ENDPOINT_MESSAGES,
+  ...SETUP_MESSAGES,
   BASELINE_INVALID_JSON: (p: { file: string; detail: string }) =>
     `Invalid baseline file ${p.file}: it is not valid JSON (${p.detail}). ` +
     `perfgate left it untouched. Fix it by hand (a merge conflict?) or delete it and record again with \`npx vitest run -u\`.`,
@@ -168,6 +168,8 @@ const messages = {
     `The model's inputs: ${p.inputs.join(', ') || 'none'}. Rename or remove ${p.names.length === 1 ? 'that feed' : 'those feeds'}.`,
   FEED_NOT_TENSOR: (p: { feed: string; received: string }) =>
     `feeds.${p.feed} is ${p.received}, not an onnxruntime Tensor. Pass one built with onnxruntime-node, e.g. new Tensor('float32', data, [1, 3, 224, 224]).`,
+  SERVE_LISTEN_FAILED: (p: { address: string; detail: string }) =>
+    `perfgate serve cannot listen on ${p.address}: ${p.detail}. Choose another port with --port N (--port 0 picks a free one) or stop what holds it.`,
   MODEL_NOT_ONNX: (p: { path: string; detail: string }) =>
     `${p.path} is not an ONNX model: ${p.detail}. Pass the path of an .onnx file exported by your framework (torch.onnx.export, optimum-cli export onnx, tf2onnx, ...).`,
   MODEL_RUN_FAILED: (p: { model: string; detail: string; fed: string; dims: string }) =>

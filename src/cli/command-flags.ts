@@ -13,27 +13,10 @@ import { LOAD_SPEC } from '../options/experiment-specs.js'
 import { ENDPOINT_GENERATE_SPEC } from '../options/endpoint-spec.js'
 import { ENDPOINT_TIMEOUT_DEFAULTS } from '../measure/endpoint/endpoint-options.js'
 import { PROFILE_SPEC } from '../options/profile-spec.js'
+import { LOAD_ENDPOINT_ONLY_FLAGS, LOAD_ENDPOINT_TABLE_TEXT, SERVE_TABLE } from './serving-flags.js'
+import type { CommandTable, Flag } from './flag-types.js'
 
-export interface Flag {
-  /** The flag without its leading dashes. */
-  readonly name: string
-  /** The value's name in the help (`N`, `FILE`); absent for a switch, which takes no value. */
-  readonly value?: string
-  readonly description: string
-  /** The default as the help shows it; absent where the flag has none. */
-  readonly default?: string
-}
-
-/** One command (or one mode of a command) as the help shows it. */
-export interface CommandTable {
-  /** How the command is called, e.g. `profile [model.onnx]`. */
-  readonly synopsis: string
-  /** The overview's heading of its options, when not the command's name. */
-  readonly heading?: string
-  /** What it does, for the overview. */
-  readonly about: string
-  readonly flags: readonly Flag[]
-}
+export type { CommandTable, Flag } from './flag-types.js'
 
 const ORT_THREADS = "onnxruntime's"
 
@@ -105,6 +88,10 @@ export const ENDPOINT_FLAGS = [
   { name: 'csv', value: 'FILE', description: 'Also write the per-prompt figures as CSV' },
   { name: 'json', value: 'FILE', description: 'Also write the full result as JSON' },
 ] as const satisfies readonly Flag[]
+
+/** `load <URL>`: the request flags of `profile <URL>` (less the passes and the per-prompt CSV), then the load test's own. */
+const PROFILE_ONLY = new Set(['runs', 'warmup', 'csv', 'json'])
+export const ENDPOINT_LOAD_FLAGS = [...ENDPOINT_FLAGS.filter((f) => !PROFILE_ONLY.has(f.name)), ...LOAD_ENDPOINT_ONLY_FLAGS]
 
 export const COMPARE_FLAGS = [
   {
@@ -286,7 +273,9 @@ export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> =
       about: 'Load test in worker threads at several concurrency levels; requests/s, latency percentiles, errors, goodput under --slo.',
       flags: LOAD_FLAGS,
     },
+    { ...LOAD_ENDPOINT_TABLE_TEXT, flags: ENDPOINT_LOAD_FLAGS },
   ],
+  serve: [SERVE_TABLE],
   'compare-models': [
     {
       synopsis: 'compare-models [name=]a.onnx [name=]b.onnx ...',

@@ -25,7 +25,7 @@ export function wantsEndpoint(args: readonly string[]): boolean {
 }
 
 /** The options the flags give; each malformed value is a UsageError naming its flag. */
-function endpointOptions(values: ReturnType<typeof parseFlags<typeof ENDPOINT_FLAGS>>['values'], cwd: string): EndpointGenerateOptions {
+export function endpointOptions(values: ReturnType<typeof parseFlags<typeof ENDPOINT_FLAGS>>['values'], cwd: string): EndpointGenerateOptions {
   if (!values.model) throw new UsageError(errorMessage('USAGE_ARGS', { detail: 'profile <URL> needs --model NAME: the model name the server serves' }))
   if (!values.prompts) throw new UsageError(errorMessage('USAGE_PROMPTS_FILE'))
   const api = values.api

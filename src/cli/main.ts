@@ -13,6 +13,8 @@ import { compareCommand } from './compare-command.js'
 import { reportCommand } from './report-command.js'
 import { compareModelsCommand } from './compare-models-command.js'
 import { loadCommand } from './load-command.js'
+import { endpointLoadCommand } from './endpoint-load-command.js'
+import { serveCommand } from './serve-command.js'
 import { inspectCommand } from './inspect-command.js'
 import { initCommand } from './init-command.js'
 import { sweepCommand } from './sweep-command.js'
@@ -57,7 +59,9 @@ export async function main(rawIo: CliIo): Promise<number> {
     case 'sweep':
       return sweepCommand(rest, io)
     case 'load':
-      return loadCommand(rest, io)
+      return wantsEndpoint(rest) ? endpointLoadCommand(rest, io) : loadCommand(rest, io)
+    case 'serve':
+      return serveCommand(rest, io)
     case 'compare-models':
       return compareModelsCommand(rest, io)
     case 'help':

@@ -10,9 +10,13 @@
  *   `slo.errorRate` (default 0), and (open loop) no scheduled request was
  *   left unstarted when its time was up: a level that falls behind its
  *   offered rate is not sustaining it. Without an SLO only the last two apply;
- * - the sustainable level is the one with the most ok requests per second
- *   among those that meet it (the lower concurrency on a tie); its ok/s is the
- *   goodput.
+ * - with per-request bounds (`ttftMs`, `tpotMs`, `e2eMs`: an endpoint load
+ *   test), a request is good when it succeeded and meets every bound, and a
+ *   level meets the SLO only when at least `slo.attainment` (default 0.9) of
+ *   its requests are good; its goodput is good requests per second;
+ * - the sustainable level is the one with the most ok (or good) requests per
+ *   second among those that meet it (the lower concurrency on a tie); that
+ *   rate is the goodput.
  */
 import { summarize } from '../stats/index.js'
 import type { Distribution, LoadLevel, LoadSlo } from '../types/index.js'
@@ -30,6 +34,24 @@ export interface LevelSamples {
   cpuMs: number
   /** Extra per-request figures by name (e.g. a generation's ttftMs), successful requests only. */
   extra?: Readonly<Record<string, readonly number[]>>
+  /** With per-request SLO bounds: the requests that were good (see meetsRequestSlo). */
+  good?: number
+}
+
+/** The least share of good requests a level needs when the SLO has per-request bounds. */
+export const DEFAULT_ATTAINMENT = 0.9
+
+/** Whether the SLO has per-request bounds. */
+export function hasRequestBounds(slo: LoadSlo | null): boolean {
+  return slo !== null && (slo.ttftMs !== undefined || slo.tpotMs !== undefined || slo.e2eMs !== undefined)
+}
+
+/** Whether one successful request meets every per-request bound (a request without a TPOT, one token, meets that bound). */
+export function meetsRequestSlo(r: { ttftMs: number; tpotMs: number | null; e2eMs: number }, slo: LoadSlo | null): boolean {
+  if (!slo) return true
+  if (slo.ttftMs !== undefined && r.ttftMs > slo.ttftMs) return false
+  if (slo.tpotMs !== undefined && r.tpotMs !== null && r.tpotMs > slo.tpotMs) return false
+  return slo.e2eMs === undefined || r.e2eMs <= slo.e2eMs
 }
 
 export const SLO_PERCENTILES = ['p50', 'p90', 'p95', 'p99'] as const
@@ -84,16 +106,29 @@ export function levelFigures(s: LevelSamples, slo: LoadSlo | null): LoadLevel {
   // a generation's requests report their output tokens: the level's token throughput over the same wall time
   const outputTokens = s.extra?.outputTokens
   if (outputTokens) level.outputTokensPerSecond = seconds > 0 ? outputTokens.reduce((a, b) => a + b, 0) / seconds : 0
+  if (s.good !== undefined && hasRequestBounds(slo)) attain(level, s.good, seconds, slo!)
   return level
+}
+
+/** Adds goodput and attainment to a level, and the violation when too few of its requests were good. */
+function attain(level: LoadLevel, good: number, seconds: number, slo: LoadSlo): void {
+  level.goodPerSecond = seconds > 0 ? good / seconds : 0
+  level.attainment = level.requests > 0 ? good / level.requests : 0
+  const least = slo.attainment ?? DEFAULT_ATTAINMENT
+  if (level.attainment < least) {
+    level.sloViolations.push(`${(level.attainment * 100).toFixed(1)}% of requests within the TTFT/TPOT/E2E bounds < ${+(least * 100).toFixed(4)}%`)
+    level.meetsSlo = false
+  }
 }
 
 /** The sustainable level and its goodput. */
 export function sustainableLevel(levels: readonly LoadLevel[]): { index: number | null; goodput: number } {
   let index: number | null = null
+  const rate = (l: LoadLevel) => l.goodPerSecond ?? l.okPerSecond
   levels.forEach((l, i) => {
     if (!l.meetsSlo) return
     const best = index === null ? undefined : levels[index]!
-    if (!best || l.okPerSecond > best.okPerSecond || (l.okPerSecond === best.okPerSecond && l.concurrency < best.concurrency)) index = i
+    if (!best || rate(l) > rate(best) || (rate(l) === rate(best) && l.concurrency < best.concurrency)) index = i
   })
-  return { index, goodput: index === null ? 0 : levels[index]!.okPerSecond }
+  return { index, goodput: index === null ? 0 : rate(levels[index]!) }
 }

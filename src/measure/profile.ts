@@ -1,6 +1,6 @@
 /** `profile(model | fn, options)`: the public entry point of measuring. */
 import { perfgateError } from '../errors.js'
-import type { GenerationResult, ProfileResult, SweepResult } from '../types/index.js'
+import type { GenerationResult, LoadResult, ProfileResult, SweepResult } from '../types/index.js'
 import { isGenerationSweepOptions, sweepGeneration, type GenerationSweepOptions } from './experiments/generation-sweep.js'
 import type { LanguageModelSource } from './generation/language-model-files.js'
 import type { ProfileOptions } from './run/options.js'
@@ -10,7 +10,9 @@ import type { GenerateOptions } from './generation/generate-options.js'
 import { profileModel } from './model/profile-model.js'
 import { sweep, type SweepFunctionFactory, type SweepOptions } from './experiments/sweep.js'
 import { compareModels } from './experiments/compare-models.js'
-import { loadTest } from './load/load.js'
+import { loadTest, type LoadOptions } from './load/load.js'
+import { loadEndpoint, type EndpointLoadOptions } from './endpoint-load/endpoint-load.js'
+import { sweepEndpoint, type EndpointSweepOptions } from './endpoint-load/endpoint-sweep.js'
 import { registerOrigins } from '../metrics/metric-origins.js'
 import { isEndpointUrl } from './endpoint/endpoint-identity.js'
 import { profileEndpoint } from './endpoint/endpoint-profile.js'
@@ -65,14 +67,17 @@ profile.generate = generate
 /**
  * `profile.sweep(model, { over: { batch: [1, 4, 8, 16] } })`: one profile per value of one axis, with scaling columns.
  * With `generate` options and a language model, one `profile.generate` per value of a generation axis:
- * `profile.sweep('models/tiny-gpt', { generate: { prompts }, over: { maxNewTokens: [4, 8, 16] } })`.
+ * `profile.sweep('models/tiny-gpt', { generate: { prompts }, over: { maxNewTokens: [4, 8, 16] } })`; with an http(s) URL,
+ * one `profile.generate(url)` per value of maxNewTokens or promptTokens (see EndpointSweepOptions).
  */
+function sweepAny(url: EndpointUrl, options: EndpointSweepOptions): Promise<SweepResult<GenerationResult>>
 function sweepAny(model: LanguageModelSource, options: GenerationSweepOptions): Promise<SweepResult<GenerationResult>>
 function sweepAny(target: string | SweepFunctionFactory, options: SweepOptions): Promise<SweepResult>
 function sweepAny(
   target: LanguageModelSource | SweepFunctionFactory,
-  options: SweepOptions | GenerationSweepOptions,
+  options: SweepOptions | GenerationSweepOptions | EndpointSweepOptions,
 ): Promise<SweepResult<GenerationResult> | SweepResult> {
+  if (isEndpointUrl(target)) return sweepEndpoint(target, options as EndpointSweepOptions)
   if (isGenerationSweepOptions(options)) return sweepGeneration(target as LanguageModelSource, options)
   return sweep(target as string | SweepFunctionFactory, options as SweepOptions)
 }
@@ -81,5 +86,14 @@ profile.sweep = sweepAny
 /** `profile.compare({ fp32: 'a.onnx', int8: 'b.onnx' })`: variants measured interleaved, ratios with confidence intervals. */
 profile.compare = compareModels
 
-/** `profile.load(model, { concurrency: [1, 2, 4], durationMs, slo })`: a load test in worker threads, with the goodput under an SLO. */
-profile.load = loadTest
+/**
+ * `profile.load(model, { concurrency: [1, 2, 4], durationMs, slo })`: a load test in worker threads, with the goodput under an SLO.
+ * With an http(s) URL, a load test of an OpenAI-compatible streaming server
+ * (`profile.load('http://127.0.0.1:8000/v1', { generate: { model, prompts }, rate: [2, 4] })`); see EndpointLoadOptions.
+ */
+function load(url: EndpointUrl, options: EndpointLoadOptions): Promise<LoadResult>
+function load(target: Parameters<typeof loadTest>[0], options?: LoadOptions): Promise<LoadResult>
+function load(target: Parameters<typeof loadTest>[0], options?: LoadOptions | EndpointLoadOptions): Promise<LoadResult> {
+  return isEndpointUrl(target) ? loadEndpoint(target, options as EndpointLoadOptions) : loadTest(target, options as LoadOptions)
+}
+profile.load = load

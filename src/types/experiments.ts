@@ -117,6 +117,15 @@ export interface LoadSlo {
   p99?: number
   /** Largest acceptable share of failed requests, 0..1. @default 0 */
   errorRate?: number
+  /**
+   * Per-request bounds of a streamed generation (endpoint load tests), ms: a request is good when it succeeded
+   * and meets every bound given; goodput is good requests per second. @default none
+   */
+  ttftMs?: number
+  tpotMs?: number
+  e2eMs?: number
+  /** With per-request bounds: the least share of a level's requests that must be good for the level to meet the SLO. @default 0.9 */
+  attainment?: number
 }
 
 /** One concurrency level of a load test. */
@@ -154,6 +163,9 @@ export interface LoadLevel {
   extra?: Record<string, Distribution>
   /** Generated tokens of the successful requests per second over the level's wall time (generation load tests). */
   outputTokensPerSecond?: number
+  /** With per-request SLO bounds: good requests (ok and within every bound) per second, and their share of the requests. */
+  goodPerSecond?: number
+  attainment?: number
 }
 
 /** The result of `profile.load()`. */
@@ -164,11 +176,13 @@ export interface LoadResult {
   slo: LoadSlo | null
   /** Index of the level with the highest ok requests/s among those meeting the SLO, or null if none does. */
   sustainable: number | null
-  /** ok requests per second at the sustainable level (0 when none). */
+  /** ok requests per second at the sustainable level (good requests per second with per-request SLO bounds; 0 when none). */
   goodput: number
   /** How each worker's session was created, ms (model targets). */
   workerLoadMs: number[]
   durationMs: number
   testbed: ProfileResult['testbed']
   window: { start: number; end: number }
+  /** With `findMax` (endpoint load tests): the most load that met the SLO, by concurrency or offered rate, and why the search ended. */
+  maxLoad?: { by: 'concurrency' | 'rate'; best: number | null; reason: string }
 }

@@ -30,7 +30,7 @@ const unwrapped = (text: string) => text.replace(/\n {26}/g, ' ')
 
 describe('perfgate <command> --help', () => {
   it('covers every command', () => {
-    expect(commands.sort()).toEqual(['compare', 'compare-models', 'init', 'inspect', 'load', 'profile', 'report', 'sweep', 'update'])
+    expect(commands.sort()).toEqual(['compare', 'compare-models', 'init', 'inspect', 'load', 'profile', 'report', 'serve', 'sweep', 'update'])
   })
 
   it.each(

@@ -28,6 +28,14 @@ export interface GenerationSettings {
   modelLabel: string
 }
 
+/** What a caller outside a profile (the `perfgate serve` server) hooks into the loop. */
+export interface GenerationHooks {
+  /** Called after each step with every row's new token (finished rows included); awaited before the next step. */
+  onStep?: (picks: readonly number[]) => void | Promise<void>
+  /** Stops the loop after the step it is in: the rows keep the tokens generated so far. */
+  signal?: AbortSignal
+}
+
 export interface GeneratedRow {
   inputIds: number[]
   outputIds: number[]
@@ -40,7 +48,7 @@ export interface GeneratedRow {
  * left-padded with attention_mask 0 and positions as Hugging Face counts them
  * (cumsum(mask) - 1, padded slots 1). Without ignoreEos a row stops at its
  * first end-of-sequence token (which counts as generated) and the batch stops
- * when every row has.
+ * when every row has, or when `hooks.signal` is aborted.
  */
 export async function generateBatch(
   session: DecoderSession,
@@ -48,6 +56,7 @@ export async function generateBatch(
   tokenizer: Tokenizer,
   prompts: readonly string[],
   settings: GenerationSettings,
+  hooks: GenerationHooks = {},
 ): Promise<GeneratedRow[]> {
   const t0 = performance.now()
   const inputIds: number[][] = prompts.map((p) => tokenizer.encode(p).ids)
@@ -80,7 +89,8 @@ export async function generateBatch(
         running--
       }
     }
-    if (k + 1 === settings.maxNewTokens || running === 0) break
+    if (hooks.onStep) await hooks.onStep(picks)
+    if (k + 1 === settings.maxNewTokens || running === 0 || hooks.signal?.aborted) break
 
     // the next step: each row's new token (a finished row is fed padding), mask and positions one longer
     for (let b = 0; b < batch; b++) next[b] = done[b] ? settings.padTokenId : picks[b]!
