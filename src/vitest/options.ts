@@ -147,7 +147,7 @@ export interface BaselineMatcherOptions {
  * an explicit option wins; `-u` gives all; then PERFGATE_UPDATE (all, new or none; any other value is an error);
  * CI gives none; otherwise new.
  */
-export function resolveUpdateMode(explicit: UpdateMode | undefined, vitestUpdate: boolean, env: NodeJS.ProcessEnv): UpdateMode {
+export function resolveUpdateMode(explicit: UpdateMode | undefined, vitestUpdate: boolean, env: Readonly<Record<string, string | undefined>>): UpdateMode {
   // a misspelt PERFGATE_UPDATE is an error even where it would not decide
   const fromEnv = updateModeFromEnv(env)
   if (explicit) return explicit
