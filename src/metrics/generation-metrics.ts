@@ -41,8 +41,8 @@ const defs: GenerationMetricDef[] = [
   { id: 'tokensPerSecond', unit: 'tokens/s', better: 'higher', samples: 'tokensPerSecond', statistic: mean, read: (g) => g.tokensPerSecond.mean },
   { id: 'totalTokensPerSecond', unit: 'tokens/s', better: 'higher', read: (g) => g.totalTokensPerSecond.mean },
   { id: 'prefillTokensPerSecond', unit: 'tokens/s', better: 'higher', read: (g) => g.prefillTokensPerSecond.mean },
-  { id: 'memory.peakDeltaMB', unit: 'MB', better: 'lower', read: (g) => g.memory.peakDeltaMB },
-  { id: 'memory.peakRssMB', unit: 'MB', better: 'lower', read: (g) => g.memory.peakRssMB },
+  { id: 'memory.peakDeltaMB', unit: 'MiB', better: 'lower', read: (g) => g.memory.peakDeltaMB },
+  { id: 'memory.peakRssMB', unit: 'MiB', better: 'lower', read: (g) => g.memory.peakRssMB },
   { id: 'loadMs', unit: 'ms', better: 'lower', read: (g) => g.loadMs },
 ]
 

@@ -6,7 +6,7 @@ import type { Better, MetricId, UpdateMode } from '../types/index.js'
 export interface PerfgateOptions {
   /**
    * Tolerance per metric id (or one for all), e.g. `{ 'latency.p95': '10%', 'memory.peakDeltaMB': { abs: 20 } }`.
-   * Metrics not named here get the general tolerance raised to their noise floor (memory 32 MB, loadMs 10 ms, firstRunMs 5 ms).
+   * Metrics not named here get the general tolerance raised to their noise floor (memory 32 MiB, loadMs 10 ms, firstRunMs 5 ms).
    * @default `'10%'`
    */
   tolerance?: ToleranceInput
