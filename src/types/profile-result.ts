@@ -42,11 +42,12 @@ export interface ProfileResult {
   }
   memory: MemoryFigures
   /**
-   * How measuring ended: `runs` (the minimum count and time were met), `precision` (adaptive: the median's
+   * How measuring ended: `runs` (the minimum count was met, after the minimum time), `minTime` (the minimum time
+   * was met, after the count: time set the number of runs), `precision` (adaptive: the median's
    * 99% interval reached ±precision), `budget` (adaptive: maxTime spent), `maxRuns`; and the median's
    * relative 99% half-width at the end (the result's own noise).
    */
-  sampling: { runs: number; stoppedBy: 'runs' | 'precision' | 'budget' | 'maxRuns'; medianHalfWidth: number }
+  sampling: { runs: number; stoppedBy: 'runs' | 'minTime' | 'precision' | 'budget' | 'maxRuns'; medianHalfWidth: number }
   /** Raw per-run figures in run order, ms. */
   samples: { latency: number[]; cpu: number[] }
   testbed: Testbed

@@ -48,7 +48,7 @@ describe('the timeout of perf tests', () => {
     expect(run.code, run.output).toBe(0)
     expect(run.output).toContain(`timeout of a perf test: ${DEFAULT_TIMEOUT}`)
     expect(run.output).toContain('timeout of a test with its own: 4321')
-    expect(run.output).toContain('profile took more than 6 s: true (stopped by runs)')
+    expect(run.output).toContain('profile took more than 6 s: true (stopped by minTime)')
     expect(run.output).not.toContain('timed out')
   })
 })
