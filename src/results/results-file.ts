@@ -49,6 +49,8 @@ export function statusCounts(results: readonly ResultEntry[]): { status: ResultE
     ['regressed', 'regressed'],
     ['unresolved', 'unresolved'],
     ['improved', 'improved'],
+    ['warned', 'warned'],
+    ['unresolved', 'unresolved'],
     ['pass', 'passed'],
     ['new', 'new'],
     ['updated', 'updated'],
