@@ -326,20 +326,18 @@ describe('testbedDifferences', () => {
     ])
   })
 
-  it('compares options as normalised JSON: key order does not matter, values do', () => {
+  it('compares options normalised, path by path: key order does not matter, values do', () => {
     const before = profileEntry({}, {}, { options: { warmup: 10, dims: { h: 640, batch: 1 } } })
     const reordered = profileEntry({}, {}, { options: { dims: { batch: 1, h: 640 }, warmup: 10 } })
     const changed = profileEntry({}, {}, { options: { dims: { batch: 4, h: 640 }, warmup: 10 } })
     expect(testbedDifferences(before, reordered)).toEqual([])
-    expect(testbedDifferences(before, changed)).toEqual([
-      { field: 'options', baseline: '{"dims":{"batch":1,"h":640},"warmup":10}', current: '{"dims":{"batch":4,"h":640},"warmup":10}' },
-    ])
+    expect(testbedDifferences(before, changed)).toEqual([{ field: 'options.dims.batch', baseline: '1', current: '4' }])
   })
 
   it('treats missing options as empty options', () => {
     expect(testbedDifferences(profileEntry({}), profileEntry({}, {}, { options: {} }))).toEqual([])
     expect(testbedDifferences(profileEntry({}), profileEntry({}, {}, { options: { runs: 5 } }))).toEqual([
-      { field: 'options', baseline: '{}', current: '{"runs":5}' },
+      { field: 'options.runs', baseline: 'default', current: '5' },
     ])
   })
 })
