@@ -10,7 +10,7 @@ import { disturbanceText } from './diff-table.js'
 import { escapeMarkdown as md } from './escape.js'
 import { formatWithUnit } from './format-number.js'
 import { formatChange, formatInterval } from './summary-table.js'
-import { otherCounts, passedCount, regressedCount } from './outcome-counts.js'
+import { anyFailed, otherCounts, passedCount, regressedCount } from './outcome-counts.js'
 
 export interface MarkdownOptions {
   /** Heading text before the counts. @default 'perfgate' */
@@ -31,9 +31,8 @@ const VERDICT_LABEL: Record<string, string> = { pass: 'ok', regressed: '**REGRES
 
 /** `## ✅ perfgate: 0 regressed, 3 passed (1 improved), 1 new`: regressed first, then as the terminal counts (outcome-counts.ts). */
 function headline(file: ResultsFile, title: string): string {
-  const statuses = file.results.map((e) => e.status)
-  const icon = statuses.some((s) => ['regressed', 'missing', 'invalid'].includes(s)) ? '❌' : '✅'
-  return `## ${icon} ${md(title)}: ${[regressedCount(statuses), passedCount(statuses), ...otherCounts(statuses)].join(', ')}`
+  const r = file.results
+  return `## ${anyFailed(r) ? '❌' : '✅'} ${md(title)}: ${[regressedCount(r), passedCount(r), ...otherCounts(r)].join(', ')}`
 }
 
 function testCell(e: ResultEntry): string {

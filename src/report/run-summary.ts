@@ -49,9 +49,9 @@ export function runSummary(input: RunSummaryInput): string {
 
 /** `perfgate: 3 passed (1 improved), 1 regressed, ...`: passed and regressed always, the other counts when not 0 (outcome-counts.ts). */
 function headline(input: RunSummaryInput): string {
-  const statuses = input.records.map((r) => r.status)
+  const r = input.records
   const obsolete = input.obsolete.length > 0 ? [`${input.obsolete.length} obsolete`] : []
-  return `perfgate: ${[passedCount(statuses), regressedCount(statuses), ...otherCounts(statuses), ...obsolete].join(', ')}`
+  return `perfgate: ${[passedCount(r), regressedCount(r), ...otherCounts(r), ...obsolete].join(', ')}`
 }
 
 /** `  measured 3 times` for an entry perfgate measured again to confirm its verdict. */

@@ -50,7 +50,6 @@ export function statusCounts(results: readonly ResultEntry[]): { status: ResultE
     ['unresolved', 'unresolved'],
     ['improved', 'improved'],
     ['warned', 'warned'],
-    ['unresolved', 'unresolved'],
     ['pass', 'passed'],
     ['new', 'new'],
     ['updated', 'updated'],

@@ -37,8 +37,8 @@ describe('buildResultsFile', () => {
     const [warned, unresolved] = records().map((r, i) => ({ ...r, status: i === 0 ? ('warned' as const) : ('unresolved' as const) }))
     const file = buildResultsFile([warned!, unresolved!], { createdAt: new Date(0), commit: null })
     expect(statusCounts(file.results).filter((c) => c.count > 0)).toEqual([
-      { status: 'warned', label: 'warned', count: 1 },
       { status: 'unresolved', label: 'unresolved', count: 1 },
+      { status: 'warned', label: 'warned', count: 1 },
     ])
   })
 })
