@@ -4,8 +4,7 @@
  *
  * - `Matchers` is declared without type parameters. Vitest 4 declares `Matchers<T = any>`, Vitest 5
  *   `Matchers<R = void | Promise<void>, T = unknown>`; every parameter of both has a default, so
- *   TypeScript merges a declaration without parameters with either. The matchers are synchronous
- *   and return nothing to await.
+ *   TypeScript merges a declaration without parameters with either.
  * - `toBeFasterThan` goes on the global `jest.Matchers<R, T>`, which only Vitest 4's assertions
  *   extend. Vitest 5 types a `toBeFasterThan` of its own (for its bench results) on `Assertion`,
  *   which a perfgate declaration on `Matchers` would contradict; there, `toRunFasterThan` is the
@@ -19,9 +18,10 @@ declare module 'vitest' {
   interface Matchers {
     /**
      * Gates a perfgate profile or generation result (every gated metric) or one number against
-     * the committed baseline; records it when missing (except in CI).
+     * the committed baseline; records it when missing (except in CI). Await it: when the first
+     * measurement says regressed or unresolved, it measures again (option `confirm`) and returns a promise.
      */
-    toBeWithinBaseline: (options?: BaselineMatcherOptions) => void
+    toBeWithinBaseline: (options?: BaselineMatcherOptions) => void | Promise<void>
     /**
      * A relative claim without a baseline: the received profile result is faster than `expected` by at least
      * `by` (speedup = median latency ratio), with the whole confidence interval at or above 1 + by.
