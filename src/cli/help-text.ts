@@ -63,7 +63,7 @@ function overview(): string {
     '',
     'Commands:',
     ...commands,
-    twoColumns('help', 'Show this help; `perfgate <command> --help` shows one command.'),
+    twoColumns('help [command]', "Show this help, or one command's flags and defaults (also `perfgate <command> --help`)."),
     '',
     options.join('\n\n'),
     '',

@@ -67,8 +67,7 @@ export async function main(rawIo: CliIo): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      io.stdout.write(USAGE)
-      return EXIT.ok
+      return helpCommand(rest[0], io)
     case '--version':
     case '-v': {
       const pkg = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version: string }
@@ -79,9 +78,25 @@ export async function main(rawIo: CliIo): Promise<number> {
       io.stderr.write(`perfgate: ${errorMessage('CLI_NO_COMMAND')}\n\n${USAGE}`)
       return EXIT.usage
     default:
-      io.stderr.write(
-        `perfgate: ${errorMessage('CLI_UNKNOWN_COMMAND', { command, suggestion: closestName(command, [...Object.keys(COMMAND_TABLES), 'help']) })}\n\n${USAGE}`,
-      )
-      return EXIT.usage
+      return unknownCommand(command, io)
   }
+}
+
+function unknownCommand(command: string, io: CliIo): number {
+  io.stderr.write(
+    `perfgate: ${errorMessage('CLI_UNKNOWN_COMMAND', { command, suggestion: closestName(command, [...Object.keys(COMMAND_TABLES), 'help']) })}\n\n${USAGE}`,
+  )
+  return EXIT.usage
+}
+
+/** `perfgate help`: every command; `perfgate help <command>`: that command's help, as `perfgate <command> --help`. */
+function helpCommand(command: string | undefined, io: CliIo): number {
+  if (command === undefined) {
+    io.stdout.write(USAGE)
+    return EXIT.ok
+  }
+  const help = commandHelp(command)
+  if (help === undefined) return unknownCommand(command, io)
+  io.stdout.write(help)
+  return EXIT.ok
 }

@@ -17,7 +17,7 @@
  * Where both entries carry a machine-speed reference score (`calibrate`), the
  * current timings are first put on the baseline's machine speed (calibration.ts).
  */
-import { normalizeForBaseline } from '../baseline/format.js'
+import { optionDifferences } from './option-differences.js'
 import { bootstrapRatioCI, mannWhitneyU, sortSamples } from '../stats/index.js'
 import type { BaselineEntry, Better, EntryComparison, MetricComparison, MetricId, TestbedDifference } from '../types/index.js'
 import { basisSamples, comparisonBasis, type Basis } from './basis.js'
@@ -189,8 +189,6 @@ export function testbedDifferences(baseline: BaselineEntry, current: BaselineEnt
   const ac = baseline.calibration?.workload ?? 'none'
   const cc = current.calibration?.workload ?? 'none'
   if (ac !== cc) out.push({ field: 'calibration', baseline: ac, current: cc })
-  const ao = JSON.stringify(normalizeForBaseline(baseline.options ?? {}))
-  const bo = JSON.stringify(normalizeForBaseline(current.options ?? {}))
-  if (ao !== bo) out.push({ field: 'options', baseline: ao, current: bo })
+  out.push(...optionDifferences(baseline.options, current.options))
   return out
 }

@@ -20,9 +20,9 @@ export const DEFAULT_TOLERANCE: Tolerance = '10%'
 /**
  * Noise floors: the smallest change that counts for metrics measured once per
  * profile (no per-run samples to test), in the metric's unit. RSS moves by tens
- * of MB between identical runs (allocator and GC timing), session creation by
+ * of MiB between identical runs (allocator and GC timing), session creation by
  * milliseconds. A floor applies unless the metric's tolerance is named
- * explicitly (`{ 'memory.peakDeltaMB': { abs: 5 } }` means exactly 5 MB).
+ * explicitly (`{ 'memory.peakDeltaMB': { abs: 5 } }` means exactly 5 MiB).
  */
 export const NOISE_FLOORS: Readonly<Partial<Record<MetricId, number>>> = {
   'memory.peakDeltaMB': 32,
@@ -121,7 +121,7 @@ export function allowedChange(t: { rel: number; abs: number }, baseline: number)
   return Math.max(t.rel * Math.abs(baseline), t.abs)
 }
 
-/** `10%`, `±2 ms`, `10%, ±2 MB`, or with a warning band `10% (warn 5%)`. */
+/** `10%`, `±2 ms`, `10%, ±2 MiB`, or with a warning band `10% (warn 5%)`. */
 export function describeTolerance(t: ParsedTolerance, unit: string): string {
   const one = (b: { rel: number; abs: number }) => {
     const rel = b.rel > 0 ? `${+(b.rel * 100).toFixed(4)}%` : ''

@@ -2,7 +2,7 @@
 import { perfgateError } from '../errors.js'
 import type { GenerationResult, LoadResult, ProfileResult, SweepResult } from '../types/index.js'
 import { isGenerationSweepOptions, sweepGeneration, type GenerationSweepOptions } from './experiments/generation-sweep.js'
-import type { LanguageModelSource } from './generation/language-model-files.js'
+import type { LanguageModelSource } from './generation/language-model-source.js'
 import type { ProfileOptions } from './run/options.js'
 import { profileFunction } from './run/profile-function.js'
 import { profileGenerate } from './generation/profile-generate.js'

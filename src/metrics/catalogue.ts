@@ -20,8 +20,8 @@ const defs: MetricDef[] = [
   { id: 'cpu.mean', unit: 'ms', better: 'lower', samples: 'cpu', statistic: mean, read: (r) => r.cpu.mean },
   { id: 'cpu.p50', unit: 'ms', better: 'lower', samples: 'cpu', statistic: pct(50), read: (r) => r.cpu.p50 },
   { id: 'throughput', unit: 'runs/s', better: 'higher', samples: 'latency', statistic: (xs) => 1000 / mean(xs), read: (r) => r.throughput.runsPerSecond },
-  { id: 'memory.peakDeltaMB', unit: 'MB', better: 'lower', read: (r) => r.memory.peakDeltaMB },
-  { id: 'memory.peakRssMB', unit: 'MB', better: 'lower', read: (r) => r.memory.peakRssMB },
+  { id: 'memory.peakDeltaMB', unit: 'MiB', better: 'lower', read: (r) => r.memory.peakDeltaMB },
+  { id: 'memory.peakRssMB', unit: 'MiB', better: 'lower', read: (r) => r.memory.peakRssMB },
   { id: 'loadMs', unit: 'ms', better: 'lower', read: (r) => r.loadMs },
   { id: 'firstRunMs', unit: 'ms', better: 'lower', read: (r) => r.firstRunMs },
 ]

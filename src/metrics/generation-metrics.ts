@@ -42,8 +42,8 @@ const defs: GenerationMetricDef[] = [
   { id: 'totalTokensPerSecond', unit: 'tokens/s', better: 'higher', read: (g) => g.totalTokensPerSecond.mean },
   { id: 'prefillTokensPerSecond', unit: 'tokens/s', better: 'higher', read: (g) => g.prefillTokensPerSecond.mean },
   // a server's result has no load time, and the memory it reports is the client's: neither is stored nor gated
-  { id: 'memory.peakDeltaMB', unit: 'MB', better: 'lower', read: (g) => (g.endpoint ? undefined : g.memory.peakDeltaMB) },
-  { id: 'memory.peakRssMB', unit: 'MB', better: 'lower', read: (g) => (g.endpoint ? undefined : g.memory.peakRssMB) },
+  { id: 'memory.peakDeltaMB', unit: 'MiB', better: 'lower', read: (g) => (g.endpoint ? undefined : g.memory.peakDeltaMB) },
+  { id: 'memory.peakRssMB', unit: 'MiB', better: 'lower', read: (g) => (g.endpoint ? undefined : g.memory.peakRssMB) },
   { id: 'loadMs', unit: 'ms', better: 'lower', read: (g) => (g.endpoint ? undefined : g.loadMs) },
 ]
 

@@ -4,7 +4,7 @@ import type { Better, MetricId, ProfileResult, SampleSet } from '../types/index.
 
 export interface MetricDef {
   id: MetricId
-  unit: 'ms' | 'MB' | 'runs/s' | 'tokens/s' | ''
+  unit: 'ms' | 'MiB' | 'runs/s' | 'tokens/s' | ''
   better: Better
   /** Per-run samples whose distribution this metric summarises, for the significance test. */
   samples?: keyof SampleSet

@@ -27,8 +27,8 @@ export function compareTable(cmp: ModelComparison): string {
       ),
       row(
         'memory (peak - before load)',
-        formatWithUnit(ref.memory.peakDeltaMB, 'MB'),
-        formatWithUnit(v.memory.peakDeltaMB, 'MB'),
+        formatWithUnit(ref.memory.peakDeltaMB, 'MiB'),
+        formatWithUnit(v.memory.peakDeltaMB, 'MiB'),
         r.memory,
         'smaller',
         'larger',

@@ -100,7 +100,7 @@ export function generationTable(g: GenerationResult): string {
       '',
       scalingLine('TTFT', g.scaling.ttft),
       scalingLine('TPOT', g.scaling.tpot),
-      `load (cold start) ${formatNumber(g.loadMs)} ms; peak rss (${mem.peakSource}) ${formatNumber(mem.peakRssMB)} MB; peak - before load ${formatNumber(mem.peakDeltaMB)} MB`,
+      `load (cold start) ${formatNumber(g.loadMs)} ms; peak rss (${mem.peakSource}) ${formatNumber(mem.peakRssMB)} MiB; peak - before load ${formatNumber(mem.peakDeltaMB)} MiB`,
       '',
       `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
     ].join('\n'),

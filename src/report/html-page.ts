@@ -22,7 +22,7 @@ h3 { font-size: 14px; margin: 16px 0 6px; color: var(--muted); }
 .badge.regressed, .badge.missing, .badge.invalid { background: var(--red-bg); color: var(--red); border-color: var(--red); }
 .badge.improved { background: var(--green-bg); color: var(--green); border-color: var(--green); }
 .badge.new, .badge.updated { background: var(--blue-bg); color: var(--blue); border-color: var(--blue); }
-.badge.changed { background: var(--amber-bg); color: var(--amber); border-color: var(--amber); }
+.badge.changed, .badge.warned, .badge.unresolved { background: var(--amber-bg); color: var(--amber); border-color: var(--amber); }
 .warning { background: var(--amber-bg); border: 1px solid var(--amber); border-radius: 6px; padding: 10px 14px; margin: 12px 0; }
 .entry { border: 1px solid var(--line); border-radius: 8px; padding: 16px; margin: 16px 0; }
 .entry.regressed, .entry.missing, .entry.invalid { border-left: 5px solid var(--red); }

@@ -169,7 +169,7 @@ function worstChange(e: ResultEntry): string {
 export function htmlReport(file: ResultsFile, opts: HtmlReportOptions = {}): string {
   const title = opts.title ?? 'perfgate report'
   const counts = statusCounts(file.results).filter((c) => c.count > 0 || ['regressed', 'improved', 'pass', 'new'].includes(c.status))
-  const order = ['regressed', 'missing', 'invalid', 'improved', 'new', 'updated', 'pass']
+  const order = ['regressed', 'missing', 'invalid', 'unresolved', 'warned', 'improved', 'new', 'updated', 'pass']
   const entries = file.results.map((e, i) => ({ e, i })).sort((a, b) => order.indexOf(a.e.status) - order.indexOf(b.e.status) || a.i - b.i)
   const parts: string[] = [
     `<h1>${h(title)}</h1>`,

@@ -5,12 +5,12 @@
  * change, confidence interval when known, tolerance), then every other row
  * folded in a <details> block. Every string from tests and files is escaped. Pure.
  */
-import { statusCounts } from '../results/results-file.js'
 import type { MetricComparison, ResultEntry, ResultsFile } from '../types/index.js'
 import { disturbanceText } from './diff-table.js'
 import { escapeMarkdown as md } from './escape.js'
 import { formatWithUnit } from './format-number.js'
 import { formatChange, formatInterval } from './summary-table.js'
+import { anyFailed, otherCounts, passedCount, regressedCount } from './outcome-counts.js'
 
 export interface MarkdownOptions {
   /** Heading text before the counts. @default 'perfgate' */
@@ -29,11 +29,10 @@ const STATUS_LABEL: Record<string, string> = {
 
 const VERDICT_LABEL: Record<string, string> = { pass: 'ok', regressed: '**REGRESSED**', improved: 'improved' }
 
+/** `## ✅ perfgate: 0 regressed, 3 passed (1 improved), 1 new`: regressed first, then as the terminal counts (outcome-counts.ts). */
 function headline(file: ResultsFile, title: string): string {
-  const counts = statusCounts(file.results)
-  const shown = counts.filter((c) => c.count > 0 || ['regressed', 'improved', 'pass', 'new'].includes(c.status))
-  const icon = counts.some((c) => c.count > 0 && ['regressed', 'missing', 'invalid'].includes(c.status)) ? '❌' : '✅'
-  return `## ${icon} ${md(title)}: ${shown.map((c) => `${c.count} ${c.label}`).join(', ')}`
+  const r = file.results
+  return `## ${anyFailed(r) ? '❌' : '✅'} ${md(title)}: ${[regressedCount(r), passedCount(r), ...otherCounts(r)].join(', ')}`
 }
 
 function testCell(e: ResultEntry): string {

@@ -26,10 +26,10 @@ export function profileTable(r: ProfileResult): string {
   add('cpu per run (p50)', r.cpu.p50, 'ms')
   add('throughput', r.throughput.runsPerSecond, 'runs/s')
   if (r.throughput.batchSize !== 1) add('throughput (samples)', r.throughput.samplesPerSecond, 'samples/s')
-  add('rss before load', r.memory.rssBeforeLoadMB, 'MB')
-  add('rss after load', r.memory.rssAfterLoadMB, 'MB')
-  add(`peak rss (${r.memory.peakSource})`, r.memory.peakRssMB, 'MB')
-  add('peak - before load', r.memory.peakDeltaMB, 'MB')
+  add('rss before load', r.memory.rssBeforeLoadMB, 'MiB')
+  add('rss after load', r.memory.rssAfterLoadMB, 'MiB')
+  add(`peak rss (${r.memory.peakSource})`, r.memory.peakRssMB, 'MiB')
+  add('peak - before load', r.memory.peakDeltaMB, 'MiB')
   if (r.calibration) add('reference workload (calibrate)', r.calibration.scoreMs, 'ms')
   const head = r.model ? `${r.model.path}  (${formatNumber(r.model.bytes / 1024)} KiB, sha256 ${r.model.sha256.slice(0, 12)})` : 'function'
   const t = r.testbed

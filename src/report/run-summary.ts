@@ -7,6 +7,7 @@ import { plain, type Paint } from './ansi.js'
 import { summaryTable, wrapText } from './summary-table.js'
 import { terminalLines, terminalText } from './terminal-text.js'
 import { MACHINE_FIELDS } from './machine-fields.js'
+import { otherCounts, passedCount, regressedCount } from './outcome-counts.js'
 
 export interface RunSummaryInput {
   records: readonly GateRecord[]
@@ -46,23 +47,11 @@ export function runSummary(input: RunSummaryInput): string {
   return lines.join('\n')
 }
 
-/** `perfgate: 3 passed, 1 regressed, ...`: passed and regressed always, the other counts when not 0. */
+/** `perfgate: 3 passed (1 improved), 1 regressed, ...`: passed and regressed always, the other counts when not 0 (outcome-counts.ts). */
 function headline(input: RunSummaryInput): string {
-  const count = (s: GateRecord['status']) => input.records.filter((r) => r.status === s).length
-  const counts: [string, number][] = [
-    ['passed', count('pass')],
-    ['regressed', count('regressed')],
-    ['improved', count('improved')],
-    ['warned', count('warned')],
-    ['unresolved', count('unresolved')],
-    ['new', count('new')],
-    ['updated', count('updated')],
-    ['missing', count('missing')],
-    ['with an invalid baseline', count('invalid')],
-    ['obsolete', input.obsolete.length],
-  ]
-  const shown = counts.filter(([k, n]) => n > 0 || k === 'passed' || k === 'regressed')
-  return `perfgate: ${shown.map(([k, n]) => `${n} ${k}`).join(', ')}`
+  const r = input.records
+  const obsolete = input.obsolete.length > 0 ? [`${input.obsolete.length} obsolete`] : []
+  return `perfgate: ${[passedCount(r), regressedCount(r), ...otherCounts(r), ...obsolete].join(', ')}`
 }
 
 /** `  measured 3 times` for an entry perfgate measured again to confirm its verdict. */

@@ -49,6 +49,7 @@ export function statusCounts(results: readonly ResultEntry[]): { status: ResultE
     ['regressed', 'regressed'],
     ['unresolved', 'unresolved'],
     ['improved', 'improved'],
+    ['warned', 'warned'],
     ['pass', 'passed'],
     ['new', 'new'],
     ['updated', 'updated'],

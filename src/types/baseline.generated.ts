@@ -29,7 +29,7 @@ export interface BaselineEntry {
    */
   kind: 'profile' | 'value' | 'generation'
   /**
-   * The recorded figures by metric id (see the README's metric tables); units are ms, MB, runs/s and tokens/s.
+   * The recorded figures by metric id (see the README's metric tables); units are ms, MiB (1024 x 1024 bytes), runs/s and tokens/s.
    */
   metrics: {
     [k: string]: number

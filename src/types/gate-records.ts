@@ -31,7 +31,8 @@ export interface MetricComparison {
 }
 
 export interface TestbedDifference {
-  field: keyof Testbed | 'model.sha256' | 'model.bytes' | 'options' | 'calibration'
+  /** A testbed field, the model's identity, `calibration`, or one profile option's path as `options.<path>` (e.g. `options.dims.batch`). */
+  field: keyof Testbed | 'model.sha256' | 'model.bytes' | 'calibration' | `options.${string}`
   baseline: string
   current: string
 }

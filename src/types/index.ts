@@ -97,7 +97,7 @@ export interface TokenScaling {
   points: number
 }
 
-/** The result of `profile.generate()`. Times in ms, rates in tokens per second, memory in MB. */
+/** The result of `profile.generate()`. Times in ms, rates in tokens per second, memory in MiB. */
 export interface GenerationResult {
   kind: 'generation'
   model: ModelIdentity

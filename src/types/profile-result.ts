@@ -6,11 +6,11 @@ import type { Calibration, Disturbance, ModelIdentity, OpProfile, Testbed } from
 export type Distribution = SampleSummary
 
 export interface MemoryFigures {
-  /** RSS before the session is created, MB. */
+  /** RSS before the session is created, MiB. */
   rssBeforeLoadMB: number
-  /** RSS after the session is created, MB (equals rssBeforeLoadMB for function profiles). */
+  /** RSS after the session is created, MiB (equals rssBeforeLoadMB for function profiles). */
   rssAfterLoadMB: number
-  /** Peak RSS during the measured runs, MB. */
+  /** Peak RSS during the measured runs, MiB. */
   peakRssMB: number
   /** peakRssMB - rssBeforeLoadMB. */
   peakDeltaMB: number
@@ -18,7 +18,7 @@ export interface MemoryFigures {
   peakSource: 'vmhwm' | 'sampled'
 }
 
-/** The result of `profile()`. Every figure is in ms, MB or runs per second. */
+/** The result of `profile()`. Every figure is in ms, MiB (1024 x 1024 bytes) or runs per second. */
 export interface ProfileResult {
   kind: 'model' | 'function'
   /** The model's identity, for model profiles. */
@@ -42,11 +42,12 @@ export interface ProfileResult {
   }
   memory: MemoryFigures
   /**
-   * How measuring ended: `runs` (the minimum count and time were met), `precision` (adaptive: the median's
+   * How measuring ended: `runs` (the minimum count was met, after the minimum time), `minTime` (the minimum time
+   * was met, after the count: time set the number of runs), `precision` (adaptive: the median's
    * 99% interval reached ±precision), `budget` (adaptive: maxTime spent), `maxRuns`; and the median's
    * relative 99% half-width at the end (the result's own noise).
    */
-  sampling: { runs: number; stoppedBy: 'runs' | 'precision' | 'budget' | 'maxRuns'; medianHalfWidth: number }
+  sampling: { runs: number; stoppedBy: 'runs' | 'minTime' | 'precision' | 'budget' | 'maxRuns'; medianHalfWidth: number }
   /** Raw per-run figures in run order, ms. */
   samples: { latency: number[]; cpu: number[] }
   testbed: Testbed
@@ -70,18 +71,18 @@ export interface ProfileResult {
   gateDefaults?: { applied: ('intraOpNumThreads' | 'sessions' | 'calibrate')[]; note: string }
 }
 
-/** GPU memory around a profile, from nvidia-smi (MB as it reports them: MiB). */
+/** GPU memory around a profile, from nvidia-smi, MiB (what it calls MB). */
 export interface GpuFigures {
   /** The GPUs nvidia-smi lists: index, name and total memory. */
   devices: { index: number; name: string; memoryTotalMB: number }[]
-  /** Memory used on all GPUs together before the session was created, MB. */
+  /** Memory used on all GPUs together before the session was created, MiB. */
   usedBeforeLoadMB: number
-  /** Memory used on all GPUs together after the session was created, MB. */
+  /** Memory used on all GPUs together after the session was created, MiB. */
   usedAfterLoadMB: number
-  /** Memory used on all GPUs together after the measured runs, MB. */
+  /** Memory used on all GPUs together after the measured runs, MiB. */
   usedAfterRunsMB: number
   /** usedAfterRunsMB - usedBeforeLoadMB (other processes on the GPU count too). */
   deltaMB: number
-  /** GPU memory of this process after the runs (nvidia-smi's compute apps), when it lists it, MB. */
+  /** GPU memory of this process after the runs (nvidia-smi's compute apps), when it lists it, MiB. */
   processMB?: number
 }

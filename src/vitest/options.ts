@@ -6,7 +6,7 @@ import type { Better, MetricId, UpdateMode } from '../types/index.js'
 export interface PerfgateOptions {
   /**
    * Tolerance per metric id (or one for all), e.g. `{ 'latency.p95': '10%', 'memory.peakDeltaMB': { abs: 20 } }`.
-   * Metrics not named here get the general tolerance raised to their noise floor (memory 32 MB, loadMs 10 ms, firstRunMs 5 ms).
+   * Metrics not named here get the general tolerance raised to their noise floor (memory 32 MiB, loadMs 10 ms, firstRunMs 5 ms).
    * @default `'10%'`
    */
   tolerance?: ToleranceInput
@@ -147,7 +147,7 @@ export interface BaselineMatcherOptions {
  * an explicit option wins; `-u` gives all; then PERFGATE_UPDATE (all, new or none; any other value is an error);
  * CI gives none; otherwise new.
  */
-export function resolveUpdateMode(explicit: UpdateMode | undefined, vitestUpdate: boolean, env: NodeJS.ProcessEnv): UpdateMode {
+export function resolveUpdateMode(explicit: UpdateMode | undefined, vitestUpdate: boolean, env: Readonly<Record<string, string | undefined>>): UpdateMode {
   // a misspelt PERFGATE_UPDATE is an error even where it would not decide
   const fromEnv = updateModeFromEnv(env)
   if (explicit) return explicit

@@ -18,6 +18,7 @@ import { resolveUpdateMode, type PerfgateOptions, type WorkerConfig } from './op
 import { PerfgateBenchReporter } from './bench-reporter.js'
 import { PerfgateReporter } from './reporter.js'
 import { resolveReportSettings } from './report-outputs.js'
+import { perfTestBudget, perfTestTimeoutMs, perfTimeouts } from './test-timeout.js'
 import './augment.js'
 
 const SETUP_FILE = fileURLToPath(new URL(`./setup${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url))
@@ -41,9 +42,11 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
   const reporterAdded = new WeakSet<object>()
   return {
     name: 'perfgate',
-    config() {
-      // task locations let a key collision name both tests by file:line:column
-      return { test: { setupFiles: [SETUP_FILE], includeTaskLocation: true } }
+    config(config) {
+      // task locations let a key collision name both tests by file:line:column;
+      // a profile must never meet Vitest's default 5 s timeout, and a timeout the user set wins (test-timeout.ts)
+      const timeouts = perfTimeouts(config.test, perfTestTimeoutMs(perfTestBudget(process.env, options.confirm ?? DEFAULT_CONFIRM)))
+      return { test: { setupFiles: [SETUP_FILE], includeTaskLocation: true, ...timeouts } }
     },
     configureVitest({ vitest, project }) {
       assertBaselineDirInsideRoot(vitest.config.root, options.baselineDir ?? DEFAULT_BASELINE_DIR)

@@ -12,6 +12,7 @@ import { baselinePathFor, displayPath } from '../baseline/store.js'
 import { errorMessage } from '../errors.js'
 import { ansi, colorEnabled, plain } from '../report/ansi.js'
 import { runSummary } from '../report/run-summary.js'
+import { terminalWidth } from '../report/terminal-width.js'
 import type { GateRecord } from '../types/index.js'
 import type { WorkerConfig } from './options.js'
 import { RunReports, type ReportSettings } from './report-outputs.js'
@@ -106,6 +107,7 @@ export function settleRun(config: WorkerConfig, modules: readonly ModuleOutcome[
     changedBaselines: out?.changedBaselines,
     reports: out?.files,
     paint: colorEnabled(process.stdout.isTTY, process.env) ? ansi : plain,
+    width: terminalWidth(process.stdout, process.env),
   })
   const text = replaced.length > 0 ? `${summary}\n\nReplaced invalid baseline entries with the re-recorded ones:\n${replaced.join('\n')}` : summary
   return { text, failed }

@@ -141,7 +141,7 @@ describe('perfgate report', () => {
   it('prints the Markdown summary of a results file, or writes --md and --html', async () => {
     const md = await cli(['report', 'main.json'], dir)
     expect(md.code, md.stderr).toBe(0)
-    expect(md.stdout.split('\n')[0]).toBe('## ✅ perfgate: 0 regressed, 0 improved, 3 passed, 0 new')
+    expect(md.stdout.split('\n')[0]).toBe('## ✅ perfgate: 0 regressed, 3 passed')
     const files = await cli(['report', 'main.json', '--md', 'r/summary.md', '--html', 'r/report.html'], dir)
     expect(files.code, files.stderr).toBe(0)
     expect(readFileSync(join(dir, 'r/summary.md'), 'utf8')).toContain('perfgate report: 0 regressed')

@@ -87,6 +87,24 @@ describe('perfgate help', () => {
   })
 })
 
+describe('perfgate help <command>', () => {
+  it.each(commands)('help %s prints what `%s --help` prints, and exits 0', async (command) => {
+    const viaHelp = await cli(['help', command], tmp)
+    const viaFlag = await cli([command, '--help'], tmp)
+    expect(viaHelp.code).toBe(0)
+    expect(viaHelp.stderr).toBe('')
+    expect(viaHelp.stdout).toContain(`Usage: perfgate ${command}`)
+    expect(viaHelp.stdout).toBe(viaFlag.stdout)
+  })
+
+  it('help for an unknown command exits 2 and suggests the command meant', async () => {
+    const r = await cli(['help', 'sweeep'], tmp)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain("perfgate: unknown command 'sweeep': did you mean 'sweep'?")
+  })
+})
+
 describe('the flag tables', () => {
   it('take their defaults from the constants the code uses', () => {
     const def = (flags: readonly Flag[], name: string) => flags.find((f) => f.name === name)?.default

@@ -71,8 +71,8 @@ describe('reports of a run, on main and on a pull request branch', () => {
       ['classifier bytes', 'new'],
     ])
     expect(file.results[0]!.current?.samples.latency?.length).toBeGreaterThanOrEqual(40)
-    expect(project.read('reports/summary.md').split('\n')[0]).toBe('## ✅ perfgate: 0 regressed, 0 improved, 0 passed, 2 new')
-    expect(project.read('step-summary.md')).toContain('## ✅ perfgate: 0 regressed, 0 improved, 0 passed, 2 new')
+    expect(project.read('reports/summary.md').split('\n')[0]).toBe('## ✅ perfgate: 0 regressed, 0 passed, 2 new')
+    expect(project.read('step-summary.md')).toContain('## ✅ perfgate: 0 regressed, 0 passed, 2 new')
     expect(project.read('reports/results.csv')).toMatch(/^file,key,test,status,metric,/)
     expect(project.read('reports/report.html')).toContain('<svg class="chart"')
     const history = parseHistory(project.read('reports/history.jsonl'), 'history.jsonl')

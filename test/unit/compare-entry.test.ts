@@ -185,24 +185,24 @@ describe('compareEntry: tolerances', () => {
     expect(beyond.rows[0]).toMatchObject({ tolerance: '±2 ms', change: 2.5, changePct: 25, verdict: 'regressed' })
   })
 
-  it('keeps a 5 MB memory rise from failing with the default noise floor (32 MB)', () => {
-    // 20 -> 25 MB is +25%, but the default memory tolerance is max(10% x 20, 32) = 32 MB.
+  it('keeps a 5 MiB memory rise from failing with the default noise floor (32 MiB)', () => {
+    // 20 -> 25 MiB is +25%, but the default memory tolerance is max(10% x 20, 32) = 32 MiB.
     const cmp = compareEntry(profileEntry({ 'memory.peakDeltaMB': 20 }), profileEntry({ 'memory.peakDeltaMB': 25 }), { metrics: ['memory.peakDeltaMB'] })
     expect(cmp.rows[0]).toStrictEqual({
       metric: 'memory.peakDeltaMB',
-      unit: 'MB',
+      unit: 'MiB',
       better: 'lower',
       baseline: 20,
       current: 25,
       change: 5,
       changePct: 25,
-      tolerance: '10%, ±32 MB',
+      tolerance: '10%, ±32 MiB',
       verdict: 'pass',
     })
   })
 
   it('fails memory beyond the floor, and beyond 10% once 10% is larger than the floor', () => {
-    // 20 -> 53: +33 MB > 32 MB. 400 -> 435: 10% of 400 = 40 MB > 32, +35 MB passes; 400 -> 445: +45 MB > 40 MB.
+    // 20 -> 53: +33 MiB > 32 MiB. 400 -> 435: 10% of 400 = 40 MiB > 32, +35 MiB passes; 400 -> 445: +45 MiB > 40 MiB.
     const metrics = ['memory.peakDeltaMB'] as const
     expect(compareEntry(profileEntry({ 'memory.peakDeltaMB': 20 }), profileEntry({ 'memory.peakDeltaMB': 53 }), { metrics }).verdict).toBe('regressed')
     expect(compareEntry(profileEntry({ 'memory.peakDeltaMB': 400 }), profileEntry({ 'memory.peakDeltaMB': 435 }), { metrics }).verdict).toBe('pass')
@@ -210,12 +210,12 @@ describe('compareEntry: tolerances', () => {
   })
 
   it('lets a memory tolerance named explicitly go below the floor', () => {
-    // { abs: 4 } for the metric means exactly 4 MB: +5 MB regresses.
+    // { abs: 4 } for the metric means exactly 4 MiB: +5 MiB regresses.
     const cmp = compareEntry(profileEntry({ 'memory.peakDeltaMB': 20 }), profileEntry({ 'memory.peakDeltaMB': 25 }), {
       metrics: ['memory.peakDeltaMB'],
       configTolerance: { 'memory.peakDeltaMB': { abs: 4 } },
     })
-    expect(cmp.rows[0]).toMatchObject({ tolerance: '±4 MB', verdict: 'regressed' })
+    expect(cmp.rows[0]).toMatchObject({ tolerance: '±4 MiB', verdict: 'regressed' })
   })
 
   it('uses the matcher tolerance over the plugin tolerance', () => {
@@ -326,20 +326,18 @@ describe('testbedDifferences', () => {
     ])
   })
 
-  it('compares options as normalised JSON: key order does not matter, values do', () => {
+  it('compares options normalised, path by path: key order does not matter, values do', () => {
     const before = profileEntry({}, {}, { options: { warmup: 10, dims: { h: 640, batch: 1 } } })
     const reordered = profileEntry({}, {}, { options: { dims: { batch: 1, h: 640 }, warmup: 10 } })
     const changed = profileEntry({}, {}, { options: { dims: { batch: 4, h: 640 }, warmup: 10 } })
     expect(testbedDifferences(before, reordered)).toEqual([])
-    expect(testbedDifferences(before, changed)).toEqual([
-      { field: 'options', baseline: '{"dims":{"batch":1,"h":640},"warmup":10}', current: '{"dims":{"batch":4,"h":640},"warmup":10}' },
-    ])
+    expect(testbedDifferences(before, changed)).toEqual([{ field: 'options.dims.batch', baseline: '1', current: '4' }])
   })
 
   it('treats missing options as empty options', () => {
     expect(testbedDifferences(profileEntry({}), profileEntry({}, {}, { options: {} }))).toEqual([])
     expect(testbedDifferences(profileEntry({}), profileEntry({}, {}, { options: { runs: 5 } }))).toEqual([
-      { field: 'options', baseline: '{}', current: '{"runs":5}' },
+      { field: 'options.runs', baseline: 'default', current: '5' },
     ])
   })
 })

@@ -177,7 +177,7 @@ describe('compareTable', () => {
     expect(lines[4]).toMatch(/^metric\s+fp32\s+int8\s+ratio\s+95% CI\s+verdict$/)
     expect(lines[6]).toMatch(/^latency p50\s+11\.0 ms\s+6\.00 ms\s+0\.543x\s+0\.\d+x-0\.\d+x\s+faster$/)
     expect(lines[7]).toMatch(/^throughput\s+91\.3 runs\/s\s+168 runs\/s\s+1\.84x\s+[\d.]+x-[\d.]+x\s+faster$/)
-    expect(lines[8]).toMatch(/^memory \(peak - before load\)\s+110 MB\s+55\.0 MB\s+0\.500x\s+[\d.]+x-[\d.]+x\s+smaller$/)
+    expect(lines[8]).toMatch(/^memory \(peak - before load\)\s+110 MiB\s+55\.0 MiB\s+0\.500x\s+[\d.]+x-[\d.]+x\s+smaller$/)
     expect(lines[9]).toMatch(/^load time\s+50\.0 ms\s+50\.0 ms\s+1\.00x\s+[\d.]+x-[\d.]+x\s+same$/)
     expect(lines[10]).toMatch(/^file size\s+2048 KiB\s+512 KiB\s+0\.250x\s+exact\s+smaller$/)
     expect(lines[12]).toMatch(/^int8 is faster than fp32: median latency 0\.543x/)

@@ -43,7 +43,7 @@ describe('generation metrics in the catalogue', () => {
     expect(row('tokensPerSecond')).toEqual(['tokens/s', 'higher', 'tokensPerSecond'])
     expect(row('totalTokensPerSecond')).toEqual(['tokens/s', 'higher', '-'])
     expect(row('prefillTokensPerSecond')).toEqual(['tokens/s', 'higher', '-'])
-    expect(row('memory.peakDeltaMB')).toEqual(['MB', 'lower', '-'])
+    expect(row('memory.peakDeltaMB')).toEqual(['MiB', 'lower', '-'])
   })
 
   it('is known to the shared catalogue, which the comparison reads, without changing the profile metrics', () => {

@@ -43,7 +43,7 @@ describe('generationTable', () => {
     expect(text).toContain('ITL                2.50  0.535  2.00  2.50  3.00  3.00  3.00  3.00  ms')
     expect(text).toContain('tokens/s (output)   153   47.7   107   146   200   207   213   214  tokens/s')
     expect(text).toContain('TTFT vs input tokens: +2.50 ms per token, 1.00 ms at 0 tokens (r = 0.98, 4 requests)')
-    expect(text).toContain('load (cold start) 40.0 ms; peak rss (vmhwm) 160 MB; peak - before load 60.3 MB')
+    expect(text).toContain('load (cold start) 40.0 ms; peak rss (vmhwm) 160 MiB; peak - before load 60.3 MiB')
     expect(lines.at(-1)).toBe(
       'testbed: Test CPU @ 3.00GHz, 8 cores, linux 6.1.0 x64, node v20.20.2, onnxruntime 1.30.0 [cpu], intra-op default, inter-op default',
     )

@@ -36,8 +36,8 @@ describe('metric catalogue', () => {
       ['cpu.mean', 'ms', 'cpu'],
       ['cpu.p50', 'ms', 'cpu'],
       ['throughput', 'runs/s', 'latency'],
-      ['memory.peakDeltaMB', 'MB', '-'],
-      ['memory.peakRssMB', 'MB', '-'],
+      ['memory.peakDeltaMB', 'MiB', '-'],
+      ['memory.peakRssMB', 'MiB', '-'],
       ['loadMs', 'ms', '-'],
       ['firstRunMs', 'ms', '-'],
     ])

@@ -38,6 +38,25 @@ describe('runLoop', () => {
     expect(s.stoppedBy).toBe('runs')
   })
 
+  it('says runs stopped it when the count was met after minTime, and minTime when time set the count', async () => {
+    const { t, clocks } = fakeClocks()
+    const run = async () => {
+      t.wall += 10
+    }
+    // 3 runs of 10 ms: 30 ms, past minTime 25 ms before the count is met
+    const byRuns = await runLoop(run, { ...plain, minTimeMs: 25 }, {}, clocks)
+    expect([byRuns.latency.length, byRuns.stoppedBy]).toEqual([3, 'runs'])
+    // minTime 30 ms is met exactly at the third run: the count and the time together, and the count was asked for
+    const together = await runLoop(run, { ...plain, minTimeMs: 30 }, {}, clocks)
+    expect([together.latency.length, together.stoppedBy]).toEqual([3, 'runs'])
+    // minTime 55 ms asks for 6 runs where 3 were asked for
+    const byTime = await runLoop(run, { ...plain, minTimeMs: 55 }, {}, clocks)
+    expect([byTime.latency.length, byTime.stoppedBy]).toEqual([6, 'minTime'])
+    // maxRuns stops it before minTime is met
+    const capped = await runLoop(run, { ...plain, minTimeMs: 55, maxRuns: 4 }, {}, clocks)
+    expect([capped.latency.length, capped.stoppedBy]).toEqual([4, 'maxRuns'])
+  })
+
   it('counts the CPU time of the per-run hook in no sample', async () => {
     const { t, clocks } = fakeClocks(1)
     const run = async () => {

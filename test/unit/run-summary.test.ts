@@ -34,7 +34,7 @@ describe('runSummary', () => {
       written: [FILE],
     })
     expect(text).toMatchInlineSnapshot(`
-      "perfgate: 1 passed, 1 regressed, 1 improved, 1 updated
+      "perfgate: 2 passed (1 improved), 1 regressed, 1 updated
 
       REGRESSED  det 1  (baselines/det.perf.test.ts.json)
       metric       baseline  current  change  tolerance  verdict

@@ -69,5 +69,6 @@ describe('poolMeasuredRuns', () => {
   it('reports the weakest stop: a spent budget in any session', () => {
     expect(poolMeasuredRuns([session([1], 1, 'precision'), session([1], 1, 'budget')]).samples.stoppedBy).toBe('budget')
     expect(poolMeasuredRuns([session([1], 1, 'precision'), session([1], 1, 'precision')]).samples.stoppedBy).toBe('precision')
+    expect(poolMeasuredRuns([session([1], 1, 'runs'), session([1], 1, 'minTime')]).samples.stoppedBy).toBe('minTime')
   })
 })

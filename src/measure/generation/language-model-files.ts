@@ -8,18 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { Tokenizer } from '@huggingface/tokenizers'
 import { perfgateError } from '../../errors.js'
-
-/** A model folder, or explicit paths. Relative paths are resolved from the current directory. */
-export type LanguageModelSource =
-  | string
-  | {
-      /** The .onnx decoder. */
-      model: string
-      /** Its tokenizer.json. */
-      tokenizer: string
-      /** Its tokenizer_config.json. @default tokenizer_config.json next to `tokenizer`, when present */
-      tokenizerConfig?: string
-    }
+import type { LanguageModelSource } from './language-model-source.js'
 
 export interface LanguageModelFiles {
   /** Absolute path of the .onnx decoder. */

@@ -102,7 +102,7 @@ export function parseNvidiaSmiGpus(csv: string): GpuDevice[] {
     .filter((d) => Number.isFinite(d.index) && Number.isFinite(d.memoryTotalMB) && Number.isFinite(d.memoryUsedMB))
 }
 
-/** GPU memory of process `pid` from `nvidia-smi --query-compute-apps=pid,used_memory --format=csv,noheader,nounits`, MB; undefined when not listed. */
+/** GPU memory of process `pid` from `nvidia-smi --query-compute-apps=pid,used_memory --format=csv,noheader,nounits`, MiB (what nvidia-smi calls MB); undefined when not listed. */
 export function parseNvidiaSmiProcessMB(csv: string, pid: number): number | undefined {
   let total: number | undefined
   for (const line of csv.split('\n')) {

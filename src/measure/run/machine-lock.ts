@@ -25,7 +25,7 @@ export function lockFilePath(): string {
 export const DEFAULT_LOCK_TIMEOUT_MS = 10 * 60_000
 
 /** PERFGATE_LOCK_TIMEOUT in ms, else the default. */
-export function lockTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function lockTimeoutMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const raw = env.PERFGATE_LOCK_TIMEOUT
   if (raw === undefined || raw === '') return DEFAULT_LOCK_TIMEOUT_MS
   const ms = Number(raw)

@@ -48,14 +48,14 @@ export async function measureRuns(run: () => Promise<unknown>, loop: ResolvedLoo
   return { firstRunMs, samples, peakRssMB: peak.peak(), peakSource: peak.source, contention }
 }
 
-const STOP_PRECEDENCE: readonly LoopSamples['stoppedBy'][] = ['budget', 'maxRuns', 'runs', 'precision']
+const STOP_PRECEDENCE: readonly LoopSamples['stoppedBy'][] = ['budget', 'maxRuns', 'minTime', 'runs', 'precision']
 
 /**
  * The runs of several sessions as one measurement: the samples in order; the first session's first
  * run and peak memory (later sessions start after earlier ones, and any reference block, released
  * memory the allocator may keep, so only the first measures the model's footprint from a clean start);
  * the contention pooled (see poolContention);
- * stopped by the weakest reason any session had (budget before maxRuns before runs before precision),
+ * stopped by the weakest reason any session had (budget before maxRuns before minTime before runs before precision),
  * with the pooled samples' own median half-width.
  */
 export function poolMeasuredRuns(list: readonly MeasuredRuns[]): MeasuredRuns {

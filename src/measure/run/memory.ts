@@ -6,11 +6,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 
-const MB = 1024 * 1024
+const MIB = 1024 * 1024
 
-/** Resident set size now, MB. */
+/** Resident set size now, MiB. */
 export function rssMB(): number {
-  return process.memoryUsage.rss() / MB
+  return process.memoryUsage.rss() / MIB
 }
 
 function readVmHwmMB(): number | undefined {
@@ -49,7 +49,7 @@ export class PeakMemory {
     if (now > this.sampled) this.sampled = now
   }
 
-  /** Peak RSS since construction, MB. */
+  /** Peak RSS since construction, MiB. */
   peak(): number {
     if (this.source === 'vmhwm') return Math.max(readVmHwmMB() ?? 0, this.sampled, rssMB())
     this.sample()

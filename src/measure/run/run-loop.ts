@@ -33,8 +33,8 @@ export interface LoopSamples {
   cpu: number[]
   /** Involuntary context switches of the process during each run (between the same reads as `cpu`). */
   switches: number[]
-  /** Why measuring stopped. */
-  stoppedBy: 'runs' | 'precision' | 'budget' | 'maxRuns'
+  /** Why measuring stopped: `runs` when the count was met last, `minTime` when the time was (it set the count). */
+  stoppedBy: 'runs' | 'minTime' | 'precision' | 'budget' | 'maxRuns'
   /** Relative half-width of the median's 99% interval at the end. */
   medianHalfWidth: number
 }
@@ -96,7 +96,8 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
     const n = latency.length
     if (n >= opts.maxRuns) return done('maxRuns')
     if (n >= opts.runs && measured >= opts.minTimeMs) {
-      if (!opts.adaptive) return done('runs')
+      // past `runs` only because minTime was not met yet: then time set the count
+      if (!opts.adaptive) return done(n > opts.runs ? 'minTime' : 'runs')
       if (now() - started >= opts.adaptive.maxTimeMs) return done('budget')
       // checking costs a sort: do it at geometrically spaced counts, outside any timer
       if (n >= nextCheck) {

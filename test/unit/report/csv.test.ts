@@ -25,7 +25,7 @@ describe('resultsCsv', () => {
       'baselines/cls.perf.test.ts.json,classifier 1,classifier,pass,latency.p50,ms,lower,true,2,2.1,0.10000000000000009,5.000000000000004,,,,10%,pass,,',
       'baselines/cls.perf.test.ts.json,classifier 1,classifier,pass,latency.p95,ms,lower,false,2.8,2.8,,,,,,,,,',
       'baselines/cls.perf.test.ts.json,classifier 1,classifier,pass,throughput,runs/s,higher,false,500,500,,,,,,,,,',
-      'baselines/cls.perf.test.ts.json,classifier 1,classifier,pass,memory.peakDeltaMB,MB,lower,false,50,50,,,,,,,,,',
+      'baselines/cls.perf.test.ts.json,classifier 1,classifier,pass,memory.peakDeltaMB,MiB,lower,false,50,50,,,,,,,,,',
     ])
     expect(lines.at(-1)).toBe('')
   })

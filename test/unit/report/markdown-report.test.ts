@@ -15,7 +15,7 @@ describe('markdownReport', () => {
   })
 
   it('puts the regressed rows first, with baseline, current, change, interval and tolerance', () => {
-    expect(text.split('\n')[0]).toBe('## ❌ perfgate: 1 regressed, 1 improved, 2 passed, 1 new')
+    expect(text.split('\n')[0]).toBe('## ❌ perfgate: 1 regressed, 3 passed (1 improved), 1 new')
     const regressed = text.slice(text.indexOf('### Regressed'), text.indexOf('<details>'))
     expect(regressed).toContain('| 99% CI of change |')
     expect(regressed).toContain('| latency.p50 | 11.0 ms | 13.0 ms | +18.2% | [+12.5, +24.3] | 10% |')
@@ -36,7 +36,7 @@ describe('markdownReport', () => {
       { createdAt: new Date(0), commit: null },
     )
     const md = markdownReport(calm)
-    expect(md.split('\n')[0]).toBe('## ✅ perfgate: 0 regressed, 1 improved, 2 passed, 1 new')
+    expect(md.split('\n')[0]).toBe('## ✅ perfgate: 0 regressed, 3 passed (1 improved), 1 new')
     expect(md).not.toContain('### Regressed')
     expect(md).not.toContain('CI of change')
     expect(md).toContain('<summary>All results (5 rows)</summary>')

@@ -34,6 +34,12 @@ describe('buildResultsFile', () => {
       { status: 'pass', label: 'passed', count: 2 },
       { status: 'new', label: 'new', count: 1 },
     ])
+    const [warned, unresolved] = records().map((r, i) => ({ ...r, status: i === 0 ? ('warned' as const) : ('unresolved' as const) }))
+    const file = buildResultsFile([warned!, unresolved!], { createdAt: new Date(0), commit: null })
+    expect(statusCounts(file.results).filter((c) => c.count > 0)).toEqual([
+      { status: 'unresolved', label: 'unresolved', count: 1 },
+      { status: 'warned', label: 'warned', count: 1 },
+    ])
   })
 })
 
