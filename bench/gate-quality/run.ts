@@ -5,7 +5,7 @@
  * defaults and with the recommended CI settings; then every rule applied to
  * A/A pairs (false alarms) and A/B pairs (detections).
  *
- *   npx tsx bench/gate-quality/run.ts [rounds=20] [threads=1] [--busy K] [--reuse | --reuse=FILE]
+ *   npx tsx bench/gate-quality/run.ts [rounds=20] [threads=1] [--busy K] [--reuse | --reuse=FILE] [--all]
  *
  * `--busy K` runs K CPU-bound processes beside the measurements for their
  * whole duration (killed at the end, also on failure or Ctrl-C), as a busy CI
@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url'
 import type { BaselineEntry } from '../../src/types/index.js'
 import { summarize } from '../../src/stats/index.js'
 import { parseBusy, positionalArgs, startBusyLoad } from './busy-load.js'
-import { RULES, type Rule } from './rules.js'
+import { MORE_RULES, RULES, type Rule } from './rules.js'
 
 interface Profiled {
   entry: BaselineEntry
@@ -164,7 +164,8 @@ console.log(
   '| rule | false alarms (A/A) | unresolved A/A | detected +10% | unresolved +10% | detected +25% | unresolved +25% | measurements, time to a verdict (median, A/A) |',
 )
 console.log('|---|---|---|---|---|---|---|---|')
-for (const [name, rule] of Object.entries(RULES)) {
+const scored = process.argv.includes('--all') ? { ...RULES, ...MORE_RULES } : RULES
+for (const [name, rule] of Object.entries(scored)) {
   const [x, y, z] = [await score(aa, base, rule), await score(ab(plus10), plus10, rule), await score(ab(plus25), plus25, rule)]
   console.log(
     `| ${name} | ${pct(x.alarms)} | ${pct(x.unresolved)} | ${pct(y.alarms)} | ${pct(y.unresolved)} | ${pct(z.alarms)} | ${pct(z.unresolved)} | ${x.measurements}, ${x.seconds.toFixed(2)} s |`,
