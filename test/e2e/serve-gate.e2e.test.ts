@@ -60,7 +60,7 @@ describe('gating perfgate serve in a Vitest project', () => {
     const before = project.read(BASELINE)
     const r = await run(true)
     expect(r.code, r.output).toBe(0)
-    expect(r.output).toMatch(/^perfgate: 1 passed, 0 regressed/m)
+    expect(r.output).toMatch(/^perfgate: 1 passed( \([^)]*\))?, 0 regressed/m)
     expect(project.read(BASELINE)).toBe(before)
   })
 
