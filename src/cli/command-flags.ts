@@ -216,7 +216,7 @@ export const COMMAND_TABLES: Readonly<Record<string, readonly CommandTable[]>> =
       heading: 'profile URL (an OpenAI-compatible streaming server)',
       about:
         'Profile a serving endpoint (vLLM, llama.cpp server, TGI, perfgate serve): stream each prompt from {URL}/chat/completions or {URL}/completions, ' +
-        'one request at a time, and print TTFT, TPOT, ITL, E2E and tokens/s per prompt. URL is the base, e.g. http://127.0.0.1:8000/v1.',
+        'one request at a time, and print TTFT, TPOT, E2E and tokens/s per prompt, and their distributions with ITL over all requests. URL is the base, e.g. http://127.0.0.1:8000/v1.',
       flags: ENDPOINT_FLAGS,
     },
   ],

@@ -38,8 +38,9 @@ function flagLines(flags: readonly Flag[]): string {
   return flags.map((f) => twoColumns(flagUsage(f), f.default === undefined ? f.description : `${f.description} (default: ${f.default})`)).join('\n')
 }
 
-const EXIT_CODES = `Exit codes: 0 success, 1 failure (compare: a regression; load: no level meets --slo),
-            2 wrong usage or bad input.
+const EXIT_CODES = `Exit codes: 0 success; 1 failure (compare: a regression; load: no level meets --slo;
+            a model, file or option value perfgate cannot use, with the message saying which);
+            2 wrong usage (an unknown command or flag, a flag value of the wrong form).
 `
 
 function tableHelp(t: CommandTable): string {

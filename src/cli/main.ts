@@ -91,7 +91,8 @@ function unknownCommand(command: string, io: CliIo): number {
 
 /** `perfgate help`: every command; `perfgate help <command>`: that command's help, as `perfgate <command> --help`. */
 function helpCommand(command: string | undefined, io: CliIo): number {
-  if (command === undefined) {
+  // `perfgate help --help` (and `-h`) is the general help, like `perfgate help`
+  if (command === undefined || command === '--help' || command === '-h') {
     io.stdout.write(USAGE)
     return EXIT.ok
   }

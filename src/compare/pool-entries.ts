@@ -8,9 +8,10 @@
  *   so that the machine's drift between them is not taken for noise: wall
  *   times by the wall-time scores, CPU times by the CPU-time scores.
  * - A metric backed by samples is recomputed from the pooled samples.
- * - A figure without samples (memory, load time, first run) takes its best
- *   value over the measurements: a change confirmed by every measurement
- *   stays, one that a fresh measurement did not repeat goes.
+ * - A figure without samples (memory, load time, first run) keeps the first
+ *   measurement's value: later measurements run in a process that has loaded
+ *   the model already (its memory high-water mark reached, its files cached),
+ *   so their memory growth, load time and first run are not comparable.
  * - The disturbance evidence is summed; everything else is the first's.
  */
 import { sortSamples } from '../stats/index.js'
@@ -74,9 +75,7 @@ export function poolEntries(entries: readonly BaselineEntry[]): BaselineEntry {
       metrics[id] = def.statistic(sortSamples(pooled))
       continue
     }
-    const values = onFirstSpeed.map((e) => e.metrics[id]).filter((v): v is number => v !== undefined)
-    const higherIsBetter = (def?.better ?? first.better) === 'higher'
-    metrics[id] = values.length === entries.length ? (higherIsBetter ? Math.max(...values) : Math.min(...values)) : value
+    metrics[id] = value
   }
   const disturbances = entries.map((e) => e.disturbance)
   const pooled: BaselineEntry = { ...first, metrics, samples }

@@ -35,11 +35,17 @@ function resolveTestbed(option: string | undefined, env: NodeJS.ProcessEnv): str
   return option ?? deriveTestbedId(collectTestbed('none'))
 }
 
+/**
+ * The Vitest instances that have perfgate's reporter. Module-wide, not per plugin instance: a config whose
+ * projects extend it (`extends: true`) gives each project its own instance of the plugin, and the run
+ * must still get one reporter, one summary and one baseline update.
+ */
+const reporterAdded = new WeakSet<object>()
+
 export function perfgate(options: PerfgateOptions = {}): Plugin {
   // one spec for every option: unknown names, types and ranges fail here, before any test runs
   validateOptions(PLUGIN_SPEC, options, 'perfgate')
   updateModeFromEnv(process.env)
-  const reporterAdded = new WeakSet<object>()
   return {
     name: 'perfgate',
     config(config) {

@@ -87,6 +87,16 @@ describe('perfgate help', () => {
   })
 })
 
+describe('perfgate help --help', () => {
+  it('is the general help, exit 0 (like every other command with --help)', async () => {
+    for (const flag of ['--help', '-h']) {
+      const r = await cli(['help', flag])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout).toBe((await cli(['help'])).stdout)
+    }
+  })
+})
+
 describe('perfgate help <command>', () => {
   it.each(commands)('help %s prints what `%s --help` prints, and exits 0', async (command) => {
     const viaHelp = await cli(['help', command], tmp)

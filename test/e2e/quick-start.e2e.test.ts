@@ -36,6 +36,8 @@ describe("the README's quick start", () => {
     const first = await project.vitest([], { ci: false })
     expect(first.code, first.output).toBe(0)
     expect(first.output).toMatch(/^perfgate: .*1 new/m)
+    // both projects extend the config with the plugin: still one summary for the run
+    expect(first.output.match(/^perfgate: \d+ passed/gm)).toHaveLength(1)
     expect(project.exists('baselines/e2e/model.perf.test.ts.json')).toBe(true)
 
     const second = await project.vitest(['--project', 'perf'], { ci: true })
@@ -68,6 +70,8 @@ describe.runIf(packed)("the README's quick start, verbatim, with the packed perf
     const first = await project.vitest([], { ci: false })
     expect(first.code, first.output).toBe(0)
     expect(first.output).toMatch(/^perfgate: .*1 new/m)
+    // both projects extend the config with the plugin: still one summary for the run
+    expect(first.output.match(/^perfgate: \d+ passed/gm)).toHaveLength(1)
     const second = await project.vitest(['--project', 'perf'], { ci: true })
     expect(second.output).toMatch(/^perfgate: \d+ passed( \([^)]*\))?, \d+ regressed/m)
     if (second.code !== 0) expect(second.output).toContain('REGRESSED')

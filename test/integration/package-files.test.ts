@@ -4,7 +4,7 @@
  * load, README and LICENSE; not the model generator, tests or benchmarks. CONTRIBUTING.md states the size.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { REPO } from '../docs/markdown.js'
@@ -64,6 +64,14 @@ describe('the packed package', () => {
       .filter((p) => p.startsWith('dist/'))
       .filter((p) => !existsSync(join(REPO, 'src', p.slice('dist/'.length).replace(/\.(js|d\.ts)$/, '.ts'))))
     expect(stale).toEqual([])
+  })
+
+  it('ships JavaScript that points to no source map (a map the package lacks makes Vite warn on every run)', () => {
+    const pointing = packed.files
+      .map((f) => f.path)
+      .filter((p) => p.startsWith('dist/') && p.endsWith('.js'))
+      .filter((p) => readFileSync(join(REPO, p), 'utf8').includes('sourceMappingURL'))
+    expect(pointing).toEqual([])
   })
 
   it('stays small: under 3 MB packed (2.1 MB when this test was written, mostly the embedded decoder)', () => {

@@ -18,7 +18,7 @@ describe('poolEntries', () => {
     expect(poolEntries([e])).toBe(e)
   })
 
-  it('concatenates samples, recomputes sample-backed metrics and keeps the best of single figures', () => {
+  it("concatenates samples, recomputes sample-backed metrics and keeps the first measurement's single figures", () => {
     const a = profileEntry(
       { 'latency.p50': 2, 'latency.mean': 2, throughput: 500, 'memory.peakDeltaMB': 40, loadMs: 30 },
       { latency: [1, 2, 3], cpu: [1, 2, 3] },
@@ -32,7 +32,8 @@ describe('poolEntries', () => {
     const pooled = poolEntries([a, b])
     expect(pooled.samples).toStrictEqual({ latency: [1, 2, 3, 4, 5, 6], cpu: [1, 2, 3, 1, 2, 3] })
     // pooled median of 1..6 = 3.5, mean 3.5, throughput 1000 / 3.5
-    expect(pooled.metrics).toStrictEqual({ 'latency.p50': 3.5, 'latency.mean': 3.5, throughput: 1000 / 3.5, 'memory.peakDeltaMB': 40, loadMs: 20 })
+    // memory and load time are the first measurement's: later ones run in a process that loaded the model already
+    expect(pooled.metrics).toStrictEqual({ 'latency.p50': 3.5, 'latency.mean': 3.5, throughput: 1000 / 3.5, 'memory.peakDeltaMB': 40, loadMs: 30 })
     expect(pooled.disturbance).toStrictEqual({ rule: 1, runs: 6, disturbedRuns: 2, share: 2 / 6, involuntarySwitches: 2, reasons: ['involuntary switches'] })
   })
 
