@@ -11,7 +11,7 @@
 import type { CompareOptions } from '../../src/compare/compare-entry.js'
 import { decideEntry } from '../../src/compare/decide-entry.js'
 import type { BaselineEntry } from '../../src/types/index.js'
-import { confirmDecision, firstCalls } from '../../src/vitest/confirm.js'
+import { confirmed } from '../../src/vitest/confirm.js'
 
 export type Outcome = 'alarm' | 'unresolved' | 'pass'
 
@@ -41,10 +41,9 @@ const perfgate = (on: Rule['on'], confirm: number, extra: Partial<CompareOptions
         missingTestbed: { policy: 'fail', otherTestbeds: () => [] },
         unresolved: 'warn',
       })
-    const first = decide(c)
-    const done = firstCalls(first, confirm) ? await confirmDecision(first, c, async () => more(), decide, confirm) : undefined
-    const status = (done?.decision ?? first).record.status
-    return { outcome: status === 'regressed' ? 'alarm' : status === 'unresolved' ? 'unresolved' : 'pass', measurements: done?.confirmation?.measurements ?? 1 }
+    const done = await confirmed(decide(c), c, async () => more(), decide, confirm)
+    const status = done.decision.record.status
+    return { outcome: status === 'regressed' ? 'alarm' : status === 'unresolved' ? 'unresolved' : 'pass', measurements: done.confirmation?.measurements ?? 1 }
   },
 })
 const mean = (e: BaselineEntry) => e.metrics['latency.mean']!

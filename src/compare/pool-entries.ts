@@ -16,20 +16,20 @@
  */
 import { sortSamples } from '../stats/index.js'
 import type { BaselineEntry, Disturbance, SampleSet } from '../types/index.js'
-import { METRICS } from '../metrics/catalogue.js'
-import { isMetricId } from '../metrics/catalogue.js'
-import { calibrated, CALIBRATION_EXPONENT } from './calibration.js'
+import { isMetricId, METRICS } from '../metrics/catalogue.js'
+import { calibrated, calibrationBetween } from './calibration.js'
 
-/** `entry`'s samples put on `first`'s machine speed, where both carry a reference score of the same workload. */
+/**
+ * `entry`'s samples put on `first`'s machine speed, where both carry a reference score of the same workload:
+ * the comparison's own correction (calibration.ts), by the wall-time scores, with the CPU times by the
+ * CPU-time scores.
+ */
 function onSpeedOf(first: BaselineEntry, entry: BaselineEntry): BaselineEntry {
-  const a = first.calibration
-  const b = entry.calibration
-  if (!a || !b || a.workload !== b.workload || !(a.scoreMs > 0) || !(b.scoreMs > 0)) return entry
-  const out = calibrated(entry, (a.scoreMs / b.scoreMs) ** CALIBRATION_EXPONENT)
-  if (a.cpuScoreMs && b.cpuScoreMs && entry.samples.cpu) {
-    const f = (a.cpuScoreMs / b.cpuScoreMs) ** CALIBRATION_EXPONENT
-    out.samples = { ...out.samples, cpu: entry.samples.cpu.map((x) => x * f) }
-  }
+  const wall = calibrationBetween(first, entry)
+  if (!wall) return entry
+  const out = calibrated(entry, wall.factor)
+  const cpu = calibrationBetween(first, entry, 'cpu')
+  if (cpu?.basis === 'cpu' && entry.samples.cpu) out.samples = { ...out.samples, cpu: entry.samples.cpu.map((x) => x * cpu.factor) }
   return out
 }
 
@@ -71,11 +71,7 @@ export function poolEntries(entries: readonly BaselineEntry[]): BaselineEntry {
   for (const [id, value] of Object.entries(first.metrics)) {
     const def = isMetricId(id) ? METRICS.get(id) : undefined
     const pooled = def?.samples ? samples[def.samples] : undefined
-    if (def?.statistic && pooled && pooled.length > 0) {
-      metrics[id] = def.statistic(sortSamples(pooled))
-      continue
-    }
-    metrics[id] = value
+    metrics[id] = def?.statistic && pooled && pooled.length > 0 ? def.statistic(sortSamples(pooled)) : value
   }
   const disturbances = entries.map((e) => e.disturbance)
   const pooled: BaselineEntry = { ...first, metrics, samples }

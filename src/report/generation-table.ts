@@ -7,6 +7,7 @@
 import type { EndpointFigures, EndpointIdentity, Distribution, GenerationResult, TokenScaling } from '../types/index.js'
 import { formatNumber } from './format-number.js'
 import { terminalLines } from './terminal-text.js'
+import { testbedLine } from './machine-fields.js'
 import { textTable } from './text-table.js'
 
 /** Characters of a prompt shown in the table. */
@@ -81,7 +82,6 @@ function scalingLine(what: string, s: TokenScaling | null): string {
 export function generationTable(g: GenerationResult): string {
   const m = g.model
   const t = g.testbed
-  const threads = `intra-op ${t.intraOpNumThreads ?? 'default'}, inter-op ${t.interOpNumThreads ?? 'default'}`
   const passes = (n: number, what: string) => `${n} ${what} pass${n === 1 ? '' : 'es'}`
   const eos = g.ignoreEos
     ? `${g.maxNewTokens} new tokens per prompt (end-of-sequence ignored)`
@@ -102,7 +102,7 @@ export function generationTable(g: GenerationResult): string {
       scalingLine('TPOT', g.scaling.tpot),
       `load (cold start) ${formatNumber(g.loadMs)} ms; peak rss (${mem.peakSource}) ${formatNumber(mem.peakRssMB)} MiB; peak - before load ${formatNumber(mem.peakDeltaMB)} MiB`,
       '',
-      `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
+      testbedLine(t),
     ].join('\n'),
   )
 }

@@ -2,6 +2,7 @@
 import type { ProfileResult } from '../types/index.js'
 import { formatNumber } from './format-number.js'
 import { terminalLines } from './terminal-text.js'
+import { testbedLine } from './machine-fields.js'
 import { textTable } from './text-table.js'
 
 export function profileTable(r: ProfileResult): string {
@@ -33,7 +34,6 @@ export function profileTable(r: ProfileResult): string {
   if (r.calibration) add('reference workload (calibrate)', r.calibration.scoreMs, 'ms')
   const head = r.model ? `${r.model.path}  (${formatNumber(r.model.bytes / 1024)} KiB, sha256 ${r.model.sha256.slice(0, 12)})` : 'function'
   const t = r.testbed
-  const threads = `intra-op ${t.intraOpNumThreads ?? 'default'}, inter-op ${t.interOpNumThreads ?? 'default'}`
   const inputs = r.inputs
     ? Object.entries(r.inputs)
         .map(([k, v]) => `${k} ${v.type}[${v.dims.join(',')}]`)
@@ -46,7 +46,7 @@ export function profileTable(r: ProfileResult): string {
       '',
       textTable(['metric', 'value', 'unit'], rows, ['left', 'right', 'left']),
       '',
-      `testbed: ${t.cpuModel}, ${t.cores} cores, ${t.os} ${t.arch}, node ${t.node}, onnxruntime ${t.onnxruntime} [${t.executionProviders.join(',')}], ${threads}`,
+      testbedLine(t),
       ...(r.gateDefaults ? [r.gateDefaults.note] : []),
     ].join('\n'),
   )

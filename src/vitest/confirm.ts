@@ -22,10 +22,20 @@ export function comparedVerdict(decision: EntryDecision): MetricVerdict | undefi
   return decision.reason.kind === 'compared' ? decision.reason.comparison.verdict : undefined
 }
 
-/** Whether the first decision calls for another measurement within `budget`. */
-export function firstCalls(first: EntryDecision, budget: number): boolean {
+/**
+ * The first decision as it stands, or, when it calls for another measurement within `budget` and the
+ * entry can be measured again (`again`), the decision after confirming it: a promise then.
+ */
+export function confirmed(
+  first: EntryDecision,
+  current: BaselineEntry,
+  again: (() => Promise<BaselineEntry>) | undefined,
+  decide: (current: BaselineEntry) => EntryDecision,
+  budget: number,
+): Confirmed | Promise<Confirmed> {
   const verdict = comparedVerdict(first)
-  return verdict !== undefined && measureAgain([{ alone: verdict, pooled: verdict }], budget)
+  if (!again || verdict === undefined || !measureAgain([{ alone: verdict, pooled: verdict }], budget)) return { decision: first, current }
+  return confirmDecision(first, current, again, decide, budget)
 }
 
 export async function confirmDecision(

@@ -23,7 +23,7 @@ import { originText } from '../report/diff-table.js'
 import { terminalLines } from '../report/terminal-text.js'
 import type { BaselineEntry, GateRecord, GenerationResult, ProfileResult } from '../types/index.js'
 import { remeasureOf } from '../measure/remeasure.js'
-import { confirmDecision, firstCalls, type Confirmed } from './confirm.js'
+import { confirmed, type Confirmed } from './confirm.js'
 import { nextEntryKey } from './entry-key.js'
 import { claimEntryKey } from './key-registry.js'
 import type { BaselineMatcherOptions, WorkerConfig } from './options.js'
@@ -169,10 +169,9 @@ export function toBeWithinBaseline(this: MatcherContext, received: unknown, opti
   const first = decide(current)
   const settle = settler({ record, meta, test, config, stored, key, shown, note: () => originNote(received, origin, fromResult, key, shown) })
   // a regression is confirmed, and an unresolved change resolved, by measuring again (confirm.ts)
-  const budget = options.confirm ?? config.confirm
-  const again = firstCalls(first, budget) ? remeasureEntry(received, kind, fromResult, better, fullName) : undefined
-  if (again) return confirmDecision(first, current, again, decide, budget).then(settle)
-  return settle({ decision: first, current })
+  const again = remeasureEntry(received, kind, fromResult, better, fullName)
+  const out = confirmed(first, current, again, decide, options.confirm ?? config.confirm)
+  return out instanceof Promise ? out.then(settle) : settle(out)
 }
 
 interface SettleContext {

@@ -46,12 +46,13 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
   // one spec for every option: unknown names, types and ranges fail here, before any test runs
   validateOptions(PLUGIN_SPEC, options, 'perfgate')
   updateModeFromEnv(process.env)
+  const confirm = options.confirm ?? DEFAULT_CONFIRM
   return {
     name: 'perfgate',
     config(config) {
       // task locations let a key collision name both tests by file:line:column;
       // a profile must never meet Vitest's default 5 s timeout, and a timeout the user set wins (test-timeout.ts)
-      const timeouts = perfTimeouts(config.test, perfTestTimeoutMs(perfTestBudget(process.env, options.confirm ?? DEFAULT_CONFIRM)))
+      const timeouts = perfTimeouts(config.test, perfTestTimeoutMs(perfTestBudget(process.env, confirm)))
       return { test: { setupFiles: [SETUP_FILE], includeTaskLocation: true, ...timeouts } }
     },
     configureVitest({ vitest, project }) {
@@ -67,7 +68,7 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         metrics: options.metrics,
         alpha: options.alpha,
         annotations: options.annotations,
-        confirm: options.confirm ?? DEFAULT_CONFIRM,
+        confirm,
         unresolved: options.unresolved ?? DEFAULT_UNRESOLVED,
         profileDefaults: options.profileDefaults ?? 'gate',
       }
