@@ -22,6 +22,8 @@ export interface Judged {
 
 export interface Rule {
   on: 'plain' | 'ci'
+  /** Measurements of A pooled into the baseline, as the matcher records a new entry (1 + confirm); 1 when absent. */
+  recordedFrom?: number
   judge: (baseline: BaselineEntry, current: BaselineEntry, more: () => BaselineEntry) => Promise<Judged>
 }
 
@@ -29,8 +31,9 @@ export interface Rule {
 const TIMINGS = ['latency.p50', 'latency.p95', 'throughput'] as const
 
 /** perfgate's decision (the matcher's: decide-entry.ts and confirm.ts), with `confirm` measurements allowed after the first. */
-const perfgate = (on: Rule['on'], confirm: number, extra: Partial<CompareOptions> = {}): Rule => ({
+const perfgate = (on: Rule['on'], confirm: number, extra: Partial<CompareOptions> = {}, recordedFrom = 1 + confirm): Rule => ({
   on,
+  recordedFrom,
   judge: async (b, c, more) => {
     const decide = (cur: BaselineEntry) =>
       decideEntry({
@@ -52,7 +55,8 @@ const simple =
   async (b, c) => ({ outcome: alarm(b, c) ? 'alarm' : 'pass', measurements: 1 })
 
 export const RULES: Record<string, Rule> = {
-  'perfgate as shipped (gate defaults, CPU basis, confirm 2)': perfgate('ci', 2),
+  'perfgate as shipped (gate defaults, CPU basis, baseline of 3 measurements, confirm 2)': perfgate('ci', 2),
+  'the same, baseline of 1 measurement': perfgate('ci', 2, {}, 1),
   'gate defaults, CPU basis, no confirmation': perfgate('ci', 0),
   'gate defaults, wall basis, no confirmation (the CI settings before)': perfgate('ci', 0, { basis: 'wall' }),
   'plain defaults (1 session, no reference), wall basis, no confirmation': perfgate('plain', 0, { basis: 'wall' }),

@@ -20,6 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import type { BaselineEntry } from '../../src/types/index.js'
+import { poolEntries } from '../../src/compare/pool-entries.js'
 import { summarize } from '../../src/stats/index.js'
 import { parseBusy, positionalArgs, startBusyLoad } from './busy-load.js'
 import { MORE_RULES, RULES, type Rule } from './rules.js'
@@ -105,17 +106,22 @@ interface Score {
 }
 
 /**
- * A rule over pairs (baseline, current) drawn from `variant`: when it asks for more measurements of the
- * current variant, it gets the variant's other measurements in order after the current one (never the
- * pair's baseline): fresh measurements of the same code, as the matcher's confirmation takes.
+ * A rule over pairs (baseline, current) drawn from `variant`. The baseline is the pair's baseline
+ * measurement pooled with the next `rule.recordedFrom - 1` measurements of A (never the pair's current),
+ * as the matcher records a new entry. When the rule asks for more measurements of the current variant
+ * (`more`), it gets the variant's other measurements in order after the current one (never one of the
+ * baseline's): fresh measurements of the same code, as the matcher's confirmation takes.
  */
 async function score(pairs: [Measurement, Measurement][], variant: Measurement[], rule: Rule): Promise<Score> {
   let alarms = 0
   let unresolved = 0
   const counts: number[] = []
   const times: number[] = []
+  const after = (list: Measurement[], m: Measurement) => [...list.slice(list.indexOf(m) + 1), ...list.slice(0, list.indexOf(m))]
   for (const [b, c] of pairs) {
-    const others = [...variant.slice(variant.indexOf(c) + 1), ...variant.slice(0, variant.indexOf(c))].filter((m) => m !== b)
+    const recorded = [b, ...after(base, b).filter((m) => m !== c)].slice(0, rule.recordedFrom ?? 1)
+    if (recorded.length < (rule.recordedFrom ?? 1)) throw new Error('gate-quality: too few measurements of A to record a pooled baseline')
+    const others = after(variant, c).filter((m) => !recorded.includes(m))
     const used = [c]
     const more = () => {
       const next = others[used.length - 1]
@@ -123,7 +129,8 @@ async function score(pairs: [Measurement, Measurement][], variant: Measurement[]
       used.push(next)
       return next[rule.on].entry
     }
-    const judged = await rule.judge(b[rule.on].entry, c[rule.on].entry, more)
+    const baseline = poolEntries(recorded.map((m) => m[rule.on].entry))
+    const judged = await rule.judge(baseline, c[rule.on].entry, more)
     if (judged.outcome === 'alarm') alarms++
     if (judged.outcome === 'unresolved') unresolved++
     counts.push(judged.measurements)

@@ -6,13 +6,18 @@
  *   Mann-Whitney U test rejects "same distribution" at `alpha`; metrics without
  *   samples rely on the tolerance and its noise floor alone;
  * - interval: a bootstrap confidence interval (level 1 - alpha) of the change
- *   of the gated statistic; its half-width is the measurement's noise.
+ *   of the gated statistic, widened where either entry pools several
+ *   measurements by how much the statistic moved between them
+ *   (between-measurements.ts); its half-width is the measurement's noise.
  *
  * Beyond the tolerance and significant in the bad direction: `regressed`, in
  * the good direction: `improved`. When the noise is wider than the tolerance and
  * the interval reaches back inside it, the gate cannot resolve that tolerance:
  * `unresolved` (passes, with the advice to measure more or widen it) instead of
- * a coin flip. Beyond only the warning band: `warned` (passes, reported).
+ * a coin flip. Beyond only the warning band: `warned` (passes, reported). A
+ * worse change within the tolerance whose interval (narrower than the
+ * tolerance, and excluding no change) reaches beyond it is `borderline`: it
+ * passes, and the matcher measures again before it does (confirm-policy.ts).
  *
  * Where both entries carry a machine-speed reference score (`calibrate`), the
  * current timings are first put on the baseline's machine speed (calibration.ts).
@@ -21,6 +26,7 @@ import { optionDifferences } from './option-differences.js'
 import { bootstrapRatioCI, mannWhitneyU, sortSamples } from '../stats/index.js'
 import type { BaselineEntry, Better, EntryComparison, MetricComparison, MetricId, TestbedDifference } from '../types/index.js'
 import { basisSamples, comparisonBasis, type Basis } from './basis.js'
+import { betweenMeasurements, type BetweenMeasurements } from './between-measurements.js'
 import { calibrated, calibrationBetween } from './calibration.js'
 import { METRICS, valueMetric, type MetricDef } from '../metrics/catalogue.js'
 import { allowedChange, describeTolerance, resolveTolerance, type ToleranceInput } from './tolerance.js'
@@ -138,12 +144,21 @@ function compareMetric(
   const bs = def.samples ? baseline.samples[def.samples] : undefined
   const cs = def.samples ? current.samples[def.samples] : undefined
   let significant = true
+  let between: BetweenMeasurements | undefined
   if (bs && cs && bs.length >= MIN_SAMPLES_FOR_TEST && cs.length >= MIN_SAMPLES_FOR_TEST) {
     row.pValue = mannWhitneyU(cs, bs).pValue
     significant = row.pValue < alpha
-    if (def.statistic && b !== 0 && (intervals || (significant && Math.abs(change) > allowed))) {
+    // the interval is needed for the verdict beyond the tolerance, and for a worse change within it (borderline)
+    if (def.statistic && b !== 0 && (intervals || worse || (significant && Math.abs(change) > allowed))) {
       const ci = bootstrapRatioCI(sortSamples(bs), sortSamples(cs), def.statistic, { resamples: BOOTSTRAP_RESAMPLES, confidence: 1 - alpha })
       row.interval = { lowPct: (ci.low - 1) * 100, highPct: (ci.high - 1) * 100, confidence: 1 - alpha }
+      // where either side pools several measurements, the interval also holds how much the statistic moves between them
+      between = betweenMeasurements(baseline, current, def.samples!, def.statistic, alpha)
+      if (between && c / b > 0) {
+        const ratio = c / b
+        row.interval.lowPct = Math.min(row.interval.lowPct, (ratio * Math.exp(-between.halfWidthLog) - 1) * 100)
+        row.interval.highPct = Math.max(row.interval.highPct, (ratio * Math.exp(between.halfWidthLog) - 1) * 100)
+      }
     }
   }
   if (Math.abs(change) > allowed) {
@@ -158,7 +173,9 @@ function compareMetric(
       const inside = change > 0 ? row.interval.lowPct <= tolPct : row.interval.highPct >= -tolPct
       if (noise > tolPct && inside) {
         row.verdict = 'unresolved'
-        row.note = `noise ±${noise.toFixed(1)}% exceeds the tolerance: measure more runs or widen it`
+        row.note = between
+          ? `noise ±${noise.toFixed(1)}% exceeds the tolerance (the ${def.id} of ${between.baseline + between.current} measurements moved by ${(between.sdLog * 100).toFixed(1)}% between them): measure more runs or widen it`
+          : `noise ±${noise.toFixed(1)}% exceeds the tolerance: measure more runs or widen it`
         return row
       }
     }
@@ -166,6 +183,14 @@ function compareMetric(
     return row
   }
   if (worse && tolerance.warn && Math.abs(change) > allowedChange(tolerance.warn, b) && significant) row.verdict = 'warned'
+  if (worse && row.interval && b !== 0) {
+    const tolPct = (allowed / Math.abs(b)) * 100
+    const noise = (row.interval.highPct - row.interval.lowPct) / 2
+    // a worse change within the tolerance, real (its interval excludes no change), whose interval, narrower than
+    // the tolerance, reaches beyond it: more measurements settle which side of the tolerance it is on
+    const { lowPct, highPct } = row.interval
+    if (noise <= tolPct && (change > 0 ? lowPct > 0 && highPct > tolPct : highPct < 0 && lowPct < -tolPct)) row.borderline = true
+  }
   return row
 }
 

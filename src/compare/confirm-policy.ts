@@ -5,7 +5,10 @@
  *
  * After each measurement the entry is decided twice: on that measurement
  * alone, and on all measurements so far, pooled (pool-entries.ts). Then:
- * - pooled pass, improved or warned: stop, it is resolved;
+ * - pooled pass or warned with a borderline row (a worse change within the
+ *   tolerance whose interval reaches beyond it): measure again while the
+ *   budget lasts, since more measurements settle which side it is on;
+ * - pooled pass, improved or warned otherwise: stop, it is resolved;
  * - pooled regressed, and the latest measurement alone regressed too (after
  *   at least two measurements): stop, the regression is confirmed;
  * - pooled regressed after the first measurement, or not repeated by the
@@ -21,6 +24,8 @@ import type { MetricVerdict } from '../types/index.js'
 export interface MeasurementVerdicts {
   alone: MetricVerdict
   pooled: MetricVerdict
+  /** The pooled comparison passed a worse change near the tolerance that more measurements can settle (a borderline row). */
+  borderline?: boolean
 }
 
 export function measureAgain(history: readonly MeasurementVerdicts[], budget: number): boolean {
@@ -28,6 +33,7 @@ export function measureAgain(history: readonly MeasurementVerdicts[], budget: nu
   if (measurements === 0 || measurements > budget) return false
   const last = history[measurements - 1]!
   if (last.pooled === 'unresolved') return true
+  if ((last.pooled === 'pass' || last.pooled === 'warned') && last.borderline) return true
   if (last.pooled !== 'regressed') return false
   return measurements === 1 || last.alone !== 'regressed'
 }

@@ -23,7 +23,7 @@ const METRICS: OptionDef = {
 }
 const CONFIRM: OptionDef = {
   check: { kind: 'integer', min: 0, max: 10 },
-  doc: 'Measurements that may follow the first to confirm a regression or resolve an unresolved change (0: none).',
+  doc: 'Measurements that may follow the first to confirm a regression, resolve an unresolved change or settle a borderline one; a new entry is recorded from 1 + confirm measurements, pooled (0: none, one measurement).',
   default: '2',
 }
 const UNRESOLVED: OptionDef = {

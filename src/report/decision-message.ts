@@ -19,6 +19,8 @@ export interface DecisionContext {
   testbed: string
   /** When perfgate measured again to confirm the verdict: measurements pooled and the verdict after each. */
   confirmation?: Confirmation
+  /** When a new or updated entry was recorded from several measurements, pooled: how many. */
+  recordedFrom?: number
 }
 
 export function decisionMessage(decision: EntryDecision, at: DecisionContext): string {
@@ -29,7 +31,7 @@ export function decisionMessage(decision: EntryDecision, at: DecisionContext): s
   const reason = decision.reason
   switch (reason.kind) {
     case 'recorded':
-      return terminalLines(`perfgate: recorded "${key}" in ${file}`)
+      return terminalLines(`perfgate: recorded "${key}" in ${file}${(at.recordedFrom ?? 1) > 1 ? ` from ${at.recordedFrom} measurements, pooled` : ''}`)
     case 'missing':
       return terminalLines(
         reason.otherTestbeds.length > 0

@@ -54,9 +54,18 @@ export interface BaselineEntry {
   opProfile?: OpProfile
   calibration?: Calibration
   disturbance?: Disturbance
+  /**
+   * Present when the entry pools several measurements (a new entry is recorded from 1 + `confirm` of them; a confirmed verdict pools the confirmation's): by sample set, how many samples each measurement added, in order. The gate computes each measurement's statistic from them, and widens the interval of a change by how much that statistic moved between measurements of the same code.
+   */
+  measurements?: {
+    /**
+     * @minItems 2
+     */
+    [k: string]: [number, number, ...number[]]
+  }
 }
 /**
- * Sorted samples of the per-run distributions (a bounded quantile subsample when there were many runs), in ms.
+ * Sorted samples of the per-run distributions (a bounded quantile subsample when there were many runs), in ms; in an entry that pools several measurements (`measurements`), each measurement's samples sorted, in the order of the measurements.
  *
  * This interface was referenced by `BaselineFile`'s JSON-Schema
  * via the `definition` "SampleSet".

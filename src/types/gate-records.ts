@@ -24,6 +24,11 @@ export interface MetricComparison {
   /** Confidence interval of the change in percent of the baseline, when the comparison computed one; reports show it. */
   interval?: ChangeInterval
   /**
+   * A worse change within the tolerance whose interval excludes no change and reaches beyond the tolerance
+   * while being narrower than it: a change near the tolerance that more measurements can settle (compare/confirm-policy.ts).
+   */
+  borderline?: true
+  /**
    * What a timing row with per-run samples compared: wall time as measured, or CPU time per run
    * (single-threaded sessions: see compare/basis.ts). Absent for figures without samples.
    */

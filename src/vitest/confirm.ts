@@ -2,7 +2,8 @@
  * Confirming a verdict by measuring again: while the policy says so
  * (compare/confirm-policy.ts), the result is measured again by the call that
  * made it (measure/remeasure.ts) and the entry is decided on all measurements
- * pooled (compare/pool-entries.ts).
+ * pooled (compare/pool-entries.ts). A new or updated entry is recorded from as
+ * many measurements as a verdict may use (1 + budget), pooled.
  */
 import { measureAgain, type MeasurementVerdicts } from '../compare/confirm-policy.js'
 import type { EntryDecision } from '../compare/decide-entry.js'
@@ -15,11 +16,18 @@ export interface Confirmed {
   current: BaselineEntry
   /** Present when perfgate measured again: the verdict on the pool after each measurement, and on each alone. */
   confirmation?: Confirmation
+  /** Present when a new or updated entry was recorded from more than one measurement: how many were pooled. */
+  recordedFrom?: number
 }
 
 /** The verdict a comparison decision carries, or undefined for a decision that compared nothing. */
 export function comparedVerdict(decision: EntryDecision): MetricVerdict | undefined {
   return decision.reason.kind === 'compared' ? decision.reason.comparison.verdict : undefined
+}
+
+/** Whether a comparison decision has a borderline row (a worse change near the tolerance). */
+function borderline(decision: EntryDecision): boolean {
+  return decision.reason.kind === 'compared' && decision.reason.comparison.rows.some((r) => r.borderline)
 }
 
 /**
@@ -33,9 +41,28 @@ export function confirmed(
   decide: (current: BaselineEntry) => EntryDecision,
   budget: number,
 ): Confirmed | Promise<Confirmed> {
+  if (again && budget > 0 && (first.record.status === 'new' || first.record.status === 'updated')) return recordPooled(current, again, decide, budget)
   const verdict = comparedVerdict(first)
-  if (!again || verdict === undefined || !measureAgain([{ alone: verdict, pooled: verdict }], budget)) return { decision: first, current }
+  if (!again || verdict === undefined || !measureAgain([{ alone: verdict, pooled: verdict, borderline: borderline(first) }], budget))
+    return { decision: first, current }
   return confirmDecision(first, current, again, decide, budget)
+}
+
+/**
+ * A new or updated entry, recorded from the first measurement and `budget` more, pooled: a baseline is
+ * measured as often as a verdict against it may be, so that one disturbed or lucky measurement does not
+ * become the number every later run is held to.
+ */
+async function recordPooled(
+  current: BaselineEntry,
+  again: () => Promise<BaselineEntry>,
+  decide: (current: BaselineEntry) => EntryDecision,
+  budget: number,
+): Promise<Confirmed> {
+  const entries = [current]
+  for (let i = 0; i < budget; i++) entries.push(await again())
+  const pooled = poolEntries(entries)
+  return { decision: decide(pooled), current: pooled, recordedFrom: entries.length }
 }
 
 export async function confirmDecision(
@@ -47,7 +74,7 @@ export async function confirmDecision(
 ): Promise<Confirmed> {
   const entries = [current]
   const firstVerdict = comparedVerdict(first)!
-  const history: MeasurementVerdicts[] = [{ alone: firstVerdict, pooled: firstVerdict }]
+  const history: MeasurementVerdicts[] = [{ alone: firstVerdict, pooled: firstVerdict, borderline: borderline(first) }]
   let decision = first
   let pooled = current
   while (measureAgain(history, budget)) {
@@ -58,7 +85,7 @@ export async function confirmDecision(
     const p = comparedVerdict(decision)
     const alone = comparedVerdict(decide(next))
     if (p === undefined || alone === undefined) break
-    history.push({ alone, pooled: p })
+    history.push({ alone, pooled: p, borderline: borderline(decision) })
   }
   return {
     decision,

@@ -188,7 +188,7 @@ interface SettleContext {
 
 /** What settles an assertion once decided (at once, or after measuring again): its record, annotation and message. */
 function settler(c: SettleContext): (confirmed: Confirmed) => MatcherOutcome {
-  return ({ decision, current, confirmation }) => {
+  return ({ decision, current, confirmation, recordedFrom }) => {
     const { record } = c
     // recorded only once decided: a comparison that cannot gate anything throws above and leaves no record
     Object.assign(record, decision.record, { current }, confirmation ? { confirmation } : {})
@@ -197,7 +197,7 @@ function settler(c: SettleContext): (confirmed: Confirmed) => MatcherOutcome {
     const growth = () => (decision.reason.kind === 'compared' ? opGrowthSection(record.status, c.stored, current) : '')
     return {
       pass: decision.pass,
-      message: () => decisionMessage(decision, { key: c.key, file: c.shown, testbed: c.config.testbed, confirmation }) + c.note() + growth(),
+      message: () => decisionMessage(decision, { key: c.key, file: c.shown, testbed: c.config.testbed, confirmation, recordedFrom }) + c.note() + growth(),
     }
   }
 }

@@ -79,7 +79,9 @@ export interface PerfgateOptions {
    * Measurements that may follow the first when it says regressed or unresolved: the result is measured
    * again (same call, fresh sessions) and the entry decided on all measurements pooled. A regression
    * fails only once a second measurement confirms it; an unresolved change is measured until it resolves
-   * or the budget is spent. Needs `await expect(result).toBeWithinBaseline()`. 0 turns it off.
+   * or the budget is spent, a borderline one (real, within the tolerance, its interval reaching past it)
+   * until the budget is spent. A new or re-recorded entry is recorded from 1 + confirm measurements,
+   * pooled. Needs `await expect(result).toBeWithinBaseline()`. 0 turns it off (one measurement).
    * @default 2
    */
   confirm?: number
@@ -136,7 +138,7 @@ export interface BaselineMatcherOptions {
   better?: Better
   /** Significance level for this assertion. @default the plugin's alpha, 0.01 */
   alpha?: number
-  /** Measurements that may follow the first to confirm a regression or resolve an unresolved change. @default the plugin's confirm, 2 */
+  /** Measurements that may follow the first to confirm a regression, resolve an unresolved change or settle a borderline one; a new entry is recorded from 1 + confirm. @default the plugin's confirm, 2 */
   confirm?: number
   /** What this entry does when still unresolved after confirmation. @default the plugin's unresolved, 'warn' */
   unresolved?: 'fail' | 'warn'

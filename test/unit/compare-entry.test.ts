@@ -341,3 +341,25 @@ describe('testbedDifferences', () => {
     ])
   })
 })
+
+describe('compareEntry: borderline changes', () => {
+  const scaled = (k: number) => base.map((x) => x * k)
+  const p50 = (xs: number[]) => (xs[14]! + xs[15]!) / 2
+  const row = (k: number) =>
+    compareEntry(profileEntry({ 'latency.p50': p50(base) }, { latency: base }), profileEntry({ 'latency.p50': p50(scaled(k)) }, { latency: scaled(k) }), {
+      metrics: ['latency.p50'],
+    }).rows[0]!
+
+  it('marks a real worse change within the tolerance whose interval reaches beyond it (+9%: [+0.1%, +18.9%], passes, borderline)', () => {
+    const r = row(1.09)
+    expect(r.verdict).toBe('pass')
+    expect(r.interval!.highPct).toBeGreaterThan(10)
+    expect((r.interval!.highPct - r.interval!.lowPct) / 2).toBeLessThan(10)
+    expect(r.borderline).toBe(true)
+  })
+
+  it('does not mark a worse change its interval cannot tell from none (+5%: [-3.6%, +14.5%]), nor an improvement', () => {
+    expect(row(1.05)).not.toHaveProperty('borderline')
+    expect(row(0.91)).not.toHaveProperty('borderline')
+  })
+})

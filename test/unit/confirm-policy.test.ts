@@ -30,3 +30,17 @@ describe('measureAgain', () => {
     expect(measureAgain([], 2)).toBe(false)
   })
 })
+
+describe('measureAgain on a borderline pass', () => {
+  const borderline = (v: MetricVerdict): MeasurementVerdicts => ({ alone: v, pooled: v, borderline: true })
+  it('measures a pass or warning near the tolerance again while the budget lasts', () => {
+    expect(measureAgain([borderline('pass')], 2)).toBe(true)
+    expect(measureAgain([borderline('warned')], 2)).toBe(true)
+    expect(measureAgain([first('regressed'), { alone: 'pass', pooled: 'pass', borderline: true }], 2)).toBe(true)
+    expect(measureAgain([borderline('pass'), borderline('pass'), borderline('pass')], 2)).toBe(false)
+  })
+  it('stops on a pass that is not borderline, and on an improvement', () => {
+    expect(measureAgain([{ alone: 'pass', pooled: 'pass', borderline: false }], 2)).toBe(false)
+    expect(measureAgain([borderline('improved')], 2)).toBe(false)
+  })
+})

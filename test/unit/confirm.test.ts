@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { decideEntry } from '../../src/compare/decide-entry.js'
 import type { BaselineEntry } from '../../src/types/index.js'
-import { confirmDecision } from '../../src/vitest/confirm.js'
+import { confirmDecision, confirmed } from '../../src/vitest/confirm.js'
 import { profileEntry, runs } from './entry-factory.js'
 
 const p50 = (xs: number[]) => {
@@ -67,5 +67,36 @@ describe('confirmDecision', () => {
     // the pool of one slow and one fast measurement is unresolved, which the 'warn' policy passes and records
     expect(out.decision.record).toMatchObject({ status: 'unresolved', unresolvedPolicy: 'warn' })
     expect(out.decision.pass).toBe(true)
+  })
+})
+
+describe('confirmed, for a new entry', () => {
+  const record = (current: BaselineEntry) =>
+    decideEntry({
+      stored: undefined,
+      current,
+      update: 'new',
+      compare: { metrics: ['latency.p50'] },
+      missingTestbed: { policy: 'fail', otherTestbeds: () => [] },
+      unresolved: 'warn',
+    })
+
+  it('records the first measurement and `budget` more, pooled', async () => {
+    const first = fast()
+    const m = measurements([slow, fast])
+    const out = await confirmed(record(first), first, m.again, record, 2)
+    expect(m.taken).toBe(2)
+    expect(out.recordedFrom).toBe(3)
+    expect(out.decision.record.status).toBe('new')
+    expect(out.decision.record.entry!.samples.latency).toHaveLength(90)
+    expect(out.decision.record.entry!.measurements).toStrictEqual({ latency: [30, 30, 30] })
+  })
+
+  it('records one measurement with a budget of 0, or when the result cannot be measured again', () => {
+    const first = fast()
+    const m = measurements([slow])
+    expect(confirmed(record(first), first, m.again, record, 0)).toStrictEqual({ decision: record(first), current: first })
+    expect(confirmed(record(first), first, undefined, record, 2)).toStrictEqual({ decision: record(first), current: first })
+    expect(m.taken).toBe(0)
   })
 })

@@ -13,6 +13,7 @@ describe('stats barrel', () => {
       'mean',
       'medianInterval',
       'mulberry32',
+      'normalQuantile',
       'percentile',
       'quantileSubsample',
       'relativeHalfWidth',
