@@ -150,15 +150,8 @@ function compareMetric(
     significant = row.pValue < alpha
     // the interval is needed for the verdict beyond the tolerance, and for a worse change within it (borderline)
     if (def.statistic && b !== 0 && (intervals || worse || (significant && Math.abs(change) > allowed))) {
-      const ci = bootstrapRatioCI(sortSamples(bs), sortSamples(cs), def.statistic, { resamples: BOOTSTRAP_RESAMPLES, confidence: 1 - alpha })
-      row.interval = { lowPct: (ci.low - 1) * 100, highPct: (ci.high - 1) * 100, confidence: 1 - alpha }
-      // where either side pools several measurements, the interval also holds how much the statistic moves between them
       between = betweenMeasurements(baseline, current, def.samples!, def.statistic, alpha)
-      if (between && c / b > 0) {
-        const ratio = c / b
-        row.interval.lowPct = Math.min(row.interval.lowPct, (ratio * Math.exp(-between.halfWidthLog) - 1) * 100)
-        row.interval.highPct = Math.max(row.interval.highPct, (ratio * Math.exp(between.halfWidthLog) - 1) * 100)
-      }
+      row.interval = changeInterval(bs, cs, def.statistic, alpha, c / b, between)
     }
   }
   if (Math.abs(change) > allowed) {
@@ -183,15 +176,37 @@ function compareMetric(
     return row
   }
   if (worse && tolerance.warn && Math.abs(change) > allowedChange(tolerance.warn, b) && significant) row.verdict = 'warned'
-  if (worse && row.interval && b !== 0) {
-    const tolPct = (allowed / Math.abs(b)) * 100
-    const noise = (row.interval.highPct - row.interval.lowPct) / 2
-    // a worse change within the tolerance, real (its interval excludes no change), whose interval, narrower than
-    // the tolerance, reaches beyond it: more measurements settle which side of the tolerance it is on
-    const { lowPct, highPct } = row.interval
-    if (noise <= tolPct && (change > 0 ? lowPct > 0 && highPct > tolPct : highPct < 0 && lowPct < -tolPct)) row.borderline = true
-  }
+  if (worse && row.interval && b !== 0 && borderline(row.interval, change, (allowed / Math.abs(b)) * 100)) row.borderline = true
   return row
+}
+
+/**
+ * The bootstrap interval of the change of `statistic`, in percent, widened where either side pools several
+ * measurements to at least ratio x exp(±halfWidth) of how much the statistic moves between them.
+ */
+function changeInterval(
+  bs: readonly number[],
+  cs: readonly number[],
+  statistic: NonNullable<MetricDef['statistic']>,
+  alpha: number,
+  ratio: number,
+  between: BetweenMeasurements | undefined,
+): NonNullable<MetricComparison['interval']> {
+  const ci = bootstrapRatioCI(sortSamples(bs), sortSamples(cs), statistic, { resamples: BOOTSTRAP_RESAMPLES, confidence: 1 - alpha })
+  const interval = { lowPct: (ci.low - 1) * 100, highPct: (ci.high - 1) * 100, confidence: 1 - alpha }
+  if (!between || !(ratio > 0)) return interval
+  interval.lowPct = Math.min(interval.lowPct, (ratio * Math.exp(-between.halfWidthLog) - 1) * 100)
+  interval.highPct = Math.max(interval.highPct, (ratio * Math.exp(between.halfWidthLog) - 1) * 100)
+  return interval
+}
+
+/**
+ * A worse change within the tolerance, real (its interval excludes no change), whose interval, narrower than
+ * the tolerance, reaches beyond it: more measurements settle which side of the tolerance it is on.
+ */
+function borderline({ lowPct, highPct }: NonNullable<MetricComparison['interval']>, change: number, tolPct: number): boolean {
+  const noise = (highPct - lowPct) / 2
+  return noise <= tolPct && (change > 0 ? lowPct > 0 && highPct > tolPct : highPct < 0 && lowPct < -tolPct)
 }
 
 /** Fields of the environment, model and options that differ between two entries. */
