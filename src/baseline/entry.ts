@@ -1,15 +1,16 @@
 /**
  * Builds baseline entries from what a test measured: the metrics, a bounded
- * sorted subsample of the per-run distributions, the model, options and testbed.
+ * sorted subsample of the per-run distributions (slice means, which keep the
+ * mean), the model, options and testbed.
  */
-import { quantileSubsample, sortSamples, summarize } from '../stats/index.js'
+import { sliceMeans, sortSamples, summarize } from '../stats/index.js'
 import { metricValues } from '../metrics/catalogue.js'
 import { generationMetricValues } from '../metrics/generation-metrics.js'
 import { pooledItl, tpotSamples } from '../metrics/token-timings.js'
 import type { BaselineEntry, Better, GenerationResult, ProfileResult, Testbed } from '../types/index.js'
 import { normalizeForBaseline } from './format.js'
 
-/** At most this many samples per distribution are stored (a quantile subsample beyond it). */
+/** At most this many samples per distribution are stored (beyond it, the means of as many equal-count slices: their mean is the runs' mean). */
 export const MAX_STORED_SAMPLES = 200
 
 export function entryFromProfile(result: ProfileResult, test: string): BaselineEntry {
@@ -18,8 +19,8 @@ export function entryFromProfile(result: ProfileResult, test: string): BaselineE
     kind: 'profile',
     metrics: metricValues(result),
     samples: {
-      latency: quantileSubsample(sortSamples(result.samples.latency), MAX_STORED_SAMPLES),
-      cpu: quantileSubsample(sortSamples(result.samples.cpu), MAX_STORED_SAMPLES),
+      latency: sliceMeans(sortSamples(result.samples.latency), MAX_STORED_SAMPLES),
+      cpu: sliceMeans(sortSamples(result.samples.cpu), MAX_STORED_SAMPLES),
     },
     runs: result.latency.n,
     model: result.model,
@@ -52,7 +53,7 @@ export function entryFromSamples(latencyMs: readonly number[], test: string, tes
       'latency.p99': s.p99,
       throughput: s.mean > 0 ? 1000 / s.mean : 0,
     },
-    samples: { latency: quantileSubsample(sortSamples(latencyMs), MAX_STORED_SAMPLES) },
+    samples: { latency: sliceMeans(sortSamples(latencyMs), MAX_STORED_SAMPLES) },
     runs: s.n,
     options,
     testbed,
@@ -61,7 +62,7 @@ export function entryFromSamples(latencyMs: readonly number[], test: string, tes
 
 /** A generation result's entry: its metrics and the per-request samples behind TTFT, TPOT, ITL, E2E and tokens/s. */
 export function entryFromGeneration(result: GenerationResult, test: string): BaselineEntry {
-  const stored = (xs: readonly number[]) => quantileSubsample(sortSamples(xs), MAX_STORED_SAMPLES)
+  const stored = (xs: readonly number[]) => sliceMeans(sortSamples(xs), MAX_STORED_SAMPLES)
   const r = result.requests
   return normalizeForBaseline<BaselineEntry>({
     test,

@@ -17,6 +17,7 @@ describe('stats barrel', () => {
       'percentile',
       'quantileSubsample',
       'relativeHalfWidth',
+      'sliceMeans',
       'sortSamples',
       'summarize',
     ])
