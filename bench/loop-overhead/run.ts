@@ -1,7 +1,7 @@
 /**
  * The run loop's overhead: `profile()`'s measuring loop (runLoop with the
  * hooks measureRuns gives it and the run function profile-model.ts builds:
- * `session.run` in an async wrapper that wraps failures) against a raw
+ * `session.run` with a `.catch` that wraps failures) against a raw
  * `await session.run(feeds)` loop on the same session, interleaved in one
  * process. Each round makes `runs` runs with each loop and scores the wall
  * time per run, everything between the runs included (timers, CPU-time
@@ -61,13 +61,10 @@ async function tiny(): Promise<Workload> {
 
 for (const w of [await classifierNear(100), await tiny()]) {
   // as profile-model.ts builds it
-  const run = async () => {
-    try {
-      return await w.session.run(w.feeds)
-    } catch (err) {
+  const run = () =>
+    w.session.run(w.feeds).catch((err: unknown) => {
       throw perfgateError('RUN_FAILED', { what: `session.run on ${w.label}`, detail: (err as Error).message }, err)
-    }
-  }
+    })
   const loop: LoopOptions = { warmup: 0, warmupTimeMs: 0, runs, minTimeMs: 0, maxRuns: runs }
   let reportedP50 = 0
   const perfgate = async () => {
