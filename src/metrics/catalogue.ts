@@ -12,14 +12,22 @@ export type { MetricDef }
 const pct = (p: number) => (xs: SortedSamples) => percentile(xs, p)
 
 const defs: MetricDef[] = [
-  { id: 'latency.mean', unit: 'ms', better: 'lower', samples: 'latency', statistic: mean, read: (r) => r.latency.mean },
+  { id: 'latency.mean', unit: 'ms', better: 'lower', samples: 'latency', statistic: mean, mean: true, read: (r) => r.latency.mean },
   { id: 'latency.p50', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(50), read: (r) => r.latency.p50 },
   { id: 'latency.p90', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(90), read: (r) => r.latency.p90 },
   { id: 'latency.p95', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(95), read: (r) => r.latency.p95 },
   { id: 'latency.p99', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(99), read: (r) => r.latency.p99 },
-  { id: 'cpu.mean', unit: 'ms', better: 'lower', samples: 'cpu', statistic: mean, read: (r) => r.cpu.mean },
+  { id: 'cpu.mean', unit: 'ms', better: 'lower', samples: 'cpu', statistic: mean, mean: true, read: (r) => r.cpu.mean },
   { id: 'cpu.p50', unit: 'ms', better: 'lower', samples: 'cpu', statistic: pct(50), read: (r) => r.cpu.p50 },
-  { id: 'throughput', unit: 'runs/s', better: 'higher', samples: 'latency', statistic: (xs) => 1000 / mean(xs), read: (r) => r.throughput.runsPerSecond },
+  {
+    id: 'throughput',
+    unit: 'runs/s',
+    better: 'higher',
+    samples: 'latency',
+    statistic: (xs) => 1000 / mean(xs),
+    mean: true,
+    read: (r) => r.throughput.runsPerSecond,
+  },
   { id: 'memory.peakDeltaMB', unit: 'MiB', better: 'lower', read: (r) => r.memory.peakDeltaMB },
   { id: 'memory.peakRssMB', unit: 'MiB', better: 'lower', read: (r) => r.memory.peakRssMB },
   { id: 'loadMs', unit: 'ms', better: 'lower', read: (r) => r.loadMs },

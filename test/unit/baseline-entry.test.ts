@@ -40,17 +40,17 @@ describe('entryFromProfile', () => {
     expect(entry.metrics).not.toHaveProperty('loadMs')
   })
 
-  it(`keeps at most ${MAX_STORED_SAMPLES} samples: a quantile subsample from min to max`, () => {
-    // 401 runs of 0, 1, ..., 400 ms (given reversed). The i-th of the 200 kept points is the
-    // percentile 100 i / 199, i.e. rank 400 i / 199 of 0..400, which is the value itself:
-    // i = 1 -> 400 / 199 = 2.0100502... -> 2.01005 (6 digits); i = 199 -> 400.
+  it(`keeps at most ${MAX_STORED_SAMPLES} samples: the means of equal-count slices, whose mean is the runs' mean`, () => {
+    // 401 runs of 0, 1, ..., 400 ms (given reversed), in 200 slices of 2.005 runs: the first holds 0, 1 and 0.005 of
+    // 2: (0 + 1 + 0.01) / 2.005 = 0.503741...; the last 0.005 of 398, 399 and 400: (1.99 + 399 + 400) / 2.005 = 399.496...
     expect(MAX_STORED_SAMPLES).toBe(200)
     const latency = runs(400, 401, -1)
     const entry = entryFromProfile(profileResult({ samples: { latency, cpu: [1, 2] } }), 't')
     const kept = entry.samples.latency!
     expect(kept).toHaveLength(200)
-    expect(kept.slice(0, 3)).toEqual([0, 2.01005, 4.0201])
-    expect(kept[199]).toBe(400)
+    expect(kept[0]).toBe(0.503741)
+    expect(kept[199]).toBe(399.496)
+    expect(kept.reduce((a, x) => a + x, 0) / 200).toBeCloseTo(200, 4)
     expect(entry.samples.cpu).toEqual([1, 2])
   })
 })

@@ -363,3 +363,24 @@ describe('compareEntry: borderline changes', () => {
     expect(row(0.91)).not.toHaveProperty('borderline')
   })
 })
+
+describe('compareEntry: a mean moved by its slowest runs alone', () => {
+  // 4,000 runs of 1.000 .. 1.099 ms; the current runs 2% slower, and 40 of them (1%) took 20 ms (a pause such as
+  // a garbage collection): its mean is 18% above the baseline's, every run but those 2% slower
+  const base = Array.from({ length: 4000 }, (_, i) => 1 + (i % 100) * 0.001)
+  const paused = base.map((x, i) => (i % 100 === 99 ? 20 : x * 1.02))
+  const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length
+  const entry = (xs: number[]) => profileEntry({ 'latency.mean': mean(xs) }, { latency: xs })
+
+  it('calls it unresolved, with the change without the slowest 1% of runs in the note', () => {
+    const row = compareEntry(entry(base), entry(paused), { metrics: ['latency.mean'] }).rows[0]!
+    expect(row.changePct).toBeGreaterThan(15)
+    expect(row.verdict).toBe('unresolved')
+    expect(row.note).toMatch(/^beyond the tolerance only through the slowest 1% of runs \(\+\d\.\d% without them\): pauses such as garbage collection/)
+  })
+
+  it('still regresses a mean that every run moved', () => {
+    const slower = base.map((x) => x * 1.2)
+    expect(compareEntry(entry(base), entry(slower), { metrics: ['latency.mean'] }).rows[0]!.verdict).toBe('regressed')
+  })
+})
