@@ -12,7 +12,7 @@ export interface MetricDef {
   statistic?: (sorted: SortedSamples) => number
   /**
    * The statistic is a mean (or a rate from one), which the slowest few runs can move on their own: a change
-   * beyond the tolerance that the runs without the slowest 1% do not show is unresolved (compare-entry.ts).
+   * beyond the tolerance that the runs without the slowest 5% do not show is unresolved (compare-entry.ts).
    */
   mean?: true
   read: (r: ProfileResult) => number | undefined
