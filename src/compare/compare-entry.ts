@@ -29,6 +29,7 @@ import { basisSamples, comparisonBasis, type Basis } from './basis.js'
 import { betweenMeasurements, type BetweenMeasurements } from './between-measurements.js'
 import { calibrated, calibrationBetween } from './calibration.js'
 import { METRICS, valueMetric, type MetricDef } from '../metrics/catalogue.js'
+import { onlyTheSlowerRuns } from './slower-runs.js'
 import { allowedChange, describeTolerance, resolveTolerance, type ToleranceInput } from './tolerance.js'
 
 /** Significance level of the rank test, and 1 - confidence of the interval. */
@@ -143,17 +144,9 @@ function compareMetric(
   if (def.samples) row.basis = def.samples === 'cpu' ? 'cpu' : 'wall'
   const bs = def.samples ? baseline.samples[def.samples] : undefined
   const cs = def.samples ? current.samples[def.samples] : undefined
-  let significant = true
-  let between: BetweenMeasurements | undefined
-  if (bs && cs && bs.length >= MIN_SAMPLES_FOR_TEST && cs.length >= MIN_SAMPLES_FOR_TEST) {
-    row.pValue = mannWhitneyU(cs, bs).pValue
-    significant = row.pValue < alpha
-    // the interval is needed for the verdict beyond the tolerance, and for a worse change within it (borderline)
-    if (def.statistic && b !== 0 && (intervals || worse || (significant && Math.abs(change) > allowed))) {
-      between = betweenMeasurements(baseline, current, def.samples!, def.statistic, alpha)
-      row.interval = changeInterval(bs, cs, def.statistic, alpha, c / b, between)
-    }
-  }
+  const tested = bs && cs ? testChange(def, row, bs, cs, baseline, current, alpha, intervals || worse, Math.abs(change) > allowed) : undefined
+  const significant = tested?.significant ?? true
+  const between = tested?.between
   if (Math.abs(change) > allowed) {
     if (!significant) {
       row.note = `beyond tolerance, not significant: p=${row.pValue?.toFixed(3)} >= ${alpha}`
@@ -172,10 +165,10 @@ function compareMetric(
         return row
       }
     }
-    const trimmed = def.mean && bs && cs ? withoutSlowestRuns(bs, cs, def) : undefined
-    if (trimmed !== undefined && Math.abs(trimmed) <= (allowed / Math.abs(b)) * 100) {
+    const slowRuns = bs && cs ? onlyTheSlowerRuns(def, bs, cs, baseline, current, (allowed / Math.abs(b)) * 100) : undefined
+    if (slowRuns) {
       row.verdict = 'unresolved'
-      row.note = `beyond the tolerance only through the slowest ${SLOWEST_SHARE * 100}% of runs (${signedPct(trimmed)} without them): pauses such as garbage collection; measure more runs or widen it`
+      row.note = slowRuns
       return row
     }
     row.verdict = worse ? 'regressed' : 'improved'
@@ -184,6 +177,35 @@ function compareMetric(
   if (worse && tolerance.warn && Math.abs(change) > allowedChange(tolerance.warn, b) && significant) row.verdict = 'warned'
   if (worse && row.interval && b !== 0 && borderline(row.interval, change, (allowed / Math.abs(b)) * 100)) row.borderline = true
   return row
+}
+
+/**
+ * The significance of a row's change and, where needed, its interval (set on `row`): the rank test on both
+ * sides' runs; the interval for a verdict beyond the tolerance (`beyond`) or when asked (`wanted`: for display,
+ * or for a worse change that may be borderline). The rank test asks whether the runs shifted as a whole, so a
+ * change of the slowest runs alone is also significant for a tail percentile or a mean when its own interval
+ * excludes no change.
+ */
+function testChange(
+  def: MetricDef,
+  row: MetricComparison,
+  bs: readonly number[],
+  cs: readonly number[],
+  baseline: BaselineEntry,
+  current: BaselineEntry,
+  alpha: number,
+  wanted: boolean,
+  beyond: boolean,
+): { significant: boolean; between?: BetweenMeasurements } {
+  if (bs.length < MIN_SAMPLES_FOR_TEST || cs.length < MIN_SAMPLES_FOR_TEST) return { significant: true }
+  row.pValue = mannWhitneyU(cs, bs).pValue
+  let significant = row.pValue < alpha
+  const ownTest = def.tail || def.mean
+  if (!def.statistic || row.baseline === 0 || !(wanted || ((significant || ownTest) && beyond))) return { significant }
+  const between = betweenMeasurements(baseline, current, def.samples!, def.statistic, alpha)
+  row.interval = changeInterval(bs, cs, def.statistic, alpha, row.current / row.baseline, between)
+  if (ownTest && !significant) significant = row.interval.lowPct > 0 || row.interval.highPct < 0
+  return { significant, ...(between ? { between } : {}) }
 }
 
 /**
@@ -205,35 +227,6 @@ function changeInterval(
   interval.highPct = Math.max(interval.highPct, (ratio * Math.exp(between.halfWidthLog) - 1) * 100)
   return interval
 }
-
-/**
- * The share of the slowest runs a mean's change must not rest on alone: the runs beyond the 95th percentile,
- * which the p95 row judges with its own interval. At 1% the decode step below still failed 1 of 9 unchanged
- * runs of the main job beside a busy process (throughput -34.6%, p50 +1.1%).
- */
-export const SLOWEST_SHARE = 0.05
-
-/**
- * The change of a mean-based statistic, in percent, on both sides' runs without their slowest SLOWEST_SHARE
- * (at least one run each): undefined when a side has too few runs to drop any. Garbage collections and
- * interruptions land in a few runs and can move a mean of thousands by tens of percent (a 0.25 ms decode
- * step: about 120 collections, 340 ms, per profile; its CPU-time mean 45% above its median), while a slower
- * model moves every run.
- */
-function withoutSlowestRuns(bs: readonly number[], cs: readonly number[], def: MetricDef): number | undefined {
-  const trim = (xs: readonly number[]) => {
-    const sorted = sortSamples(xs)
-    const drop = Math.max(1, Math.round(sorted.length * SLOWEST_SHARE))
-    return sorted.length - drop >= MIN_SAMPLES_FOR_TEST ? sortSamples(sorted.slice(0, sorted.length - drop)) : undefined
-  }
-  const b = trim(bs)
-  const c = trim(cs)
-  if (!b || !c || !def.statistic) return undefined
-  const sb = def.statistic(b)
-  return sb === 0 ? undefined : ((def.statistic(c) - sb) / Math.abs(sb)) * 100
-}
-
-const signedPct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`
 
 /**
  * A worse change within the tolerance, real (its interval excludes no change), whose interval, narrower than

@@ -14,9 +14,9 @@ const pct = (p: number) => (xs: SortedSamples) => percentile(xs, p)
 const defs: MetricDef[] = [
   { id: 'latency.mean', unit: 'ms', better: 'lower', samples: 'latency', statistic: mean, mean: true, read: (r) => r.latency.mean },
   { id: 'latency.p50', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(50), read: (r) => r.latency.p50 },
-  { id: 'latency.p90', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(90), read: (r) => r.latency.p90 },
-  { id: 'latency.p95', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(95), read: (r) => r.latency.p95 },
-  { id: 'latency.p99', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(99), read: (r) => r.latency.p99 },
+  { id: 'latency.p90', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(90), tail: true, read: (r) => r.latency.p90 },
+  { id: 'latency.p95', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(95), tail: true, read: (r) => r.latency.p95 },
+  { id: 'latency.p99', unit: 'ms', better: 'lower', samples: 'latency', statistic: pct(99), tail: true, read: (r) => r.latency.p99 },
   { id: 'cpu.mean', unit: 'ms', better: 'lower', samples: 'cpu', statistic: mean, mean: true, read: (r) => r.cpu.mean },
   { id: 'cpu.p50', unit: 'ms', better: 'lower', samples: 'cpu', statistic: pct(50), read: (r) => r.cpu.p50 },
   {

@@ -15,5 +15,7 @@ export interface MetricDef {
    * beyond the tolerance that the runs without the slowest 5% do not show is unresolved (compare-entry.ts).
    */
   mean?: true
+  /** A tail percentile (p90 and above): on a busy machine its change must be the median's too (compare-entry.ts). */
+  tail?: true
   read: (r: ProfileResult) => number | undefined
 }

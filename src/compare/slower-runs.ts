@@ -1,0 +1,81 @@
+/**
+ * Changes that rest on the slower runs alone. Pure.
+ *
+ * A mean (throughput, latency.mean, cpu.mean) and a tail percentile (p90 and
+ * above) move with the slowest runs, and the slowest runs move with what else
+ * the machine does: garbage collections, interruptions, a busy core beside
+ * the measurement. The repository's 0.25 ms decode step has about 120
+ * garbage collections (340 ms) per profile and its CPU-time mean is 45% above
+ * its median; beside one busy process its CPU-time p95 moved by +16% to +32%
+ * and its throughput by -35% to -38% over unchanged runs, with its median
+ * within +3%. A change of such a row beyond the tolerance is `unresolved`
+ * (compare-entry.ts) when:
+ *
+ * - the current measurement was taken on a busy machine and the baseline was
+ *   not (a sign of competing work in its disturbance evidence that the
+ *   baseline's lacks), and the median of the same runs moved within the
+ *   tolerance; or
+ * - for a mean, the runs without the slowest 5% of each side (those the p95
+ *   row judges) moved within the tolerance.
+ */
+import { percentile, sortSamples } from '../stats/index.js'
+import type { BaselineEntry, Disturbance } from '../types/index.js'
+import type { MetricDef } from '../metrics/catalogue.js'
+
+/** The share of the slowest runs a mean's change must not rest on alone: those beyond the 95th percentile. */
+export const SLOWEST_SHARE = 0.05
+
+/** Fewer runs than this left on a side after dropping the slowest: no second look. */
+const MIN_RUNS = 8
+
+/** Signs that other work competed for the cores: more runnable tasks than cores, or the process waited for a core. */
+const BUSY_REASONS: readonly Disturbance['reasons'][number][] = ['load above cores', 'run-queue wait']
+
+/** The note of an unresolved row when the change of `def` beyond `tolPct` rests on the slower runs alone; else undefined. */
+export function onlyTheSlowerRuns(
+  def: MetricDef,
+  bs: readonly number[],
+  cs: readonly number[],
+  baseline: BaselineEntry,
+  current: BaselineEntry,
+  tolPct: number,
+): string | undefined {
+  if (!def.mean && !def.tail) return undefined
+  if (busyNow(baseline, current)) {
+    const median = change(bs, cs, (xs) => percentile(xs, 50))
+    if (median !== undefined && Math.abs(median) <= tolPct) {
+      return `the slower runs moved while the machine was busy (${busyText(baseline, current)}) but the median did not (${signedPct(median)}): measure on a quieter machine or widen it`
+    }
+  }
+  if (!def.mean || !def.statistic) return undefined
+  const trimmed = change(withoutSlowest(bs), withoutSlowest(cs), def.statistic)
+  if (trimmed === undefined || Math.abs(trimmed) > tolPct) return undefined
+  return `beyond the tolerance only through the slowest ${SLOWEST_SHARE * 100}% of runs (${signedPct(trimmed)} without them): pauses such as garbage collection; measure more runs or widen it`
+}
+
+/** The current measurement has a sign of competing work that the baseline's evidence lacks. */
+function busyNow(baseline: BaselineEntry, current: BaselineEntry): boolean {
+  const signs = (e: BaselineEntry) => BUSY_REASONS.filter((r) => e.disturbance?.reasons.includes(r))
+  return signs(current).some((r) => !signs(baseline).includes(r))
+}
+
+function busyText(baseline: BaselineEntry, current: BaselineEntry): string {
+  const share = (e: BaselineEntry) => `${Math.round((e.disturbance?.share ?? 0) * 100)}%`
+  return `disturbed runs ${share(baseline)} -> ${share(current)}, ${BUSY_REASONS.filter((r) => current.disturbance?.reasons.includes(r)).join(', ')}`
+}
+
+/** The runs without the slowest SLOWEST_SHARE (at least one), or undefined when too few would be left. */
+function withoutSlowest(xs: readonly number[]): number[] | undefined {
+  const sorted = sortSamples(xs)
+  const keep = sorted.length - Math.max(1, Math.round(sorted.length * SLOWEST_SHARE))
+  return keep >= MIN_RUNS ? sorted.slice(0, keep) : undefined
+}
+
+/** The change of `statistic` from `bs` to `cs`, in percent. */
+function change(bs: readonly number[] | undefined, cs: readonly number[] | undefined, statistic: NonNullable<MetricDef['statistic']>): number | undefined {
+  if (!bs || !cs) return undefined
+  const b = statistic(sortSamples(bs))
+  return b === 0 ? undefined : ((statistic(sortSamples(cs)) - b) / Math.abs(b)) * 100
+}
+
+const signedPct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`
