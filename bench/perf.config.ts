@@ -5,9 +5,6 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [
     perfgate({
-      // 15% rather than the default 10%: four entries of three timing metrics each, gated on every push;
-      // calibrated, an unchanged model's median still moves by 2-3% (sd) between runs (bench/gate-quality)
-      tolerance: { default: '15%' },
       // reports for people (uploaded by .github/workflows/perf.yml); the Markdown summary also goes to the job summary
       html: '.perfgate/report.html',
       json: '.perfgate/results.json',
