@@ -56,7 +56,9 @@ describe('gating an OpenAI-compatible server in a Vitest project', () => {
     expect(r.output).toContain('1 new')
     const entry = JSON.parse(project.read(BASELINE)).entries[KEY]
     expect(entry.kind).toBe('generation')
-    expect(entry.runs).toBe(10) // 2 prompts x 5 passes
+    // 2 prompts x 5 passes, in each of the 3 measurements a new entry is recorded from (1 + confirm)
+    expect(entry.runs).toBe(30)
+    expect(entry.measurements).toMatchObject({ ttft: [10, 10, 10] })
     expect(entry.testbed.endpoint).toEqual({
       url: server.url,
       api: 'chat',

@@ -33,11 +33,15 @@ describe('gating a language model in a Vitest project', () => {
     const entry = JSON.parse(project.read(BASELINE)).entries[KEY]
     expect(entry.kind).toBe('generation')
     expect(entry.model.path).toBe('model/model.onnx')
-    expect(entry.runs).toBe(24) // 3 prompts x 8 passes
-    expect(entry.samples.ttft).toHaveLength(24)
-    expect(entry.samples.tpot).toHaveLength(24)
-    expect(entry.samples.itl).toHaveLength(200) // 24 x 23 gaps, kept as a quantile subsample of 200
-    expect(entry.samples.tokensPerSecond).toHaveLength(24)
+    // 3 prompts x 8 passes, in each of the 3 measurements a new entry is recorded from (1 + confirm)
+    expect(entry.runs).toBe(72)
+    expect(entry.measurements).toMatchObject({ ttft: [24, 24, 24] })
+    expect(entry.samples.ttft).toHaveLength(72)
+    expect(entry.samples.tpot).toHaveLength(72)
+    // 24 x 23 gaps per measurement, kept as 200 slice means each
+    expect(entry.samples.itl).toHaveLength(600)
+    expect(entry.measurements).toMatchObject({ itl: [200, 200, 200] })
+    expect(entry.samples.tokensPerSecond).toHaveLength(72)
     for (const id of ['ttft.p95', 'tpot.p50', 'tokensPerSecond', 'memory.peakDeltaMB']) expect(entry.metrics).toHaveProperty([id])
     expect(entry.options).toMatchObject({ prompts: 3, maxNewTokens: 24, ignoreEos: true, runs: 8, warmup: 1, batchSize: 1 })
     expect(entry.testbed.intraOpNumThreads).toBe(1)

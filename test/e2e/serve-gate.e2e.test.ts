@@ -50,7 +50,9 @@ describe('gating perfgate serve in a Vitest project', () => {
     expect(r.output).toContain('1 new')
     const entry = JSON.parse(project.read(BASELINE)).entries[KEY]
     expect(entry.kind).toBe('generation')
-    expect(entry.runs).toBe(10) // 2 prompts x 5 passes
+    // 2 prompts x 5 passes, in each of the 3 measurements a new entry is recorded from (1 + confirm)
+    expect(entry.runs).toBe(30)
+    expect(entry.measurements).toMatchObject({ ttft: [10, 10, 10] })
     expect(entry.testbed.endpoint).toMatchObject({ url: serve!.url, api: 'chat', model: 'tiny-gpt', servedModel: 'tiny-gpt', server: 'perfgate' })
     expect(entry.testbed.endpoint.systemFingerprint).toMatch(/^perfgate-[0-9a-f]{12}$/)
     for (const id of ['ttft.p95', 'tpot.p50', 'tokensPerSecond']) expect(entry.metrics).toHaveProperty([id])
