@@ -18,7 +18,7 @@ import { resolveUpdateMode, type PerfgateOptions, type WorkerConfig } from './op
 import { PerfgateBenchReporter } from './bench-reporter.js'
 import { PerfgateReporter } from './reporter.js'
 import { resolveReportSettings } from './report-outputs.js'
-import { perfTestBudget, perfTestTimeoutMs, perfTimeouts } from './test-timeout.js'
+import { applyProjectTimeouts, perfTestBudget, perfTestTimeoutMs, perfTimeouts } from './test-timeout.js'
 import './augment.js'
 
 const SETUP_FILE = fileURLToPath(new URL(`./setup${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url))
@@ -47,12 +47,13 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
   validateOptions(PLUGIN_SPEC, options, 'perfgate')
   updateModeFromEnv(process.env)
   const confirm = options.confirm ?? DEFAULT_CONFIRM
+  let timeouts: ReturnType<typeof perfTimeouts> = {}
   return {
     name: 'perfgate',
     config(config) {
       // task locations let a key collision name both tests by file:line:column;
       // a profile must never meet Vitest's default 5 s timeout, and a timeout the user set wins (test-timeout.ts)
-      const timeouts = perfTimeouts(config.test, perfTestTimeoutMs(perfTestBudget(process.env, confirm)))
+      timeouts = perfTimeouts(config.test, perfTestTimeoutMs(perfTestBudget(process.env, confirm)))
       return { test: { setupFiles: [SETUP_FILE], includeTaskLocation: true, ...timeouts } }
     },
     configureVitest({ vitest, project }) {
@@ -73,9 +74,11 @@ export function perfgate(options: PerfgateOptions = {}): Plugin {
         profileDefaults: options.profileDefaults ?? 'gate',
       }
       project.provide('perfgate', worker)
-      // Vitest 5 does not carry config()'s setup file into a `test.projects` entry that extends the root config
+      // Vitest 5 does not carry config()'s setup file and timeouts into a `test.projects` entry that extends the root
+      // config; a timeout still at Vitest's default there was set by nobody (a user's own, or a CLI flag, differs)
       const setupFiles = project.config.setupFiles
       if (Array.isArray(setupFiles) && !setupFiles.includes(SETUP_FILE)) setupFiles.push(SETUP_FILE)
+      applyProjectTimeouts(project.config, timeouts)
       // judged against a commit: the reports flag the baseline files the change edits since then
       const reports = resolveReportSettings({ ...options, baseRef: options.baseRef ?? worker.baselineCommit }, process.env)
       // Vitest 5: bench().run() results keep their per-iteration samples only when asked to

@@ -46,3 +46,17 @@ export function perfTimeouts(userTest: TimeoutSettings | undefined, timeoutMs: n
     ...(userTest?.hookTimeout === undefined ? { hookTimeout: timeoutMs } : {}),
   }
 }
+
+/** Vitest's own defaults: a project timeout still at one of them was not set by the user. */
+export const VITEST_DEFAULT_TIMEOUTS = { testTimeout: 5_000, hookTimeout: 10_000 } as const
+
+/**
+ * Puts the plugin's timeouts on a project whose config did not receive them (Vitest 5 does not carry the
+ * root config's plugin settings into a `test.projects` entry that extends it): only where the project's
+ * timeout is still Vitest's default.
+ */
+export function applyProjectTimeouts(project: TimeoutSettings, timeouts: TimeoutSettings): void {
+  for (const key of ['testTimeout', 'hookTimeout'] as const) {
+    if (timeouts[key] !== undefined && project[key] === VITEST_DEFAULT_TIMEOUTS[key]) project[key] = timeouts[key]
+  }
+}

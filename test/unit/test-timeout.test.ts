@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PerfgateError } from '../../src/errors.js'
-import { PROFILE_BUDGET_MS, perfTestBudget, perfTestTimeoutMs, perfTimeouts } from '../../src/vitest/test-timeout.js'
+import { applyProjectTimeouts, PROFILE_BUDGET_MS, perfTestBudget, perfTestTimeoutMs, perfTimeouts } from '../../src/vitest/test-timeout.js'
 
 describe('the timeout of a perf test', () => {
   it('is the wait for the machine lock plus one profile per measurement: 10 + 3 x 2 minutes by default (confirm 2)', () => {
@@ -20,5 +20,17 @@ describe('the timeout of a perf test', () => {
     expect(perfTimeouts(undefined, 720_000)).toEqual({ testTimeout: 720_000, hookTimeout: 720_000 })
     expect(perfTimeouts({ testTimeout: 7000 }, 720_000)).toEqual({ hookTimeout: 720_000 })
     expect(perfTimeouts({ testTimeout: 0, hookTimeout: 20_000 }, 720_000)).toEqual({})
+  })
+})
+
+describe('applyProjectTimeouts', () => {
+  it("sets a project's timeouts that are still Vitest's defaults, and leaves any other", () => {
+    const atDefaults = { testTimeout: 5_000, hookTimeout: 10_000 }
+    applyProjectTimeouts(atDefaults, { testTimeout: 960_000, hookTimeout: 960_000 })
+    expect(atDefaults).toEqual({ testTimeout: 960_000, hookTimeout: 960_000 })
+    const userSet = { testTimeout: 7_000, hookTimeout: 10_000 }
+    // the plugin's config() left out the test timeout the user set at the root
+    applyProjectTimeouts(userSet, { hookTimeout: 960_000 })
+    expect(userSet).toEqual({ testTimeout: 7_000, hookTimeout: 960_000 })
   })
 })
