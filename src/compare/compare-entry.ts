@@ -144,6 +144,8 @@ function compareMetric(
   if (def.samples) row.basis = def.samples === 'cpu' ? 'cpu' : 'wall'
   const bs = def.samples ? baseline.samples[def.samples] : undefined
   const cs = def.samples ? current.samples[def.samples] : undefined
+  // the tolerance in percent of the baseline (not finite for a baseline of 0: the uses below need b !== 0 or samples)
+  const tolPct = (allowed / Math.abs(b)) * 100
   const tested = bs && cs ? testChange(def, row, bs, cs, baseline, current, alpha, intervals || worse, Math.abs(change) > allowed) : undefined
   const significant = tested?.significant ?? true
   const between = tested?.between
@@ -153,7 +155,6 @@ function compareMetric(
       return row
     }
     if (row.interval && b !== 0) {
-      const tolPct = (allowed / Math.abs(b)) * 100
       const noise = (row.interval.highPct - row.interval.lowPct) / 2
       // the interval reaches back inside the tolerance on the side of no change
       const inside = change > 0 ? row.interval.lowPct <= tolPct : row.interval.highPct >= -tolPct
@@ -165,7 +166,7 @@ function compareMetric(
         return row
       }
     }
-    const slowRuns = bs && cs ? onlyTheSlowerRuns(def, bs, cs, baseline, current, (allowed / Math.abs(b)) * 100) : undefined
+    const slowRuns = bs && cs ? onlyTheSlowerRuns(def, bs, cs, baseline, current, tolPct) : undefined
     if (slowRuns) {
       row.verdict = 'unresolved'
       row.note = slowRuns
@@ -175,7 +176,7 @@ function compareMetric(
     return row
   }
   if (worse && tolerance.warn && Math.abs(change) > allowedChange(tolerance.warn, b) && significant) row.verdict = 'warned'
-  if (worse && row.interval && b !== 0 && borderline(row.interval, change, (allowed / Math.abs(b)) * 100)) row.borderline = true
+  if (worse && row.interval && b !== 0 && borderline(row.interval, change, tolPct)) row.borderline = true
   return row
 }
 

@@ -30,6 +30,15 @@ function borderline(decision: EntryDecision): boolean {
   return decision.reason.kind === 'compared' && decision.reason.comparison.rows.some((r) => r.borderline)
 }
 
+/** The verdicts after the first measurement (alone and pooled are the same), or undefined for a decision that compared nothing. */
+function firstVerdicts(first: EntryDecision): MeasurementVerdicts | undefined {
+  const verdict = comparedVerdict(first)
+  return verdict === undefined ? undefined : { alone: verdict, pooled: verdict, borderline: borderline(first) }
+}
+
+/** Decides the entry on a (pooled) current entry. */
+type Decide = (current: BaselineEntry) => EntryDecision
+
 /**
  * The first decision as it stands, or, when it calls for another measurement within `budget` and the
  * entry can be measured again (`again`), the decision after confirming it: a promise then.
@@ -38,13 +47,12 @@ export function confirmed(
   first: EntryDecision,
   current: BaselineEntry,
   again: (() => Promise<BaselineEntry>) | undefined,
-  decide: (current: BaselineEntry) => EntryDecision,
+  decide: Decide,
   budget: number,
 ): Confirmed | Promise<Confirmed> {
   if (again && budget > 0 && (first.record.status === 'new' || first.record.status === 'updated')) return recordPooled(current, again, decide, budget)
-  const verdict = comparedVerdict(first)
-  if (!again || verdict === undefined || !measureAgain([{ alone: verdict, pooled: verdict, borderline: borderline(first) }], budget))
-    return { decision: first, current }
+  const verdicts = firstVerdicts(first)
+  if (!again || !verdicts || !measureAgain([verdicts], budget)) return { decision: first, current }
   return confirmDecision(first, current, again, decide, budget)
 }
 
@@ -53,12 +61,7 @@ export function confirmed(
  * measured as often as a verdict against it may be, so that one disturbed or lucky measurement does not
  * become the number every later run is held to.
  */
-async function recordPooled(
-  current: BaselineEntry,
-  again: () => Promise<BaselineEntry>,
-  decide: (current: BaselineEntry) => EntryDecision,
-  budget: number,
-): Promise<Confirmed> {
+async function recordPooled(current: BaselineEntry, again: () => Promise<BaselineEntry>, decide: Decide, budget: number): Promise<Confirmed> {
   const entries = [current]
   for (let i = 0; i < budget; i++) entries.push(await again())
   const pooled = poolEntries(entries)
@@ -69,12 +72,11 @@ export async function confirmDecision(
   first: EntryDecision,
   current: BaselineEntry,
   again: () => Promise<BaselineEntry>,
-  decide: (current: BaselineEntry) => EntryDecision,
+  decide: Decide,
   budget: number,
 ): Promise<Confirmed> {
   const entries = [current]
-  const firstVerdict = comparedVerdict(first)!
-  const history: MeasurementVerdicts[] = [{ alone: firstVerdict, pooled: firstVerdict, borderline: borderline(first) }]
+  const history: MeasurementVerdicts[] = [firstVerdicts(first)!]
   let decision = first
   let pooled = current
   while (measureAgain(history, budget)) {
