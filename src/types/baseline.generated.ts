@@ -268,7 +268,7 @@ export interface Disturbance {
    */
   rule: number
   /**
-   * Measured runs judged.
+   * Measured runs judged: those with a CPU-time read (every run, except where runs were too short for one each; see the result's `sampling.cpuEvery`).
    */
   runs: number
   /**
@@ -280,7 +280,7 @@ export interface Disturbance {
    */
   share: number
   /**
-   * Involuntary context switches of the process during the measured runs.
+   * Involuntary context switches of the process during the judged runs.
    */
   involuntarySwitches: number
   /**

@@ -47,7 +47,13 @@ export interface ProfileResult {
    * 99% interval reached ±precision), `budget` (adaptive: maxTime spent), `maxRuns`; and the median's
    * relative 99% half-width at the end (the result's own noise).
    */
-  sampling: { runs: number; stoppedBy: 'runs' | 'minTime' | 'precision' | 'budget' | 'maxRuns'; medianHalfWidth: number }
+  sampling: {
+    runs: number
+    stoppedBy: 'runs' | 'minTime' | 'precision' | 'budget' | 'maxRuns'
+    medianHalfWidth: number
+    /** Runs too short for a CPU-time read each: after the first `runs`, the CPU time was read on every `cpuEvery`-th run only (absent: every run). */
+    cpuEvery?: number
+  }
   /** Raw per-run figures in run order, ms. */
   samples: { latency: number[]; cpu: number[] }
   testbed: Testbed

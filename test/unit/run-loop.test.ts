@@ -3,15 +3,17 @@
  * CPU time spent in the hooks counts in no run.
  */
 import { describe, expect, it } from 'vitest'
-import { runLoop, type LoopClocks, type LoopOptions } from '../../src/measure/run/run-loop.js'
+import { cpuReadStride, runLoop, type LoopClocks, type LoopOptions } from '../../src/measure/run/run-loop.js'
 
-/** Clocks that move only when told to (CPU in ms); every usage read also costs `cpuPerRead` (the loop's bookkeeping). */
-function fakeClocks(cpuPerRead = 0) {
-  const t = { wall: 0, cpu: 0, switches: 0 }
+/** Clocks that move only when told to (CPU in ms); every usage read also costs `cpuPerRead` (the loop's bookkeeping) and `wallPerRead`. */
+function fakeClocks(cpuPerRead = 0, wallPerRead = 0) {
+  const t = { wall: 0, cpu: 0, switches: 0, reads: 0 }
   const clocks: LoopClocks = {
     wall: () => t.wall,
     usage: () => {
       t.cpu += cpuPerRead
+      t.wall += wallPerRead
+      t.reads++
       // split over user and system as the OS does: the loop adds them
       return { userCPUTime: t.cpu * 750, systemCPUTime: t.cpu * 250, involuntaryContextSwitches: t.switches }
     },
@@ -89,5 +91,61 @@ describe('runLoop', () => {
     const s = await runLoop(run, plain, { beforeMeasured: () => (t.switches += 100), afterRun: () => (t.switches += 10) }, clocks)
     // runs 3, 4, 5 are measured; only run 4 was preempted
     expect(s.switches).toEqual([0, 3, 0])
+  })
+
+  it('reads the CPU time on every run when a read costs at most 0.5% of one (here 0.2%)', async () => {
+    const { t, clocks } = fakeClocks(0, 0.02)
+    const run = async () => {
+      t.wall += 10
+      t.cpu += 7
+    }
+    const s = await runLoop(run, { ...plain, minTimeMs: 100 }, {}, clocks)
+    expect([s.cpuEvery, s.latency.length, s.cpu.length]).toEqual([1, 10, 10])
+    // warm-up: one read after each of its 2 runs; then one read before the first measured run and one after each
+    expect(t.reads).toBe(2 + 1 + 10)
+  })
+
+  it('reads the CPU time on the first `runs` runs and then on every n-th when a read costs more than 0.5% of a run', async () => {
+    // a read costs 1 ms of a 10 ms run: every ceil(2 * 1 / (0.005 * 10)) = 40th run after the first 2
+    const { t, clocks } = fakeClocks(0, 1)
+    const run = async () => {
+      t.wall += 10
+      t.cpu += 7
+    }
+    const s = await runLoop(run, { ...plain, runs: 2, minTimeMs: 450 }, {}, clocks)
+    expect(s.cpuEvery).toBe(40)
+    expect(s.latency).toHaveLength(45)
+    // runs 0, 1 (the first `runs`), then 2 and 42; each its own 7 ms, not the CPU time of the runs skipped before it
+    expect(s.cpu).toEqual([7, 7, 7, 7])
+    expect(s.cpuWall).toEqual([10, 10, 10, 10])
+    expect(s.switches).toHaveLength(4)
+    // 2 in warm-up, 1 before run 0, after runs 0, 1 and 2 (each sharing the edge before the next), then before and after 42
+    expect(t.reads).toBe(2 + 1 + 3 + 2)
+  })
+
+  it('reads the CPU time on every run when there was no warm-up to time a read against', async () => {
+    const { t, clocks } = fakeClocks(0, 5)
+    const run = async () => {
+      t.wall += 1
+    }
+    const s = await runLoop(run, { ...plain, warmup: 0, minTimeMs: 10 }, {}, clocks)
+    expect([s.cpuEvery, s.cpu.length]).toEqual([1, 10])
+  })
+})
+
+describe('cpuReadStride', () => {
+  it('keeps the reads within 0.5% of a run: one per run (edges shared) or two per n runs', () => {
+    // the reads measured here: about 1.2 µs right after a run
+    expect(cpuReadStride(0.3, 0.0012)).toBe(1)
+    expect(cpuReadStride(1, 0.0012)).toBe(1)
+    expect(cpuReadStride(0.2, 0.0012)).toBe(3)
+    expect(cpuReadStride(0.1, 0.0012)).toBe(5)
+    expect(cpuReadStride(0.025, 0.0012)).toBe(20)
+  })
+
+  it('reads on every run without figures to judge by', () => {
+    expect(cpuReadStride(0, 0.001)).toBe(1)
+    expect(cpuReadStride(0.01, 0)).toBe(1)
+    expect(cpuReadStride(NaN, 0.001)).toBe(1)
   })
 })

@@ -40,7 +40,16 @@ describe('perSessionLoop', () => {
 describe('poolMeasuredRuns', () => {
   const session = (latency: number[], peakRssMB: number, stoppedBy: MeasuredRuns['samples']['stoppedBy'], firstRunMs = 9): MeasuredRuns => ({
     firstRunMs,
-    samples: { warmupRuns: 5, latency, cpu: latency.map((x) => x / 2), switches: latency.map(() => 1), stoppedBy, medianHalfWidth: 0.5 },
+    samples: {
+      warmupRuns: 5,
+      latency,
+      cpu: latency.map((x) => x / 2),
+      switches: latency.map(() => 1),
+      cpuWall: latency,
+      cpuEvery: 1,
+      stoppedBy,
+      medianHalfWidth: 0.5,
+    },
     peakRssMB,
     peakSource: 'vmhwm',
     contention: { wallMs: 10, runQueueWaitMs: 1, load: { cores: 2, start: peakRssMB, end: peakRssMB + 1 } },

@@ -89,7 +89,8 @@ function profileFeeds(session: ort.InferenceSession, options: ProfileOptions, lo
 async function measureInSessions(
   held: { session?: ort.InferenceSession },
   createSession: () => Promise<ort.InferenceSession>,
-  run: (s: ort.InferenceSession) => Promise<unknown>,
+  feeds: Record<string, ort.Tensor>,
+  failed: (err: unknown) => never,
   share: Parameters<typeof measureRuns>[1],
   sessions: number,
   reference: ReferenceWorkload | undefined,
@@ -102,20 +103,19 @@ async function measureInSessions(
       held.session = await createSession()
     }
     const s = held.session!
-    measured.push(await measureRuns(() => run(s), share))
+    // a failure is named once, around the loop: a `.catch` on every run would cost each one a promise
+    measured.push(await measureRuns(() => s.run(feeds), share).catch(failed))
     await reference?.block()
   }
   return measured
 }
 
-/** One measured `session.run`; a failure names the inputs perfgate fed and the dims behind them. */
-function runNamingFeeds(feeds: Record<string, ort.Tensor>, inputs: ProfileResult['inputs'], modelPath: string, options: ProfileOptions) {
-  // no async wrapper: `.catch` adds one promise to the run, an async function awaiting it two more (about 1 µs a run)
-  return (s: ort.InferenceSession) =>
-    s.run(feeds).catch((err: unknown) => {
-      const fed = describeFed(inputs ?? {}, options.feeds ? undefined : (options.dims ?? {}))
-      throw perfgateError('MODEL_RUN_FAILED', { model: modelPath, detail: (err as Error).message.trim(), ...fed }, err)
-    })
+/** A failed `session.run`, named with the inputs perfgate fed and the dims behind them. */
+function runFailure(inputs: ProfileResult['inputs'], modelPath: string, options: ProfileOptions) {
+  return (err: unknown): never => {
+    const fed = describeFed(inputs ?? {}, options.feeds ? undefined : (options.dims ?? {}))
+    throw perfgateError('MODEL_RUN_FAILED', { model: modelPath, detail: (err as Error).message.trim(), ...fed }, err)
+  }
 }
 
 /** Creates a session on the model, its load failure explained and named after the model. */
@@ -150,8 +150,8 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
     const { feeds, inputs, batchSize } = profileFeeds(held.session, options, loop, modelPath)
 
     progress?.(`loaded ${model.path} in ${loadMs.toFixed(1)} ms; measuring${sessions > 1 ? ` in ${sessions} sessions` : ''}...`)
-    const run = runNamingFeeds(feeds, inputs, modelPath, options)
-    const measured = await measureInSessions(held, createSession, run, perSessionLoop(loop, sessions), sessions, reference)
+    const failed = runFailure(inputs, modelPath, options)
+    const measured = await measureInSessions(held, createSession, feeds, failed, perSessionLoop(loop, sessions), sessions, reference)
     const { firstRunMs, samples, peakRssMB, peakSource, contention } = poolMeasuredRuns(measured)
     gpu?.snap()
     const gpuFigures = gpu?.figures()
@@ -172,7 +172,11 @@ export async function profileModel(modelPath: string, options: ProfileOptions = 
       ...(opProfile ? { opProfile } : {}),
       ...(gpuFigures ? { gpu: gpuFigures } : {}),
       // cpu / wall judges a run only when onnxruntime computes on one thread: more threads add CPU time
-      disturbance: summarizeDisturbance(samples, contention, sessionOptions.intraOpNumThreads === 1),
+      disturbance: summarizeDisturbance(
+        { latency: samples.cpuWall, cpu: samples.cpu, switches: samples.switches },
+        contention,
+        sessionOptions.intraOpNumThreads === 1,
+      ),
     }
   } catch (err) {
     if (err instanceof PerfgateError) throw err

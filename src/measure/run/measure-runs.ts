@@ -55,7 +55,7 @@ const STOP_PRECEDENCE: readonly LoopSamples['stoppedBy'][] = ['budget', 'maxRuns
  * run and peak memory (later sessions start after earlier ones, and any reference block, released
  * memory the allocator may keep, so only the first measures the model's footprint from a clean start);
  * the contention pooled (see poolContention);
- * stopped by the weakest reason any session had (budget before maxRuns before minTime before runs before precision),
+ * CPU time read as sparsely as the sparsest session read it; stopped by the weakest reason any session had (budget before maxRuns before minTime before runs before precision),
  * with the pooled samples' own median half-width.
  */
 export function poolMeasuredRuns(list: readonly MeasuredRuns[]): MeasuredRuns {
@@ -70,6 +70,8 @@ export function poolMeasuredRuns(list: readonly MeasuredRuns[]): MeasuredRuns {
       latency,
       cpu: list.flatMap((m) => m.samples.cpu),
       switches: list.flatMap((m) => m.samples.switches),
+      cpuWall: list.flatMap((m) => m.samples.cpuWall),
+      cpuEvery: Math.max(...list.map((m) => m.samples.cpuEvery)),
       stoppedBy: STOP_PRECEDENCE.find((s) => list.some((m) => m.samples.stoppedBy === s)) ?? first.samples.stoppedBy,
       medianHalfWidth: medianHalfWidth(latency),
     },

@@ -2,13 +2,18 @@
  * The measuring loop: warm-up by count and/or time, then measured runs until
  * both a minimum count and a minimum time are met; in adaptive mode it goes on
  * until the median's confidence interval is narrow enough or the time budget
- * is spent. Each measured run records wall time around the call only and the
- * process CPU time it used (read once per edge between runs, so a sample also
- * holds the loop's own bookkeeping since the previous run: well under a
- * microsecond, where one more read would cost about one). The read is
- * `process.resourceUsage()`, which costs what `process.cpuUsage()` does
- * (both about 1-1.5 µs here: one getrusage call) and also gives the
- * involuntary context switches, the per-run evidence of a disturbed run.
+ * is spent. Each measured run records wall time around the call only. The
+ * process CPU time a run used comes from `process.resourceUsage()` (one
+ * getrusage call, which also gives the involuntary context switches, the
+ * per-run evidence of a disturbed run), read once per edge between runs, so a
+ * sample also holds the loop's own bookkeeping since the previous run.
+ *
+ * That read costs about 1-2 µs right after a run here, 5% of a 25 µs run. So
+ * where the warm-up shows the read costing more than CPU_READ_BUDGET of a run,
+ * the CPU time is read on each of the first `runs` measured runs and then on
+ * every `cpuEvery`-th one only (read just before and just after it): the
+ * samples stay per-run CPU times, there are fewer of them, and the reads cost
+ * at most that budget. Wall time is taken on every run.
  */
 import { isSorted, medianInterval, percentile, relativeHalfWidth } from '../../stats/index.js'
 
@@ -30,9 +35,14 @@ export interface LoopOptions {
 export interface LoopSamples {
   warmupRuns: number
   latency: number[]
+  /** CPU time of the runs with a CPU-time read (every run, or see `cpuEvery`), in order. */
   cpu: number[]
-  /** Involuntary context switches of the process during each run (between the same reads as `cpu`). */
+  /** Involuntary context switches of the process during each of those runs (between the same reads as `cpu`). */
   switches: number[]
+  /** Wall time of the same runs as `cpu` (for per-run evidence that sets one against the other). */
+  cpuWall: number[]
+  /** After the first `runs` measured runs, the CPU time was read on every `cpuEvery`-th run (1: on every run). */
+  cpuEvery: number
   /** Why measuring stopped: `runs` when the count was met last, `minTime` when the time was (it set the count). */
   stoppedBy: 'runs' | 'minTime' | 'precision' | 'budget' | 'maxRuns'
   /** Relative half-width of the median's 99% interval at the end. */
@@ -71,27 +81,53 @@ export interface LoopClocks {
 
 const SYSTEM_CLOCKS: LoopClocks = { wall: () => performance.now(), usage: process.resourceUsage }
 
+/** Most of a run's time the CPU-time reads may take, on average: above it they skip runs (see the header). */
+export const CPU_READ_BUDGET = 0.005
+
+/**
+ * Read the CPU time on every how-many-th run so that the reads cost at most CPU_READ_BUDGET of a run: 1 (one
+ * read per run, shared edges) when a read costs no more than that, else `m` with two reads per `m` runs.
+ * Inputs are the warm-up's median run and median read, ms; no warm-up figures: every run.
+ */
+export function cpuReadStride(runMs: number, readMs: number): number {
+  if (!(runMs > 0) || !(readMs > 0) || readMs <= CPU_READ_BUDGET * runMs) return 1
+  return Math.ceil((2 * readMs) / (CPU_READ_BUDGET * runMs))
+}
+
+/** Warm-up by count and time; times each run and the CPU-time read after it, for cpuReadStride. */
+async function warmUp(run: () => Promise<unknown>, opts: LoopOptions, clocks: LoopClocks): Promise<{ warmupRuns: number; cpuEvery: number }> {
+  const now = clocks.wall
+  const runs: number[] = []
+  const reads: number[] = []
+  const warmStart = now()
+  while (runs.length < opts.warmup || now() - warmStart < opts.warmupTimeMs) {
+    const t0 = now()
+    await run()
+    const t1 = now()
+    clocks.usage()
+    runs.push(t1 - t0)
+    reads.push(now() - t1)
+  }
+  const mid = (xs: number[]) => Float64Array.from(xs).sort()[xs.length >> 1] ?? 0
+  return { warmupRuns: runs.length, cpuEvery: cpuReadStride(mid(runs), mid(reads)) }
+}
+
 export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, hooks: LoopHooks = {}, clocks: LoopClocks = SYSTEM_CLOCKS): Promise<LoopSamples> {
   const now = clocks.wall
   const usageNow = clocks.usage
-  let warmupRuns = 0
-  const warmStart = now()
-  while (warmupRuns < opts.warmup || now() - warmStart < opts.warmupTimeMs) {
-    await run()
-    warmupRuns++
-  }
+  const { warmupRuns, cpuEvery } = await warmUp(run, opts, clocks)
   hooks.beforeMeasured?.()
   const afterRun = hooks.afterRun
   const latency: number[] = []
   const cpu: number[] = []
   const switches: number[] = []
+  const cpuWall: number[] = []
   let measured = 0
   const started = now()
   let nextCheck = opts.runs
-  // one usage read per edge between runs (each read is a getrusage call, the costliest thing here): a run's
-  // CPU time runs from the read after the previous run to the read after it, which adds only this loop's
-  // bookkeeping; after anything costlier (the adaptive check's sort) the edge is read again
-  let edge = usageNow()
+  // the CPU-time read before a run: shared with the end of the previous run where that was read and nothing
+  // (a hook, the adaptive check's sort) came between; otherwise read just before the run that needs it
+  let edge: UsageRead | undefined = usageNow()
   for (;;) {
     const n = latency.length
     if (n >= opts.maxRuns) return done('maxRuns')
@@ -103,25 +139,30 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
       if (n >= nextCheck) {
         if (medianHalfWidth(latency) <= opts.adaptive.precision) return done('precision')
         nextCheck = Math.ceil(n * 1.1)
-        edge = usageNow()
+        edge = undefined
       }
     }
+    const read = n < opts.runs || (n - opts.runs) % cpuEvery === 0
+    if (read && !edge) edge = usageNow()
     const t0 = now()
     await run()
     const t1 = now()
-    const u1 = usageNow()
+    if (read) {
+      const u1 = usageNow()
+      cpu.push((u1.userCPUTime + u1.systemCPUTime - edge!.userCPUTime - edge!.systemCPUTime) / 1000)
+      switches.push(u1.involuntaryContextSwitches - edge!.involuntaryContextSwitches)
+      cpuWall.push(t1 - t0)
+      edge = u1
+    } else edge = undefined
     latency.push(t1 - t0)
-    cpu.push((u1.userCPUTime + u1.systemCPUTime - edge.userCPUTime - edge.systemCPUTime) / 1000)
-    switches.push(u1.involuntaryContextSwitches - edge.involuntaryContextSwitches)
-    edge = u1
     measured += t1 - t0
     if (afterRun) {
       afterRun()
-      edge = usageNow()
+      edge = undefined
     }
   }
 
   function done(stoppedBy: LoopSamples['stoppedBy']): LoopSamples {
-    return { warmupRuns, latency, cpu, switches, stoppedBy, medianHalfWidth: latency.length > 0 ? medianHalfWidth(latency) : Infinity }
+    return { warmupRuns, latency, cpu, switches, cpuWall, cpuEvery, stoppedBy, medianHalfWidth: latency.length > 0 ? medianHalfWidth(latency) : Infinity }
   }
 }

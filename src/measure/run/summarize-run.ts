@@ -4,7 +4,7 @@ import type { ProfileResult } from '../../types/index.js'
 import type { LoopSamples } from './run-loop.js'
 
 export function runFigures(
-  loop: Omit<LoopSamples, 'switches'>,
+  loop: Pick<LoopSamples, 'warmupRuns' | 'latency' | 'cpu' | 'stoppedBy' | 'medianHalfWidth'> & { cpuEvery?: number },
   batchSize: number,
 ): Pick<ProfileResult, 'latency' | 'cpu' | 'throughput' | 'samples' | 'warmupRuns' | 'sampling'> {
   const latency = summarize(loop.latency)
@@ -15,6 +15,11 @@ export function runFigures(
     cpu: summarize(loop.cpu),
     throughput: { runsPerSecond, samplesPerSecond: runsPerSecond * batchSize, batchSize },
     samples: { latency: loop.latency, cpu: loop.cpu },
-    sampling: { runs: loop.latency.length, stoppedBy: loop.stoppedBy, medianHalfWidth: loop.medianHalfWidth },
+    sampling: {
+      runs: loop.latency.length,
+      stoppedBy: loop.stoppedBy,
+      medianHalfWidth: loop.medianHalfWidth,
+      ...(loop.cpuEvery !== undefined && loop.cpuEvery > 1 ? { cpuEvery: loop.cpuEvery } : {}),
+    },
   }
 }
