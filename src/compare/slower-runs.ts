@@ -17,10 +17,17 @@
  *   tolerance; or
  * - for a mean, the runs without the slowest 5% of each side (those the p95
  *   row judges) moved within the tolerance.
+ *
+ * And on a busy machine a tail or a mean cannot be surer than the median of
+ * the same runs: where the median's own row is `unresolved` (its interval
+ * reaches back inside the tolerance), a tail or mean row beyond it is
+ * `unresolved` too (settleOnTheMedian). Beside one busy process, the decode
+ * step once read a CPU-time median of +20.4% [+5.5, +33.3] (unresolved) and a
+ * throughput of -40.2% [-56.1, -19.5], which alone failed the run.
  */
 import { percentile, sortSamples } from '../stats/index.js'
-import type { BaselineEntry, Disturbance } from '../types/index.js'
-import type { MetricDef } from '../metrics/catalogue.js'
+import type { BaselineEntry, Disturbance, MetricComparison } from '../types/index.js'
+import { METRICS, type MetricDef } from '../metrics/catalogue.js'
 
 /** The share of the slowest runs a mean's change must not rest on alone: those beyond the 95th percentile. */
 export const SLOWEST_SHARE = 0.05
@@ -51,6 +58,23 @@ export function onlyTheSlowerRuns(
   const trimmed = change(withoutSlowest(bs), withoutSlowest(cs), def.statistic)
   if (trimmed === undefined || Math.abs(trimmed) > tolPct) return undefined
   return `beyond the tolerance only through the slowest ${SLOWEST_SHARE * 100}% of runs (${signedPct(trimmed)} without them): pauses such as garbage collection; measure more runs or widen it`
+}
+
+/**
+ * On a busy machine (see busyNow), a tail or mean row beyond the tolerance whose runs' median row (the p50 row on
+ * the same basis) is `unresolved` becomes `unresolved` too, with a note. Changes `rows` in place.
+ */
+export function settleOnTheMedian(rows: MetricComparison[], baseline: BaselineEntry, current: BaselineEntry): void {
+  if (!busyNow(baseline, current)) return
+  for (const row of rows) {
+    const def = METRICS.get(row.metric)
+    if (!def || !(def.tail || def.mean) || (row.verdict !== 'regressed' && row.verdict !== 'improved')) continue
+    const median = rows.find((r) => r.basis === row.basis && r.metric.endsWith('.p50') && r.verdict === 'unresolved')
+    if (!median) continue
+    row.verdict = 'unresolved'
+    const moved = median.changePct === null ? '' : ` (${signedPct(median.changePct)})`
+    row.note = `the slower runs moved while the machine was busy (${busyText(baseline, current)}) and the median is unresolved${moved}: measure on a quieter machine or widen it`
+  }
 }
 
 /** The current measurement has a sign of competing work that the baseline's evidence lacks. */

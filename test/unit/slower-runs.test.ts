@@ -1,7 +1,8 @@
 /** Changes that rest on the slower runs alone (compare/slower-runs.ts), through compareEntry. */
 import { describe, expect, it } from 'vitest'
 import { compareEntry } from '../../src/compare/compare-entry.js'
-import type { Disturbance } from '../../src/types/index.js'
+import { settleOnTheMedian } from '../../src/compare/slower-runs.js'
+import type { Disturbance, MetricComparison } from '../../src/types/index.js'
 import { profileEntry } from './entry-factory.js'
 
 const disturbance = (share: number, reasons: Disturbance['reasons']): Disturbance => ({
@@ -40,5 +41,52 @@ describe('a tail that moved while the machine was busy', () => {
     const slower = base.map((x) => x * 1.6)
     const row = compareEntry(entry(base, disturbance(0, [])), entry(slower, disturbance(0.04, ['run-queue wait'])), { metrics: ['latency.p95'] }).rows[0]!
     expect(row.verdict).toBe('regressed')
+  })
+})
+
+describe('a tail or mean beyond the tolerance while the median of the same runs is unresolved', () => {
+  const row = (
+    metric: MetricComparison['metric'],
+    verdict: MetricComparison['verdict'],
+    changePct: number,
+    basis: 'cpu' | 'wall' = 'cpu',
+  ): MetricComparison => ({
+    metric,
+    unit: 'ms',
+    better: 'lower',
+    baseline: 1,
+    current: 1 + changePct / 100,
+    change: changePct / 100,
+    changePct,
+    tolerance: '10%',
+    verdict,
+    basis,
+  })
+  // the decode step's rows beside one busy process (docs: the main job beside a busy process)
+  const decodeStep = () => [
+    row('latency.p50', 'unresolved', 20.4),
+    row('throughput', 'regressed', -40.2),
+    row('latency.p95', 'regressed', 30),
+    row('latency.p99', 'regressed', 50, 'wall'),
+  ]
+  const quiet = entry(base, disturbance(0, []))
+  const busy = entry(base, disturbance(0.03, ['involuntary switches', 'cpu below wall', 'run-queue wait']))
+
+  it('is unresolved on a busy machine: a tail or a mean cannot be surer than the median', () => {
+    const rows = decodeStep()
+    settleOnTheMedian(rows, quiet, busy)
+    expect(rows.map((r) => r.verdict)).toEqual(['unresolved', 'unresolved', 'unresolved', 'regressed'])
+    expect(rows[1]!.note).toBe(
+      'the slower runs moved while the machine was busy (disturbed runs 0% -> 3%, run-queue wait) and the median is unresolved (+20.4%): measure on a quieter machine or widen it',
+    )
+  })
+
+  it('stays regressed when the machine was not busier than for the baseline, or the median regressed too', () => {
+    const same = decodeStep()
+    settleOnTheMedian(same, busy, busy)
+    expect(same.map((r) => r.verdict)).toEqual(['unresolved', 'regressed', 'regressed', 'regressed'])
+    const medianToo = [row('latency.p50', 'regressed', 20.4), row('throughput', 'regressed', -40.2)]
+    settleOnTheMedian(medianToo, quiet, busy)
+    expect(medianToo.map((r) => r.verdict)).toEqual(['regressed', 'regressed'])
   })
 })
