@@ -90,3 +90,24 @@ describe('a tail or mean beyond the tolerance while the median of the same runs 
     expect(medianToo.map((r) => r.verdict)).toEqual(['regressed', 'regressed'])
   })
 })
+
+describe('a machine busier by its share of disturbed runs alone', () => {
+  // the classifier's p95 number beside one busy process: 0.5% -> 5% disturbed, no session-wide sign
+  const quiet = disturbance(0.005, ['involuntary switches'])
+  const busier = disturbance(0.05, ['involuntary switches', 'cpu below wall'])
+
+  it('makes a tail that moved with the median held unresolved', () => {
+    const row = compareEntry(entry(base, quiet), entry(slowTail, busier), { metrics: ['latency.p95'] }).rows[0]!
+    expect(row.verdict).toBe('unresolved')
+    expect(row.note).toBe(
+      'the slower runs moved while the machine was busy (disturbed runs 1% -> 5%, involuntary switches, cpu below wall) but the median did not (+0.0%): measure on a quieter machine or widen it',
+    )
+  })
+
+  it('needs twice the baseline share and 2 points more', () => {
+    // 2% -> 3.5%: less than twice; 1% -> 2.5%: less than 2 points more
+    expect(compareEntry(entry(base, disturbance(0.02, [])), entry(slowTail, disturbance(0.035, [])), { metrics: ['latency.p95'] }).verdict).toBe('regressed')
+    expect(compareEntry(entry(base, disturbance(0.01, [])), entry(slowTail, disturbance(0.025, [])), { metrics: ['latency.p95'] }).verdict).toBe('regressed')
+    expect(compareEntry(entry(base, disturbance(0.01, [])), entry(slowTail, disturbance(0.04, [])), { metrics: ['latency.p95'] }).verdict).toBe('unresolved')
+  })
+})
