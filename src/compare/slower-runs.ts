@@ -12,10 +12,10 @@
  * (compare-entry.ts) when:
  *
  * - the current measurement was taken on a busy machine and the baseline was
- *   not (a sign of competing work in its disturbance evidence that the
- *   baseline's lacks, or a share of disturbed runs at least twice the
- *   baseline's and 2 points above it), and the median of the same runs moved
- *   within the tolerance; or
+ *   not (see busyNow: a sign of competing work in its disturbance evidence
+ *   that the baseline's lacks, more runnable tasks beside it, or many more
+ *   disturbed runs), and the median of the same runs moved within the
+ *   tolerance; or
  * - for a mean, the runs without the slowest 5% of each side (those the p95
  *   row judges) moved within the tolerance.
  *
@@ -87,21 +87,31 @@ export function settleOnTheMedian(rows: MetricComparison[], baseline: BaselineEn
 }
 
 /**
- * The current measurement has a sign of competing work that the baseline's evidence lacks, or many more of its
- * runs were disturbed: at least BUSIER_SHARE_FACTOR times the baseline's share and BUSIER_SHARE_POINTS above it.
+ * The current measurement has a sign of competing work that the baseline's evidence lacks: a session-wide sign
+ * (BUSY_REASONS), at least one more runnable task beside perfgate than the baseline saw (a process on the other
+ * core shares the caches and the memory bus even where it takes no core from perfgate), or many more disturbed
+ * runs: at least BUSIER_SHARE_FACTOR times the baseline's share and BUSIER_SHARE_POINTS above it.
  */
 function busyNow(baseline: BaselineEntry, current: BaselineEntry): boolean {
   const signs = (e: BaselineEntry) => BUSY_REASONS.filter((r) => e.disturbance?.reasons.includes(r))
   if (signs(current).some((r) => !signs(baseline).includes(r))) return true
+  if (competingTasks(current) >= competingTasks(baseline) + 1) return true
   const before = baseline.disturbance?.share
   const now = current.disturbance?.share
   return before !== undefined && now !== undefined && now >= BUSIER_SHARE_FACTOR * before && now >= before + BUSIER_SHARE_POINTS
 }
 
+/** The most runnable tasks seen beside perfgate at the start or end of measuring; 0 where the entry does not say. */
+function competingTasks(e: BaselineEntry): number {
+  const load = e.disturbance?.load
+  return load ? Math.max(load.start, load.end) : 0
+}
+
 function busyText(baseline: BaselineEntry, current: BaselineEntry): string {
   const share = (e: BaselineEntry) => `${Math.round((e.disturbance?.share ?? 0) * 100)}%`
   const signs = BUSY_REASONS.filter((r) => current.disturbance?.reasons.includes(r))
-  const why = signs.length > 0 ? signs : (current.disturbance?.reasons ?? [])
+  const why: string[] = signs.length > 0 ? [...signs] : [...(current.disturbance?.reasons ?? [])]
+  if (competingTasks(current) >= competingTasks(baseline) + 1) why.push(`runnable tasks beside it ${competingTasks(baseline)} -> ${competingTasks(current)}`)
   return `disturbed runs ${share(baseline)} -> ${share(current)}${why.length > 0 ? `, ${why.join(', ')}` : ''}`
 }
 

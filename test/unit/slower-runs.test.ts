@@ -111,3 +111,23 @@ describe('a machine busier by its share of disturbed runs alone', () => {
     expect(compareEntry(entry(base, disturbance(0.01, [])), entry(slowTail, disturbance(0.04, [])), { metrics: ['latency.p95'] }).verdict).toBe('unresolved')
   })
 })
+
+describe('a machine busier by the runnable tasks beside perfgate', () => {
+  const withLoad = (share: number, start: number, end: number): Disturbance => ({
+    ...disturbance(share, ['involuntary switches']),
+    load: { cores: 2, start, end },
+  })
+
+  it('makes a tail that moved with the median held unresolved when one more task ran beside it than for the baseline', () => {
+    // the classifier's p95 number beside one busy process: 0.5% -> 1.1% disturbed, 1 runnable task beside it where the baseline saw none
+    const row = compareEntry(entry(base, withLoad(0.005, 0, 0)), entry(slowTail, withLoad(0.011, 1, 1)), { metrics: ['latency.p95'] }).rows[0]!
+    expect(row.verdict).toBe('unresolved')
+    expect(row.note).toBe(
+      'the slower runs moved while the machine was busy (disturbed runs 1% -> 1%, involuntary switches, runnable tasks beside it 0 -> 1) but the median did not (+0.0%): measure on a quieter machine or widen it',
+    )
+  })
+
+  it('regresses when the baseline saw as many tasks beside it', () => {
+    expect(compareEntry(entry(base, withLoad(0.005, 1, 0)), entry(slowTail, withLoad(0.011, 0, 1)), { metrics: ['latency.p95'] }).verdict).toBe('regressed')
+  })
+})
