@@ -81,10 +81,14 @@ describe('a tail or mean beyond the tolerance while the median of the same runs 
     )
   })
 
-  it('stays regressed when neither measurement was taken on a busy machine, or the median regressed too', () => {
+  it('stays regressed when the machine was not busier than for the baseline, or the median regressed too', () => {
     const same = decodeStep()
     settleOnTheMedian(same, quiet, quiet)
     expect(same.map((r) => r.verdict)).toEqual(['unresolved', 'regressed', 'regressed', 'regressed'])
+    // both measured busy alike: contention weighs on both sides
+    const bothBusy = decodeStep()
+    settleOnTheMedian(bothBusy, busy, busy)
+    expect(bothBusy.map((r) => r.verdict)).toEqual(['unresolved', 'regressed', 'regressed', 'regressed'])
     const medianToo = [row('latency.p50', 'regressed', 20.4), row('throughput', 'regressed', -40.2)]
     settleOnTheMedian(medianToo, quiet, busy)
     expect(medianToo.map((r) => r.verdict)).toEqual(['regressed', 'regressed'])
