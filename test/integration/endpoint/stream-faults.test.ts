@@ -93,7 +93,9 @@ describe('what counts as the first token', () => {
   it('a role-only first chunk does not count: TTFT is at the first content', async () => {
     const r = await run({ ...FAST, firstTokenMs: 100, roleChunk: true })
     expect(r.status).toBe('ok')
-    expect(r.ttftMs).toBeGreaterThanOrEqual(100)
+    // the role chunk comes at once, the content after 100 ms; half of that, since Node's timers start from the
+    // event loop's cached clock and may fire a fraction of a millisecond early (99.9 ms was measured once)
+    expect(r.ttftMs).toBeGreaterThanOrEqual(50)
     expect(r.contentChunks).toBe(8)
   })
 

@@ -72,8 +72,9 @@ describe('a streamed request is measured as the server sent it', () => {
           expect(r.outputTokens).toBe(16)
           expect(r.tokenSource).toBe(script.usage === false ? 'chunks-estimate' : 'usage')
           expect(r.itlMs).toHaveLength(15)
-          // the server never writes early: a TTFT below the script's 80 ms would be measured from the role-only chunk
-          expect(r.ttftMs).toBeGreaterThanOrEqual(80)
+          // the role-only chunk comes at once and the first content after the script's 80 ms: a TTFT below half of
+          // that was measured from the role chunk (half, since a timer may fire a fraction of a millisecond early)
+          expect(r.ttftMs).toBeGreaterThanOrEqual(40)
           expect(r.text).toBe(Array.from({ length: 16 }, (_, i) => ` t${i}`).join(''))
           expect(r.server).toEqual({ model: 'scripted-model', systemFingerprint: 'fp_test', serverHeader: 'scripted/1.0' })
         }
