@@ -18,10 +18,10 @@
  * - for a mean, the runs without the slowest 5% of each side (those the p95
  *   row judges) moved within the tolerance.
  *
- * And on a busy machine a tail or a mean cannot be surer than the median of
- * the same runs: where the median's own row is `unresolved` (its interval
- * reaches back inside the tolerance), a tail or mean row beyond it is
- * `unresolved` too (settleOnTheMedian). Beside one busy process, the decode
+ * And on a machine busier than for the baseline a tail or a mean cannot be
+ * surer than the median of the same runs: where the median's own row is
+ * `unresolved` (its interval reaches back inside the tolerance), a tail or
+ * mean row beyond it is `unresolved` too (settleOnTheMedian). Beside one busy process, the decode
  * step once read a CPU-time median of +20.4% [+5.5, +33.3] (unresolved) and a
  * throughput of -40.2% [-56.1, -19.5], which alone failed the run.
  */
@@ -98,8 +98,7 @@ function busyNow(baseline: BaselineEntry, current: BaselineEntry): boolean {
  * twice the baseline's share.
  */
 function busierNow(baseline: BaselineEntry, current: BaselineEntry): boolean {
-  const signs = (e: BaselineEntry) => BUSY_REASONS.filter((r) => e.disturbance?.reasons.includes(r))
-  if (signs(current).some((r) => !signs(baseline).includes(r))) return true
+  if (busySigns(current).some((r) => !busySigns(baseline).includes(r))) return true
   if (competingTasks(current) >= competingTasks(baseline) + 1) return true
   const before = baseline.disturbance?.share ?? 0
   const now = current.disturbance?.share ?? 0
@@ -112,8 +111,12 @@ function busierNow(baseline: BaselineEntry, current: BaselineEntry): boolean {
  * but it shares the caches and the memory bus), or at least BUSY_SHARE of the runs disturbed.
  */
 function busy(e: BaselineEntry): boolean {
-  const d = e.disturbance
-  return d !== undefined && (BUSY_REASONS.some((r) => d.reasons.includes(r)) || competingTasks(e) >= 1 || d.share >= BUSY_SHARE)
+  return e.disturbance !== undefined && (busySigns(e).length > 0 || competingTasks(e) >= 1 || e.disturbance.share >= BUSY_SHARE)
+}
+
+/** The session-wide signs of competing work (BUSY_REASONS) in a measurement's disturbance evidence. */
+function busySigns(e: BaselineEntry): Disturbance['reasons'] {
+  return BUSY_REASONS.filter((r) => e.disturbance?.reasons.includes(r))
 }
 
 /** The most runnable tasks seen beside perfgate at the start or end of measuring; 0 where the entry does not say. */
@@ -124,9 +127,9 @@ function competingTasks(e: BaselineEntry): number {
 
 function busyText(baseline: BaselineEntry, current: BaselineEntry): string {
   const share = (e: BaselineEntry) => `${Math.round((e.disturbance?.share ?? 0) * 100)}%`
-  const signs = (e: BaselineEntry) => BUSY_REASONS.filter((r) => e.disturbance?.reasons.includes(r))
-  const why: string[] = [...new Set([...signs(baseline), ...signs(current)])]
-  if (competingTasks(baseline) + competingTasks(current) > 0) why.push(`runnable tasks beside it ${competingTasks(baseline)} -> ${competingTasks(current)}`)
+  const why: string[] = [...new Set([...busySigns(baseline), ...busySigns(current)])]
+  const [before, now] = [competingTasks(baseline), competingTasks(current)]
+  if (before + now > 0) why.push(`runnable tasks beside it ${before} -> ${now}`)
   return `disturbed runs ${share(baseline)} -> ${share(current)}${why.length > 0 ? `, ${why.join(', ')}` : ''}`
 }
 

@@ -15,7 +15,7 @@
  * samples stay per-run CPU times, there are fewer of them, and the reads cost
  * at most that budget. Wall time is taken on every run.
  */
-import { isSorted, medianInterval, percentile, relativeHalfWidth } from '../../stats/index.js'
+import { isSorted, medianInterval, percentile, relativeHalfWidth, sortSamples } from '../../stats/index.js'
 
 export interface LoopOptions {
   /** Warm-up runs (after the first run). */
@@ -108,8 +108,8 @@ async function warmUp(run: () => Promise<unknown>, opts: LoopOptions, clocks: Lo
     runs.push(t1 - t0)
     reads.push(now() - t1)
   }
-  const mid = (xs: number[]) => Float64Array.from(xs).sort()[xs.length >> 1] ?? 0
-  return { warmupRuns: runs.length, cpuEvery: cpuReadStride(mid(runs), mid(reads)) }
+  const median = (xs: number[]) => (xs.length > 0 ? percentile(sortSamples(xs), 50) : 0)
+  return { warmupRuns: runs.length, cpuEvery: cpuReadStride(median(runs), median(reads)) }
 }
 
 export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, hooks: LoopHooks = {}, clocks: LoopClocks = SYSTEM_CLOCKS): Promise<LoopSamples> {
@@ -121,7 +121,8 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
   const latency: number[] = []
   const cpu: number[] = []
   const switches: number[] = []
-  const cpuWall: number[] = []
+  // the measured runs whose CPU time is read: the first `runs`, then one in cpuEvery
+  const readsCpu = (i: number) => i < opts.runs || (i - opts.runs) % cpuEvery === 0
   let measured = 0
   const started = now()
   let nextCheck = opts.runs
@@ -142,7 +143,7 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
         edge = undefined
       }
     }
-    const read = n < opts.runs || (n - opts.runs) % cpuEvery === 0
+    const read = readsCpu(n)
     if (read && !edge) edge = usageNow()
     const t0 = now()
     await run()
@@ -151,7 +152,6 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
       const u1 = usageNow()
       cpu.push((u1.userCPUTime + u1.systemCPUTime - edge!.userCPUTime - edge!.systemCPUTime) / 1000)
       switches.push(u1.involuntaryContextSwitches - edge!.involuntaryContextSwitches)
-      cpuWall.push(t1 - t0)
       edge = u1
     } else edge = undefined
     latency.push(t1 - t0)
@@ -163,6 +163,8 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
   }
 
   function done(stoppedBy: LoopSamples['stoppedBy']): LoopSamples {
+    // the wall times of the runs `cpu` holds, picked once at the end rather than copied in every run
+    const cpuWall = cpuEvery === 1 ? latency : latency.filter((_, i) => readsCpu(i))
     return { warmupRuns, latency, cpu, switches, cpuWall, cpuEvery, stoppedBy, medianHalfWidth: latency.length > 0 ? medianHalfWidth(latency) : Infinity }
   }
 }
