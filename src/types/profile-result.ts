@@ -51,7 +51,7 @@ export interface ProfileResult {
     runs: number
     stoppedBy: 'runs' | 'minTime' | 'precision' | 'budget' | 'maxRuns'
     medianHalfWidth: number
-    /** Runs too short for a CPU-time read each: after the first `runs`, the CPU time was read on every `cpuEvery`-th run only (absent: every run). */
+    /** Runs too short for a CPU-time read each: the CPU time was read on every `cpuEvery`-th measured run only, from the first (absent: every run). */
     cpuEvery?: number
   }
   /** Raw per-run figures in run order, ms. */

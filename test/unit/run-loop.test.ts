@@ -105,22 +105,34 @@ describe('runLoop', () => {
     expect(t.reads).toBe(2 + 1 + 10)
   })
 
-  it('reads the CPU time on the first `runs` runs and then on every n-th when a read costs more than 0.5% of a run', async () => {
-    // a read costs 1 ms of a 10 ms run: every ceil(2 * 1 / (0.005 * 10)) = 40th run after the first 2
+  it('reads the CPU time on every n-th run from the first when a read costs more than 0.5% of a run, leaving `runs` reads', async () => {
+    // a read costs 1 ms of a 10 ms run: every ceil(2 * 1 / (0.005 * 10)) = 40th run by the budget; but minTime
+    // plans 45 runs, which must hold 2 reads (`runs`): every floor(45 / 2) = 22nd
     const { t, clocks } = fakeClocks(0, 1)
     const run = async () => {
       t.wall += 10
       t.cpu += 7
     }
     const s = await runLoop(run, { ...plain, runs: 2, minTimeMs: 450 }, {}, clocks)
-    expect(s.cpuEvery).toBe(40)
+    expect(s.cpuEvery).toBe(22)
     expect(s.latency).toHaveLength(45)
-    // runs 0, 1 (the first `runs`), then 2 and 42; each its own 7 ms, not the CPU time of the runs skipped before it
-    expect(s.cpu).toEqual([7, 7, 7, 7])
-    expect(s.cpuWall).toEqual([10, 10, 10, 10])
-    expect(s.switches).toHaveLength(4)
-    // 2 in warm-up, 1 before run 0, after runs 0, 1 and 2 (each sharing the edge before the next), then before and after 42
-    expect(t.reads).toBe(2 + 1 + 3 + 2)
+    // runs 0, 22 and 44, spread over the measured runs; each its own 7 ms, not the CPU time of the runs skipped before it
+    expect(s.cpu).toEqual([7, 7, 7])
+    expect(s.cpuWall).toEqual([10, 10, 10])
+    expect(s.switches).toHaveLength(3)
+    // 2 in warm-up, then before and after each of runs 0, 22 and 44
+    expect(t.reads).toBe(2 + 2 * 3)
+  })
+
+  it('reads by the budget alone where the planned runs hold enough reads', async () => {
+    const { t, clocks } = fakeClocks(0, 1)
+    const run = async () => {
+      t.wall += 10
+      t.cpu += 7
+    }
+    // minTime plans 200 runs: every 40th (the budget) leaves 5 reads, at least the 2 asked for
+    const s = await runLoop(run, { ...plain, runs: 2, minTimeMs: 2000, maxRuns: 1000 }, {}, clocks)
+    expect([s.cpuEvery, s.latency.length, s.cpu.length]).toEqual([40, 200, 5])
   })
 
   it('reads the CPU time on every run when there was no warm-up to time a read against', async () => {
@@ -141,6 +153,14 @@ describe('cpuReadStride', () => {
     expect(cpuReadStride(0.2, 0.0012)).toBe(3)
     expect(cpuReadStride(0.1, 0.0012)).toBe(5)
     expect(cpuReadStride(0.025, 0.0012)).toBe(20)
+  })
+
+  it('never reads so sparsely that the planned runs hold fewer than the reads asked for', () => {
+    // 400 runs planned, 30 reads: every 13th at most, where the budget alone would say every 20th
+    expect(cpuReadStride(0.025, 0.0012, 400, 30)).toBe(13)
+    expect(cpuReadStride(0.025, 0.0012, 4000, 30)).toBe(20)
+    // fewer runs planned than reads asked for: every run
+    expect(cpuReadStride(0.025, 0.0012, 10, 30)).toBe(1)
   })
 
   it('reads on every run without figures to judge by', () => {

@@ -10,10 +10,14 @@
  *
  * That read costs about 1-2 µs right after a run here, 5% of a 25 µs run. So
  * where the warm-up shows the read costing more than CPU_READ_BUDGET of a run,
- * the CPU time is read on each of the first `runs` measured runs and then on
- * every `cpuEvery`-th one only (read just before and just after it): the
- * samples stay per-run CPU times, there are fewer of them, and the reads cost
- * at most that budget. Wall time is taken on every run.
+ * the CPU time is read on every `cpuEvery`-th measured run only, from the
+ * first (read just before and just after it): the samples stay per-run CPU
+ * times, there are fewer of them, and the reads cost at most that budget. The
+ * stride leaves at least `runs` reads in the runs the warm-up plans for, and
+ * the reads are spread evenly over the measured runs: the first measured runs
+ * are still warming up (10% to 40% slower here), so CPU samples taken mostly
+ * from them would not describe the same runs as the wall times. Wall time is
+ * taken on every run.
  */
 import { isSorted, medianInterval, percentile, relativeHalfWidth, sortSamples } from '../../stats/index.js'
 
@@ -41,7 +45,7 @@ export interface LoopSamples {
   switches: number[]
   /** Wall time of the same runs as `cpu` (for per-run evidence that sets one against the other). */
   cpuWall: number[]
-  /** After the first `runs` measured runs, the CPU time was read on every `cpuEvery`-th run (1: on every run). */
+  /** The CPU time was read on every `cpuEvery`-th measured run, from the first (1: on every run). */
   cpuEvery: number
   /** Why measuring stopped: `runs` when the count was met last, `minTime` when the time was (it set the count). */
   stoppedBy: 'runs' | 'minTime' | 'precision' | 'budget' | 'maxRuns'
@@ -86,12 +90,19 @@ export const CPU_READ_BUDGET = 0.005
 
 /**
  * Read the CPU time on every how-many-th run so that the reads cost at most CPU_READ_BUDGET of a run: 1 (one
- * read per run, shared edges) when a read costs no more than that, else `m` with two reads per `m` runs.
- * Inputs are the warm-up's median run and median read, ms; no warm-up figures: every run.
+ * read per run, shared edges) when a read costs no more than that, else `m` with two reads per `m` runs, but
+ * never so sparse that the `plannedRuns` hold fewer than `minReads` reads.
+ * Inputs are the warm-up's median run and fastest read, ms; no warm-up figures: every run.
  */
-export function cpuReadStride(runMs: number, readMs: number): number {
+export function cpuReadStride(runMs: number, readMs: number, plannedRuns = Infinity, minReads = 1): number {
   if (!(runMs > 0) || !(readMs > 0) || readMs <= CPU_READ_BUDGET * runMs) return 1
-  return Math.ceil((2 * readMs) / (CPU_READ_BUDGET * runMs))
+  const byBudget = Math.ceil((2 * readMs) / (CPU_READ_BUDGET * runMs))
+  return Math.max(1, Math.min(byBudget, Math.floor(plannedRuns / Math.max(1, minReads))))
+}
+
+/** The measured runs the loop will make at `runMs` per run when nothing changes: the count, or what minTime asks for, up to maxRuns. */
+function plannedRuns(opts: LoopOptions, runMs: number): number {
+  return Math.min(opts.maxRuns, Math.max(opts.runs, Math.ceil(opts.minTimeMs / runMs)))
 }
 
 /** Warm-up by count and time; times each run and the CPU-time read after it, for cpuReadStride. */
@@ -108,8 +119,10 @@ async function warmUp(run: () => Promise<unknown>, opts: LoopOptions, clocks: Lo
     runs.push(t1 - t0)
     reads.push(now() - t1)
   }
-  const median = (xs: number[]) => (xs.length > 0 ? percentile(sortSamples(xs), 50) : 0)
-  return { warmupRuns: runs.length, cpuEvery: cpuReadStride(median(runs), median(reads)) }
+  const runMs = runs.length > 0 ? percentile(sortSamples(runs), 50) : 0
+  // the fastest read: the first reads are slow (a cold path), and a preempted one says nothing of its cost
+  const readMs = reads.length > 0 ? Math.min(...reads) : 0
+  return { warmupRuns: runs.length, cpuEvery: cpuReadStride(runMs, readMs, plannedRuns(opts, runMs), opts.runs) }
 }
 
 export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, hooks: LoopHooks = {}, clocks: LoopClocks = SYSTEM_CLOCKS): Promise<LoopSamples> {
@@ -121,8 +134,8 @@ export async function runLoop(run: () => Promise<unknown>, opts: LoopOptions, ho
   const latency: number[] = []
   const cpu: number[] = []
   const switches: number[] = []
-  // the measured runs whose CPU time is read: the first `runs`, then one in cpuEvery
-  const readsCpu = (i: number) => i < opts.runs || (i - opts.runs) % cpuEvery === 0
+  // the measured runs whose CPU time is read: one in cpuEvery, from the first
+  const readsCpu = (i: number) => i % cpuEvery === 0
   let measured = 0
   const started = now()
   let nextCheck = opts.runs
