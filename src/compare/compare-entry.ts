@@ -29,7 +29,7 @@ import { basisSamples, comparisonBasis, type Basis } from './basis.js'
 import { betweenMeasurements, type BetweenMeasurements } from './between-measurements.js'
 import { calibrated, calibrationBetween } from './calibration.js'
 import { METRICS, valueMetric, type MetricDef } from '../metrics/catalogue.js'
-import { onlyTheSlowerRuns, settleOnTheMedian } from './slower-runs.js'
+import { busyAgainstQuiet, onlyTheSlowerRuns, settleOnTheMedian } from './slower-runs.js'
 import { allowedChange, describeTolerance, resolveTolerance, type ToleranceInput } from './tolerance.js'
 
 /** Significance level of the rank test, and 1 - confidence of the interval. */
@@ -91,6 +91,7 @@ export function compareEntry(baseline: BaselineEntry, measured: BaselineEntry, o
       ),
     )
   }
+  busyAgainstQuiet(rows, baseline, current)
   settleOnTheMedian(rows, baseline, current)
   const verdict = SEVERITY.find((v) => rows.some((r) => r.verdict === v)) ?? 'pass'
   const disturbance = measured.disturbance ? { current: measured.disturbance, ...(baseline.disturbance ? { baseline: baseline.disturbance } : {}) } : undefined

@@ -24,6 +24,14 @@
  * mean row beyond it is `unresolved` too (settleOnTheMedian). Beside one busy process, the decode
  * step once read a CPU-time median of +20.4% [+5.5, +33.3] (unresolved) and a
  * throughput of -40.2% [-56.1, -19.5], which alone failed the run.
+ *
+ * A median can move with the load too: beside one busy process the decode
+ * step's CPU-time median read +38% over its quiet baseline in two measurements
+ * in a row (the whole distribution, wall and CPU time alike, in 3 of 6 fresh
+ * processes), while the classifier's and the reference's moved by a few
+ * percent. So against a baseline recorded on a quiet machine, a median that
+ * regressed by less than CONTENTION_LIMIT on a busy one is `unresolved`
+ * (busyAgainstQuiet): perfgate cannot tell that change from the load.
  */
 import { percentile, sortSamples } from '../stats/index.js'
 import type { BaselineEntry, Disturbance, MetricComparison } from '../types/index.js'
@@ -37,6 +45,12 @@ const MIN_RUNS = 8
 
 /** A measurement with at least this share of its runs disturbed was taken on a busy machine (quiet here: 0.5%; beside one busy process: 1% to 8%). */
 export const BUSY_SHARE = 0.02
+
+/**
+ * A median slower than this (as a ratio) is a regression on a busy machine too: beyond what one or two busy
+ * processes did to a CPU time per run here (+43% at most).
+ */
+export const CONTENTION_LIMIT = 2
 
 /** Signs that other work competed for the cores: more runnable tasks than cores, or the process waited for a core. */
 const BUSY_REASONS: readonly Disturbance['reasons'][number][] = ['load above cores', 'run-queue wait']
@@ -80,6 +94,21 @@ export function settleOnTheMedian(rows: MetricComparison[], baseline: BaselineEn
     row.verdict = 'unresolved'
     const moved = median.changePct === null ? '' : ` (${signedPct(median.changePct)})`
     row.note = `the slower runs moved while the machine was busy (${busyText(baseline, current)}) and the median is unresolved${moved}: measure on a quieter machine or widen it`
+  }
+}
+
+/**
+ * Where the baseline was recorded on a quiet machine and the current measurement on a busy one (both with
+ * disturbance evidence), a median (p50) row that regressed by less than CONTENTION_LIMIT becomes `unresolved`, with
+ * a note. Changes `rows` in place; call it before settleOnTheMedian, which then settles the tails and means on it.
+ */
+export function busyAgainstQuiet(rows: MetricComparison[], baseline: BaselineEntry, current: BaselineEntry): void {
+  if (baseline.disturbance === undefined || busy(baseline) || !busy(current)) return
+  for (const row of rows) {
+    if (!row.metric.endsWith('.p50') || row.basis === undefined || row.verdict !== 'regressed') continue
+    if (row.changePct === null || slowdown(row.changePct, row.better) >= CONTENTION_LIMIT) continue
+    row.verdict = 'unresolved'
+    row.note = `the median moved while the machine was busy (${busyText(baseline, current)}) against a baseline recorded on a quiet one: measure on a quieter machine, or record the baseline under the same load`
   }
 }
 
@@ -146,5 +175,8 @@ function change(bs: readonly number[] | undefined, cs: readonly number[] | undef
   const b = statistic(sortSamples(bs))
   return b === 0 ? undefined : ((statistic(sortSamples(cs)) - b) / Math.abs(b)) * 100
 }
+
+/** How many times slower a change of `pct` percent is, for a figure where `better` is lower or higher. */
+const slowdown = (pct: number, better: MetricComparison['better']) => (better === 'lower' ? 1 + pct / 100 : 100 / (100 + pct))
 
 const signedPct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`

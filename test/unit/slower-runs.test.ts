@@ -16,6 +16,7 @@ const disturbance = (share: number, reasons: Disturbance['reasons']): Disturbanc
 // 1,000 runs of 1.000 .. 1.099 ms; the current's slowest 20% took 1.6x as long, the rest unchanged
 const base = Array.from({ length: 1000 }, (_, i) => 1 + (i % 100) * 0.001)
 const slowTail = base.map((x, i) => (i % 100 >= 80 ? x * 1.6 : x))
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.5 * (xs.length - 1))]!
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.95 * (xs.length - 1))]!
 const entry = (xs: number[], d: Disturbance) => profileEntry({ 'latency.p95': p95(xs) }, { latency: xs }, { disturbance: d })
 
@@ -131,5 +132,40 @@ describe('a machine busy by a runnable task beside perfgate', () => {
 
   it('regresses when no task ran beside either', () => {
     expect(compareEntry(entry(base, withLoad(0.005, 0, 0)), entry(slowTail, withLoad(0.011, 0, 0)), { metrics: ['latency.p95'] }).verdict).toBe('regressed')
+  })
+})
+
+describe('a median that moved on a busy machine against a baseline recorded on a quiet one', () => {
+  const quiet = disturbance(0.005, ['involuntary switches'])
+  const busy = { ...disturbance(0.07, ['involuntary switches', 'load above cores']), load: { cores: 2, start: 0, end: 4 } }
+  const medianEntry = (xs: number[], d: Disturbance | undefined) =>
+    profileEntry({ 'latency.p50': median(xs), 'latency.p95': p95(xs) }, { latency: xs }, d ? { disturbance: d } : {})
+  const compare = (factor: number, b: Disturbance | undefined, c: Disturbance | undefined) =>
+    compareEntry(
+      medianEntry(base, b),
+      medianEntry(
+        base.map((x) => x * factor),
+        c,
+      ),
+      { metrics: ['latency.p50', 'latency.p95'] },
+    )
+
+  it('is unresolved below 2x, and so are the tails that moved with it', () => {
+    // the decode step beside one busy process: its median +38% over a quiet baseline
+    const c = compare(1.38, quiet, busy)
+    expect(c.rows.map((r) => [r.metric, r.verdict])).toEqual([
+      ['latency.p50', 'unresolved'],
+      ['latency.p95', 'unresolved'],
+    ])
+    expect(c.rows[0]!.note).toBe(
+      'the median moved while the machine was busy (disturbed runs 1% -> 7%, load above cores, runnable tasks beside it 0 -> 4) against a baseline recorded on a quiet one: measure on a quieter machine, or record the baseline under the same load',
+    )
+  })
+
+  it('regresses at 2x and beyond, when both or neither were busy, and against a baseline without evidence', () => {
+    expect(compare(2, quiet, busy).verdict).toBe('regressed')
+    expect(compare(1.38, busy, busy).verdict).toBe('regressed')
+    expect(compare(1.38, quiet, quiet).verdict).toBe('regressed')
+    expect(compare(1.38, undefined, busy).verdict).toBe('regressed')
   })
 })
