@@ -21,14 +21,14 @@
  * And on a machine busier than for the baseline a tail or a mean cannot be
  * surer than the median of the same runs: where the median's own row is
  * `unresolved` (its interval reaches back inside the tolerance), a tail or
- * mean row beyond it is `unresolved` too (settleOnTheMedian). Beside one busy process, the decode
- * step once read a CPU-time median of +20.4% [+5.5, +33.3] (unresolved) and a
+ * mean row beyond it is `unresolved` too (settleOnTheMedian). Beside one
+ * busy process, the decode step once read a CPU-time median of +20.4% [+5.5, +33.3] (unresolved) and a
  * throughput of -40.2% [-56.1, -19.5], which alone failed the run.
  *
  * A median can move with the load too: beside one busy process the decode
  * step's CPU-time median read +38% over its quiet baseline in two measurements
- * in a row (the whole distribution, wall and CPU time alike, in 3 of 6 fresh
- * processes), while the classifier's and the reference's moved by a few
+ * in a row (wall time +43%), and 3 of 6 fresh processes ran it 6% to 40%
+ * slower, while the classifier's and the reference's medians moved by a few
  * percent. So against a baseline recorded on a quiet machine, a median that
  * regressed by less than CONTENTION_LIMIT on a busy one is `unresolved`
  * (busyAgainstQuiet): perfgate cannot tell that change from the load.

@@ -15,7 +15,7 @@
  * times, there are fewer of them, and the reads cost at most that budget. The
  * stride leaves at least `runs` reads in the runs the warm-up plans for, and
  * the reads are spread evenly over the measured runs: the first measured runs
- * are still warming up (10% to 40% slower here), so CPU samples taken mostly
+ * are still warming up (6% to 38% slower here), so CPU samples taken mostly
  * from them would not describe the same runs as the wall times. Wall time is
  * taken on every run.
  */
